@@ -1,0 +1,220 @@
+"""Headless command line: checklist, validate, score and report (one-line errors, exit 2)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from homecheck import __version__
+from homecheck.domain import assessment as fmt
+from homecheck.domain.actions import build_actions
+from homecheck.domain.content import Checklist, checklist
+from homecheck.domain.scoring import score_home
+from homecheck.i18n import DEFAULT_LANGUAGE, LANGUAGES, catalogue
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(Exception):
+    """Wrong words on the command line."""
+
+
+class InputError(Exception):
+    """A file given on the command line cannot be used; the message names file and reason."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports mistakes as one line instead of usage text plus exit."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _load(path: str) -> tuple[Checklist, fmt.Assessment]:
+    content = checklist()
+    try:
+        return content, fmt.read_file(Path(path), content)
+    except fmt.FormatError as exc:
+        raise InputError(f"{path}: {exc}") from None
+
+
+def cmd_checklist(args: argparse.Namespace) -> int:
+    """Print the whole checklist, as text or JSON."""
+    lang = args.lang
+    t = catalogue(lang)
+    content = checklist()
+    if args.json:
+        doc = {
+            "areas": [
+                {
+                    "id": area.id,
+                    "title": area.title(lang),
+                    "items": [
+                        {
+                            "id": item.id,
+                            "question": item.question(lang),
+                            "why": item.why(lang),
+                            "fix": item.fix(lang),
+                            "severity": item.severity,
+                            "helpers": list(item.helpers),
+                            "sources": list(item.sources),
+                        }
+                        for item in area.items
+                    ],
+                }
+                for area in content.areas
+            ]
+        }
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for area in content.areas:
+        print(f"{area.title(lang)} [{area.id}]")
+        for item in area.items:
+            print(f"  {item.id}  ({t('cli.severity', severity=item.severity)})")
+            print(f"    {item.question(lang)}")
+        print()
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Check an assessment file against the format."""
+    _, assessment = _load(args.file)
+    t = catalogue(assessment.language)
+    print(t("cli.valid", file=args.file, answers=len(assessment.answers), areas=len(assessment.areas)))
+    return EXIT_OK
+
+
+def _score_doc(content: Checklist, assessment: fmt.Assessment) -> dict[str, Any]:
+    home = score_home(content, assessment)
+    actions = build_actions(content, assessment)
+    return {
+        "score": home.score,
+        "hazards": home.hazards,
+        "answered": home.answered,
+        "unanswered": home.unanswered,
+        "areas": [
+            {
+                "id": a.area_id,
+                "score": a.score,
+                "hazards": a.hazards,
+                "answered": a.answered,
+                "unanswered": a.unanswered,
+            }
+            for a in home.areas
+        ],
+        "actions": [{"item": a.item_id, "area": a.area_id, "priority": a.priority} for a in actions],
+    }
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    """Print the home score, the per-area scores and the actions."""
+    content, assessment = _load(args.file)
+    doc = _score_doc(content, assessment)
+    if args.json:
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    lang = assessment.language
+    t = catalogue(lang)
+    if doc["score"] is None:
+        print(t("cli.score_none"))
+    else:
+        print(t("cli.score_line", score=doc["score"]))
+    print(t("cli.counts", **{k: doc[k] for k in ("hazards", "answered", "unanswered")}))
+    print()
+    for area in doc["areas"]:
+        score = t("cli.no_score") if area["score"] is None else area["score"]
+        title = content.area(area["id"]).title(lang)
+        counts = {k: area[k] for k in ("hazards", "answered", "unanswered")}
+        print("  " + t("cli.area_line", title=title, score=score, **counts))
+    print()
+    print(t("cli.actions_heading"))
+    if not doc["actions"]:
+        print("  " + t("cli.no_actions"))
+    for action in build_actions(content, assessment):
+        if action.is_person_action:
+            fix = t(f"action.{action.item_id}.fix")
+        else:
+            fix = content.item(action.item_id).fix(lang)
+        print(f"  [{t('priority.' + action.priority)}] {fix}")
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write the PDF action list for an assessment file."""
+    from homecheck.report.pdf import render_pdf
+
+    from homecheck.fileio import atomic_write
+
+    content, assessment = _load(args.file)
+    out = Path(args.output)
+    if out.is_dir():
+        raise InputError(f"{args.output}: is a folder; give a file name for the PDF")
+    if not out.parent.is_dir() and str(out.parent):
+        raise InputError(f"{args.output}: the folder does not exist")
+    data = render_pdf(content, assessment, language=args.lang or assessment.language)
+    try:
+        atomic_write(out, data)
+    except OSError as exc:
+        raise InputError(f"{args.output}: cannot write the PDF ({exc.strerror or exc})") from None
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The homecheck command line (with no subcommand, the app opens)."""
+    parser = _Parser(
+        prog="homecheck",
+        description="Check a home for fall hazards and get a printable action list. "
+        "Without a command the app opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"homecheck {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("checklist", help="print the whole checklist")
+    p.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="nl (default) or en")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.set_defaults(func=cmd_checklist)
+
+    p = sub.add_parser("validate", help="check that an assessment file is valid")
+    p.add_argument("file", metavar="FILE", help="assessment JSON file")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("score", help="score an assessment file")
+    p.add_argument("file", metavar="FILE", help="assessment JSON file")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser("report", help="write the PDF action list of an assessment file")
+    p.add_argument("file", metavar="FILE", help="assessment JSON file")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="where to save the PDF")
+    p.add_argument("--lang", choices=LANGUAGES, help="language of the PDF (default: the file's)")
+    p.set_defaults(func=cmd_report)
+    return parser
+
+
+def _fail(message: str) -> int:
+    # One line, no traceback: the contract for every kind of bad input.
+    print(f"homecheck: error: {' '.join(message.split())}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def run(argv: Sequence[str], extra: Callable[[argparse.ArgumentParser], None] | None = None) -> int:
+    """Run one headless command and return its exit status."""
+    parser = build_parser()
+    if extra is not None:
+        extra(parser)
+    try:
+        args = parser.parse_args(list(argv))
+        if args.command is None:
+            raise UsageError("no command given (see 'homecheck --help')")
+        return int(args.func(args))
+    except (UsageError, InputError) as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return _fail("interrupted")
+    except BrokenPipeError:
+        return EXIT_OK

@@ -1,0 +1,1 @@
+"""Pure domain code: checklist content, assessments, scoring and actions (no Qt)."""

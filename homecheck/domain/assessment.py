@@ -1,0 +1,286 @@
+"""The assessment (one check of one home) and its strict, versioned JSON interchange format."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from homecheck.domain import person
+from homecheck.domain.content import Checklist
+
+FORMAT_NAME = "homecheck-assessment"
+FORMAT_VERSION = 1
+LANGUAGES = ("nl", "en")
+ROLES = ("self", "therapist", "caregiver")
+ANSWERS = ("hazard", "ok", "na")
+REQUIRED_KEYS = ("format", "version", "language", "role", "date", "areas", "answers")
+OPTIONAL_KEYS = ("client", "assessor", "intake", "area_notes")
+ANSWER_KEYS = ("answer", "note", "done")
+MAX_FILE_BYTES = 64 * 1024 * 1024
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class FormatError(ValueError):
+    """An assessment file or object breaks the documented format; ``problems`` lists why."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class Answer:
+    """The answer to one item, with an optional note and the date its action was done."""
+
+    answer: str
+    note: str = ""
+    done: str | None = None
+
+
+@dataclass
+class Assessment:
+    """One check of one home: who, when, which areas, the person answers and the item answers."""
+
+    language: str = "nl"
+    role: str = "self"
+    client: str = ""
+    assessor: str = ""
+    date: str = field(default_factory=lambda: _dt.date.today().isoformat())
+    areas: list[str] = field(default_factory=list)
+    intake: dict[str, Any] = field(default_factory=dict)
+    answers: dict[str, Answer] = field(default_factory=dict)
+    area_notes: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def new(cls, checklist: Checklist, **kwargs: Any) -> Assessment:
+        """Return an empty assessment that includes every area of the checklist."""
+        kwargs.setdefault("areas", list(checklist.area_ids()))
+        return cls(**kwargs)
+
+
+def is_iso_date(value: object) -> bool:
+    """True for a real calendar date written as YYYY-MM-DD."""
+    if not isinstance(value, str) or not _ISO_DATE.match(value):
+        return False
+    try:
+        _dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _check_intake(raw: Any, problems: list[str]) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        problems.append("intake must be an object")
+        return {}
+    intake: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in person.INTAKE_KEYS:
+            problems.append(f"intake has an unknown key {key!r}")
+            continue
+        if value is None:
+            intake[key] = None
+        elif key in person.CHOICE_KEYS:
+            if value not in person.CHOICE_KEYS[key]:
+                allowed = ", ".join(person.CHOICE_KEYS[key])
+                problems.append(f"intake.{key} must be one of {allowed} or null")
+                continue
+        elif key in person.YES_NO_KEYS:
+            if not isinstance(value, bool):
+                problems.append(f"intake.{key} must be true, false or null")
+                continue
+        elif key in person.COUNT_KEYS:
+            low, high = person.COUNT_KEYS[key]
+            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+                problems.append(f"intake.{key} must be a whole number from {low} to {high}")
+                continue
+        elif key in person.TEXT_KEYS:
+            if not isinstance(value, str):
+                problems.append(f"intake.{key} must be text")
+                continue
+        elif key == "fesi":
+            ok = isinstance(value, list) and len(value) == person.FESI_ITEMS
+            ok = ok and all(v is None or (type(v) is int and v in person.FESI_LEVELS) for v in value)
+            if not ok:
+                problems.append("intake.fesi must be a list of 7 answers, each 1-4 or null")
+                continue
+            value = list(value)
+        intake[key] = value
+    return intake
+
+
+def _check_answer(item_id: str, raw: Any, problems: list[str]) -> Answer | None:
+    if not isinstance(raw, dict):
+        problems.append(f"answer for {item_id} must be an object")
+        return None
+    extra = sorted(set(raw) - set(ANSWER_KEYS))
+    if extra:
+        problems.append(f"answer for {item_id} has unknown key(s) {', '.join(extra)}")
+    value = raw.get("answer")
+    if value not in ANSWERS:
+        problems.append(f"answer for {item_id} must be hazard, ok or na (got {value!r})")
+        return None
+    note = raw.get("note", "")
+    if not isinstance(note, str):
+        problems.append(f"note for {item_id} must be text")
+        return None
+    done = raw.get("done")
+    if done is not None and not is_iso_date(done):
+        problems.append(f"done date for {item_id} must be YYYY-MM-DD")
+        return None
+    return Answer(answer=value, note=note, done=done)
+
+
+def _check_header(data: dict[str, Any], problems: list[str]) -> None:
+    if data.get("format") != FORMAT_NAME:
+        problems.append(f"format must be {FORMAT_NAME!r}")
+    version = data.get("version")
+    if version != FORMAT_VERSION or isinstance(version, bool):
+        problems.append(f"unsupported version {version!r} (this homecheck reads version 1)")
+    missing = [key for key in REQUIRED_KEYS if key not in data]
+    if missing:
+        problems.append(f"missing key(s): {', '.join(missing)}")
+    unknown = sorted(set(data) - set(REQUIRED_KEYS) - set(OPTIONAL_KEYS))
+    if unknown:
+        problems.append(f"unknown key(s): {', '.join(unknown)}")
+    if "language" in data and data["language"] not in LANGUAGES:
+        problems.append(f"language must be nl or en (got {data['language']!r})")
+    if "role" in data and data["role"] not in ROLES:
+        problems.append(f"role must be self, therapist or caregiver (got {data['role']!r})")
+    for key in ("client", "assessor"):
+        if key in data and not isinstance(data[key], str):
+            problems.append(f"{key} must be text")
+    if "date" in data and not is_iso_date(data["date"]):
+        problems.append("date must be a real date written YYYY-MM-DD")
+
+
+def from_dict(data: Any, checklist: Checklist) -> Assessment:
+    """Validate a decoded JSON document strictly and return the assessment (FormatError if not)."""
+    if not isinstance(data, dict):
+        raise FormatError(["the file must hold a JSON object"])
+    problems: list[str] = []
+    _check_header(data, problems)
+    known_areas = set(checklist.area_ids())
+    areas_raw = data.get("areas", [])
+    areas: list[str] = []
+    if not isinstance(areas_raw, list) or not all(isinstance(a, str) for a in areas_raw):
+        problems.append("areas must be a list of area ids")
+    else:
+        for area_id in areas_raw:
+            if area_id not in known_areas:
+                problems.append(f"unknown area {area_id!r}")
+            elif area_id in areas:
+                problems.append(f"area {area_id!r} is listed twice")
+            else:
+                areas.append(area_id)
+    answers: dict[str, Answer] = {}
+    answers_raw = data.get("answers", {})
+    if not isinstance(answers_raw, dict):
+        problems.append("answers must be an object of item id to answer")
+        answers_raw = {}
+    for item_id, raw in answers_raw.items():
+        try:
+            item = checklist.item(item_id)
+        except KeyError:
+            problems.append(f"unknown item {item_id!r}")
+            continue
+        if item.area not in areas and item.area in known_areas and isinstance(areas_raw, list):
+            problems.append(f"item {item_id!r} is answered but its area {item.area!r} is not listed")
+        answer = _check_answer(item_id, raw, problems)
+        if answer is not None:
+            answers[item_id] = answer
+    notes_raw = data.get("area_notes", {})
+    area_notes: dict[str, str] = {}
+    if not isinstance(notes_raw, dict):
+        problems.append("area_notes must be an object of area id to text")
+    else:
+        for area_id, note in notes_raw.items():
+            if area_id not in known_areas or not isinstance(note, str):
+                problems.append(f"area note for {area_id!r} needs a known area and text")
+            else:
+                area_notes[area_id] = note
+    intake = _check_intake(data.get("intake", {}), problems)
+    if problems:
+        raise FormatError(problems)
+    # Keep answers in checklist order so files and reports read in the order of the home.
+    ordered = {item.id: answers[item.id] for item in checklist.items() if item.id in answers}
+    return Assessment(
+        language=data["language"],
+        role=data["role"],
+        client=data.get("client", ""),
+        assessor=data.get("assessor", ""),
+        date=data["date"],
+        areas=areas,
+        intake=intake,
+        answers=ordered,
+        area_notes=area_notes,
+    )
+
+
+def to_dict(assessment: Assessment) -> dict[str, Any]:
+    """Return the JSON-ready document for an assessment (format version 1)."""
+    answers: dict[str, Any] = {}
+    for item_id, answer in assessment.answers.items():
+        entry: dict[str, Any] = {"answer": answer.answer}
+        if answer.note:
+            entry["note"] = answer.note
+        if answer.done:
+            entry["done"] = answer.done
+        answers[item_id] = entry
+    doc: dict[str, Any] = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "language": assessment.language,
+        "role": assessment.role,
+        "client": assessment.client,
+        "assessor": assessment.assessor,
+        "date": assessment.date,
+        "areas": list(assessment.areas),
+        "intake": {k: assessment.intake[k] for k in person.INTAKE_KEYS if k in assessment.intake},
+        "answers": answers,
+    }
+    if assessment.area_notes:
+        doc["area_notes"] = dict(assessment.area_notes)
+    return doc
+
+
+def dumps(assessment: Assessment) -> str:
+    """Serialise an assessment as pretty, UTF-8-friendly JSON text."""
+    return json.dumps(to_dict(assessment), ensure_ascii=False, indent=2) + "\n"
+
+
+def loads(text: str, checklist: Checklist) -> Assessment:
+    """Parse JSON text into an assessment (FormatError on any problem)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormatError([f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"])
+    except RecursionError:
+        raise FormatError(["not valid JSON (nested too deeply)"]) from None
+    return from_dict(data, checklist)
+
+
+def read_file(path: Path, checklist: Checklist) -> Assessment:
+    """Read an assessment file; every way it can fail becomes a FormatError with one message."""
+    try:
+        if path.is_dir():
+            raise FormatError(["is a folder, not a file"])
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise FormatError([f"file is too large ({size} bytes; the limit is 64 MiB)"])
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise FormatError(["file not found"]) from None
+    except PermissionError:
+        raise FormatError(["permission denied"]) from None
+    except OSError as exc:
+        raise FormatError([f"cannot read the file ({exc.strerror or exc})"]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FormatError(["not a UTF-8 text file"]) from None
+    return loads(text, checklist)

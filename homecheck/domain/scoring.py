@@ -1,0 +1,103 @@
+"""Home and area scores (0-100, severity-weighted) as pure functions of checklist and assessment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from homecheck.domain.assessment import Assessment
+from homecheck.domain.content import Area, Checklist
+
+
+@dataclass(frozen=True)
+class AreaScore:
+    """How one area of the home came out."""
+
+    area_id: str
+    score: int | None  # None when no applicable item was answered
+    hazards: int
+    answered: int
+    unanswered: int
+    not_applicable: int
+    total: int
+
+
+@dataclass(frozen=True)
+class HomeScore:
+    """How the whole home came out, with one AreaScore per area the home has."""
+
+    score: int | None
+    hazards: int
+    answered: int
+    unanswered: int
+    areas: tuple[AreaScore, ...]
+
+    @property
+    def total(self) -> int:
+        """Items in the areas this home has."""
+        return self.answered + self.unanswered
+
+
+def weighted_score(hazard_weight: int, checked_weight: int) -> int | None:
+    """Share of the checked severity weight that is safe, as 0-100.
+
+    100 only when no hazard was found and 0 only when every checked item is a hazard, so
+    rounding never hides a hazard or a safe item.
+    """
+    if checked_weight == 0:
+        return None
+    value = round(100 * (checked_weight - hazard_weight) / checked_weight)
+    if hazard_weight > 0:
+        value = min(value, 99)
+    if hazard_weight < checked_weight:
+        value = max(value, 1)
+    return value
+
+
+def score_area(area: Area, assessment: Assessment) -> AreaScore:
+    """Score one area: hazards and checked items weighted by severity; "na" and blanks left out."""
+    hazards = answered = not_applicable = hazard_weight = checked_weight = 0
+    for item in area.items:
+        answer = assessment.answers.get(item.id)
+        if answer is None:
+            continue
+        answered += 1
+        if answer.answer == "na":
+            not_applicable += 1
+            continue
+        checked_weight += item.severity
+        if answer.answer == "hazard":
+            hazards += 1
+            hazard_weight += item.severity
+    return AreaScore(
+        area_id=area.id,
+        score=weighted_score(hazard_weight, checked_weight),
+        hazards=hazards,
+        answered=answered,
+        unanswered=len(area.items) - answered,
+        not_applicable=not_applicable,
+        total=len(area.items),
+    )
+
+
+def score_home(checklist: Checklist, assessment: Assessment) -> HomeScore:
+    """Score the areas the home has; unanswered items are reported, never counted as safe."""
+    present = set(assessment.areas)
+    areas = tuple(score_area(a, assessment) for a in checklist.areas if a.id in present)
+    hazard_weight = checked_weight = 0
+    for area in checklist.areas:
+        if area.id not in present:
+            continue
+        for item in area.items:
+            answer = assessment.answers.get(item.id)
+            if answer is None or answer.answer == "na":
+                continue
+            checked_weight += item.severity
+            if answer.answer == "hazard":
+                hazard_weight += item.severity
+    return HomeScore(
+        score=weighted_score(hazard_weight, checked_weight),
+        hazards=sum(a.hazards for a in areas),
+        answered=sum(a.answered for a in areas),
+        unanswered=sum(a.unanswered for a in areas),
+        areas=areas,
+    )

@@ -1,0 +1,1 @@
+"""PDF action list rendering (no Qt): domain objects in, bytes out."""

@@ -1,0 +1,1 @@
+"""Local SQLite store for autosave, clients and their checks (no Qt)."""

@@ -1,0 +1,25 @@
+"""Where homecheck keeps its data: one private folder (0700), overridable for tests."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+ENV_DATA_DIR = "HOMECHECK_DATA_DIR"
+DB_NAME = "homecheck.sqlite3"
+
+
+def data_dir() -> Path:
+    """Return the data folder, created with mode 0700 (health data stays private)."""
+    override = os.environ.get(ENV_DATA_DIR)
+    folder = Path(override) if override else Path(platformdirs.user_data_dir("homecheck", False))
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(folder, 0o700)
+    return folder
+
+
+def database_path() -> Path:
+    """Return the path of the SQLite store inside the data folder."""
+    return data_dir() / DB_NAME

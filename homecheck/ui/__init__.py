@@ -1,0 +1,1 @@
+"""The Qt wizard: shows the domain and writes answers into it."""
