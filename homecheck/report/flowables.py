@@ -1,0 +1,84 @@
+"""The two bespoke drawings: a printed tick box and one bar of the area score chart."""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import Color, black, white
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+from homecheck.report.styles import BAR_GREY, FONT_BOLD, register_fonts
+
+
+class TickBox(Flowable):
+    """An empty square to tick with a pen (ticked when the action is already done).
+
+    Drawn with canvas lines, not a form field: form fields print differently per viewer.
+    """
+
+    def __init__(self, size: float = 20, ticked: bool = False) -> None:
+        super().__init__()
+        self.size = size
+        self.ticked = ticked
+        self.width = self.height = size
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.saveState()
+        canv.setStrokeColor(black)
+        canv.setLineWidth(1.6)
+        canv.rect(0, 0, self.size, self.size, stroke=1, fill=0)
+        if self.ticked:
+            s = self.size
+            canv.setLineWidth(2.4)
+            path = canv.beginPath()
+            path.moveTo(0.2 * s, 0.5 * s)
+            path.lineTo(0.42 * s, 0.22 * s)
+            path.lineTo(0.82 * s, 0.8 * s)
+            canv.drawPath(path, stroke=1, fill=0)
+        canv.restoreState()
+
+
+class ScoreBar(Flowable):
+    """A 0-100 bar: an outlined track, a dark grey fill and the number printed as text.
+
+    The number sits inside the bar in white when it fits and beside it in black otherwise, so
+    the value never depends on seeing the grey.
+    """
+
+    def __init__(self, score: int, width: float, height: float = 20, font_size: float = 13) -> None:
+        super().__init__()
+        register_fonts()
+        self.score = max(0, min(100, score))
+        self.width = width
+        self.height = height
+        self.font_size = font_size
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canv = self.canv
+        label = str(self.score)
+        # Leave room after the track for the number when it is printed outside the bar.
+        track = self.width - stringWidth("100", FONT_BOLD, self.font_size) - 8
+        filled = track * self.score / 100
+        text_width = stringWidth(label, FONT_BOLD, self.font_size)
+        baseline = (self.height - self.font_size * 0.72) / 2
+        canv.saveState()
+        canv.setStrokeColor(black)
+        canv.setLineWidth(0.8)
+        canv.rect(0, 0, track, self.height, stroke=1, fill=0)
+        if filled > 0:
+            canv.setFillColor(Color(BAR_GREY, BAR_GREY, BAR_GREY))
+            canv.rect(0, 0, filled, self.height, stroke=0, fill=1)
+        canv.setFont(FONT_BOLD, self.font_size)
+        if filled >= text_width + 10:
+            canv.setFillColor(white)
+            canv.drawRightString(filled - 5, baseline, label)
+        else:
+            canv.setFillColor(black)
+            canv.drawString(filled + 5, baseline, label)
+        canv.restoreState()

@@ -1,0 +1,298 @@
+"""The report view-model: every text of the PDF, localised, built from the domain functions."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from homecheck.domain import actions as acts
+from homecheck.domain.assessment import Assessment
+from homecheck.domain.content import HELPERS, Checklist
+from homecheck.domain.person import KEY_QUESTIONS, advice_sections, person_content
+from homecheck.domain.scoring import score_home
+from homecheck.i18n import Catalogue, catalogue
+from homecheck.report.text import one_line
+
+LANGUAGE_TAGS = {"nl": "nl-NL", "en": "en-GB"}
+# Who can help with the person actions, used when the catalogue has no action.<id>.helpers key.
+PERSON_HELPERS: dict[str, tuple[str, ...]] = {
+    acts.DISCUSS_FALL_RISK: ("gp", "physiotherapist"),
+    acts.FEAR_OF_FALLING: ("physiotherapist",),
+}
+
+
+@dataclass(frozen=True)
+class Line:
+    """A label and its value (cover facts, key-question answers)."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class AreaBar:
+    """One bar of the cover chart; score None means the area was not checked."""
+
+    title: str
+    score: int | None
+
+
+@dataclass(frozen=True)
+class ActionView:
+    """One action as printed: all texts ready, user text (note) still raw."""
+
+    fix: str
+    area: str
+    why: str
+    helpers: str
+    note: str
+    done: str  # the formatted date it was done, or "" for a blank line to write on
+
+
+@dataclass(frozen=True)
+class AreaGroup:
+    """The actions of one area within one priority."""
+
+    title: str
+    actions: tuple[ActionView, ...]
+
+
+@dataclass(frozen=True)
+class PriorityGroup:
+    """All actions of one priority (now / soon / later), by area."""
+
+    key: str
+    title: str
+    areas: tuple[AreaGroup, ...]
+
+
+@dataclass(frozen=True)
+class PersonView:
+    """The outcome of the intake: key questions and Short FES-I (empty parts are left out)."""
+
+    key_answers: tuple[Line, ...]
+    key_summary: str
+    fesi: tuple[str, ...]  # sentences: score, range, proration, band advice
+    goals: str
+
+
+@dataclass(frozen=True)
+class AdviceView:
+    """One section of "what you can do yourself"."""
+
+    title: str
+    points: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReportModel:
+    """Everything the renderer prints, already in one language."""
+
+    language: str
+    lang_tag: str
+    labels: dict[str, str]  # static texts: the report.* catalogue keys without "report."
+    title: str
+    author: str
+    client: str
+    date: str
+    facts: tuple[Line, ...]
+    home_score: str
+    no_hazard: bool
+    bars: tuple[AreaBar, ...]
+    counts: tuple[Line, ...]
+    person: PersonView | None
+    groups: tuple[PriorityGroup, ...]
+    no_actions: str  # said when there is no action at all, else ""
+    checked_ok: tuple[str, ...]
+    unchecked: tuple[str, ...]
+    area_notes: tuple[Line, ...]
+    advice: tuple[AdviceView, ...]
+
+    def page_label(self, page: int, pages: int) -> str:
+        """Return "Page x of y" in the report's language."""
+        return self.labels["footer_page"].format(page=page, pages=pages)
+
+
+def format_date(iso: str, t: Catalogue) -> str:
+    """Write an ISO date the way people read it ("25 november 2025"); unknown text stays as is."""
+    try:
+        day = _dt.date.fromisoformat(iso)
+    except ValueError:
+        return one_line(iso)
+    return t("report.date", day=day.day, month=t(f"report.month.{day.month}"), year=day.year)
+
+
+def join_or(parts: Sequence[str], t: Catalogue) -> str:
+    """Join "a, b or c" in the report's language."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return f"{', '.join(parts[:-1])} {t('report.or')} {parts[-1]}"
+
+
+def _person_helpers(action_id: str, t: Catalogue) -> tuple[str, ...]:
+    key = f"action.{action_id}.helpers"
+    if key in t.keys():
+        return tuple(h for h in t.raw(key).replace(",", " ").split() if h in HELPERS)
+    return PERSON_HELPERS.get(action_id, ())
+
+
+def _action_view(action: acts.Action, content: Checklist, lang: str, t: Catalogue) -> ActionView:
+    if action.is_person_action:
+        fix = t(f"action.{action.item_id}.fix")
+        why = t(f"action.{action.item_id}.why")
+        area = t("person.area_title")
+        helpers = _person_helpers(action.item_id, t)
+    else:
+        item = content.item(action.item_id)
+        fix, why, helpers = item.fix(lang), item.why(lang), item.helpers
+        area = content.area(action.area_id).title(lang)
+    return ActionView(
+        fix=fix,
+        area=area,
+        why=why,
+        helpers=join_or([t(f"helper.{h}") for h in helpers], t),
+        note=action.note,
+        done=format_date(action.done, t) if action.done else "",
+    )
+
+
+def _groups(
+    actions: list[acts.Action], content: Checklist, lang: str, t: Catalogue
+) -> tuple[PriorityGroup, ...]:
+    groups = []
+    for priority in acts.PRIORITIES:
+        areas: list[AreaGroup] = []
+        current: list[ActionView] = []
+        current_area: str | None = None
+        # build_actions sorts by priority then area, so one pass groups consecutive runs.
+        for action in (a for a in actions if a.priority == priority):
+            if action.area_id != current_area and current:
+                areas.append(AreaGroup(current[0].area, tuple(current)))
+                current = []
+            current_area = action.area_id
+            current.append(_action_view(action, content, lang, t))
+        if current:
+            areas.append(AreaGroup(current[0].area, tuple(current)))
+        if areas:
+            groups.append(PriorityGroup(priority, t(f"priority.{priority}"), tuple(areas)))
+    return tuple(groups)
+
+
+def _person(assessment: Assessment, lang: str, t: Catalogue) -> PersonView | None:
+    intake = assessment.intake
+    fesi = acts.fesi_result(assessment)
+    asked = [k for k in KEY_QUESTIONS if intake.get(k) is not None]
+    goals = one_line(str(intake.get("goals") or ""))
+    if not asked and not fesi.filled_in and not goals:
+        return None
+    texts = person_content()
+    key_answers: tuple[Line, ...] = ()
+    summary = ""
+    if asked:
+        lines = []
+        for key in KEY_QUESTIONS:
+            question = texts.questions[key]
+            value = intake.get(key)
+            if value is None:
+                answer = t("report.person.not_answered")
+            else:
+                answer = question.options["yes" if value else "no"](lang)
+            lines.append(Line(question.text(lang), answer))
+        key_answers = tuple(lines)
+        yes = acts.key_questions_yes(assessment)
+        summary = t("report.person.key_yes") if yes else t("report.person.key_no")
+    sentences: list[str] = []
+    if fesi.filled_in:
+        if fesi.total is None:
+            sentences.append(t("report.person.fesi_not_scored"))
+        else:
+            band = t(f"fesi_band.{fesi.band}")
+            sentences.append(t("report.person.fesi_score", total=fesi.total, band=band))
+            sentences.append(t("report.person.fesi_range"))
+            if fesi.prorated:
+                sentences.append(t("report.person.fesi_prorated"))
+        sentences.append(texts.fesi_bands[fesi.band](lang))
+    return PersonView(key_answers, summary, tuple(sentences), goals)
+
+
+def build_report(content: Checklist, assessment: Assessment, language: str) -> ReportModel:
+    """Build the localised view-model of the PDF for one assessment (language "nl" or "en")."""
+    t = catalogue(language)
+    labels = {k.removeprefix("report."): t.raw(k) for k in t.keys() if k.startswith("report.")}
+    home = score_home(content, assessment)
+    actions = acts.build_actions(content, assessment)
+    date = format_date(assessment.date, t)
+    client = one_line(assessment.client)
+    assessor = one_line(assessment.assessor)
+
+    facts = [Line(labels["cover.date"], date), Line(labels["cover.role"], t(f"role.{assessment.role}"))]
+    if client:
+        facts.insert(0, Line(labels["cover.client"], client))
+    if assessor:
+        facts.append(Line(labels["cover.assessor"], assessor))
+
+    counts = acts.count_by_priority(actions)
+    count_lines = tuple(
+        Line(
+            t(f"priority.{p}"),
+            t("report.counts.one") if counts[p] == 1 else t("report.counts.many", count=counts[p]),
+        )
+        for p in acts.PRIORITIES
+    )
+
+    checked_ok = []
+    unchecked = []
+    for area_score in home.areas:
+        title = content.area(area_score.area_id).title(language)
+        if area_score.hazards == 0 and area_score.answered > area_score.not_applicable:
+            checked_ok.append(t("report.areas.ok_line", area=title))
+        if area_score.unanswered:
+            unchecked.append(
+                t(
+                    "report.areas.open_line",
+                    area=title,
+                    count=area_score.unanswered,
+                    total=area_score.total,
+                )
+            )
+
+    if not actions:
+        no_actions = labels["actions.none" if home.answered else "actions.none_checked"]
+    else:
+        no_actions = ""
+
+    return ReportModel(
+        language=language,
+        lang_tag=LANGUAGE_TAGS[language],
+        labels=labels,
+        title=labels["title"],
+        author=assessor or labels["author"],
+        client=client,
+        date=date,
+        facts=tuple(facts),
+        home_score=(
+            t("report.score.home", score=home.score)
+            if home.score is not None
+            else labels["score.home_none"]
+        ),
+        no_hazard=home.hazards == 0 and home.score is not None,
+        bars=tuple(
+            AreaBar(content.area(a.area_id).title(language), a.score) for a in home.areas
+        ),
+        counts=count_lines,
+        person=_person(assessment, language, t),
+        groups=_groups(actions, content, language, t),
+        no_actions=no_actions,
+        checked_ok=tuple(checked_ok),
+        unchecked=tuple(unchecked),
+        area_notes=tuple(
+            Line(content.area(area.id).title(language), assessment.area_notes[area.id])
+            for area in content.areas
+            if assessment.area_notes.get(area.id, "").strip()
+        ),
+        advice=tuple(
+            AdviceView(s.title(language), tuple(p(language) for p in s.points))
+            for s in advice_sections()
+        ),
+    )

@@ -1,0 +1,74 @@
+"""Make user text safe for reportlab: strip what it chokes on, escape markup, cut into chunks."""
+
+from __future__ import annotations
+
+import unicodedata
+from xml.sax.saxutils import escape
+
+# A Paragraph taller than a frame raises LayoutError, so long user text is cut into pieces that
+# each fit on a page: at most this many characters and lines per piece (13 pt text, A4 frame).
+CHUNK_CHARS = 1200
+CHUNK_LINES = 12
+
+# Control characters, lone surrogates and unassigned code points (which include U+FFFE/U+FFFF).
+_DROPPED = frozenset({"Cc", "Cs", "Cn"})
+_LINE_BREAKS = {"\r\n": "\n", "\r": "\n", "\u2028": "\n", "\u2029": "\n", "\x85": "\n"}
+
+
+def clean(text: str) -> str:
+    """Return text without control characters, lone surrogates or non-characters (NFC form).
+
+    Tabs become spaces and every kind of line break becomes "\\n"; reportlab cannot encode lone
+    surrogates (JSON allows them) and draws control characters as garbage or fails on them.
+    """
+    for old, new in _LINE_BREAKS.items():
+        text = text.replace(old, new)
+    text = text.replace("\t", " ")
+    kept = []
+    for char in text:
+        if char == "\n":
+            kept.append(char)
+            continue
+        if unicodedata.category(char) not in _DROPPED:
+            kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept))
+
+
+def one_line(text: str) -> str:
+    """Return cleaned text on one line with single spaces (labels, names, footers)."""
+    return " ".join(clean(text).split())
+
+
+def markup(text: str) -> str:
+    """Return text escaped for reportlab's Paragraph mini-HTML, so tags in it print literally."""
+    return escape(clean(text)).replace("\n", "<br/>")
+
+
+def chunks(text: str, max_chars: int = CHUNK_CHARS, max_lines: int = CHUNK_LINES) -> list[str]:
+    """Cut cleaned text into pieces of at most ``max_chars`` characters and ``max_lines`` lines.
+
+    Pieces end at a line break or a space where there is one, so words stay whole; empty lines
+    are dropped because a note full of blank lines must not fill pages with white space.
+    """
+    lines = [" ".join(line.split()) for line in clean(text).split("\n")]
+    pieces: list[str] = []
+    current: list[str] = []
+    size = 0
+    for line in filter(None, lines):
+        while len(line) > max_chars:
+            cut = line.rfind(" ", 0, max_chars)
+            cut = cut if cut > max_chars // 2 else max_chars
+            if current:
+                pieces.append("\n".join(current))
+                current, size = [], 0
+            pieces.append(line[:cut].rstrip())
+            line = line[cut:].lstrip()
+        if current and (size + len(line) > max_chars or len(current) >= max_lines):
+            pieces.append("\n".join(current))
+            current, size = [], 0
+        if line:
+            current.append(line)
+            size += len(line) + 1
+    if current:
+        pieces.append("\n".join(current))
+    return pieces
