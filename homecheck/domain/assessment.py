@@ -19,7 +19,9 @@ ROLES = ("self", "therapist", "caregiver")
 ANSWERS = ("hazard", "ok", "na")
 REQUIRED_KEYS = ("format", "version", "language", "role", "date", "areas", "answers")
 OPTIONAL_KEYS = ("client", "assessor", "intake", "area_notes")
-ANSWER_KEYS = ("answer", "note", "done")
+ANSWER_KEYS = ("answer", "note", "done", "photos")
+# Stored photos are named by a hash of their cleaned JPEG (see homecheck/store/photos.py).
+PHOTO_NAME = re.compile(r"^[0-9a-f]{16}\.jpg$")
 MAX_FILE_BYTES = 64 * 1024 * 1024
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -39,6 +41,7 @@ class Answer:
     answer: str
     note: str = ""
     done: str | None = None
+    photos: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -132,7 +135,13 @@ def _check_answer(item_id: str, raw: Any, problems: list[str]) -> Answer | None:
     if done is not None and not is_iso_date(done):
         problems.append(f"done date for {item_id} must be YYYY-MM-DD")
         return None
-    return Answer(answer=value, note=note, done=done)
+    photos = raw.get("photos", [])
+    if not isinstance(photos, list) or not all(
+        isinstance(p, str) and PHOTO_NAME.match(p) for p in photos
+    ):
+        problems.append(f"photos for {item_id} must be a list of stored photo names")
+        return None
+    return Answer(answer=value, note=note, done=done, photos=list(photos))
 
 
 def _check_header(data: dict[str, Any], problems: list[str]) -> None:
@@ -230,6 +239,8 @@ def to_dict(assessment: Assessment) -> dict[str, Any]:
             entry["note"] = answer.note
         if answer.done:
             entry["done"] = answer.done
+        if answer.photos:
+            entry["photos"] = list(answer.photos)
         answers[item_id] = entry
     doc: dict[str, Any] = {
         "format": FORMAT_NAME,
@@ -261,6 +272,10 @@ def loads(text: str, checklist: Checklist) -> Assessment:
         raise FormatError([f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"])
     except RecursionError:
         raise FormatError(["not valid JSON (nested too deeply)"]) from None
+    except ValueError:
+        # json.loads raises a plain ValueError for an integer longer than Python's
+        # int_max_str_digits (4300) rather than a JSONDecodeError.
+        raise FormatError(["not valid JSON (a number has too many digits)"]) from None
     return from_dict(data, checklist)
 
 

@@ -41,11 +41,12 @@ def band_for(total: int) -> str:
 
 def score_short_fesi(answers: Sequence[int | None] | None) -> FesiResult:
     """Score the Short FES-I; missing items are prorated (sum / answered x 7, rounded up)."""
-    values = list(answers or [None] * ITEMS)
+    values = [None] * ITEMS if answers is None else list(answers)
     if len(values) != ITEMS:
         raise ValueError("the Short FES-I has exactly 7 items")
     given = [v for v in values if v is not None]
-    if any(v not in (1, 2, 3, 4) for v in given):
+    # type() rather than isinstance(): True == 1 and 1.0 == 1, but neither is an answer.
+    if any(type(v) is not int or v not in (1, 2, 3, 4) for v in given):
         raise ValueError("Short FES-I answers are 1 to 4")
     missing = ITEMS - len(given)
     if missing > MAX_MISSING or not given:

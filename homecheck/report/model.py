@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from homecheck.domain import actions as acts
@@ -123,16 +122,10 @@ def format_date(iso: str, t: Catalogue) -> str:
     return t("report.date", day=day.day, month=t(f"report.month.{day.month}"), year=day.year)
 
 
-def join_or(parts: Sequence[str], t: Catalogue) -> str:
-    """Join "a, b or c" in the report's language."""
-    if len(parts) <= 1:
-        return "".join(parts)
-    return f"{', '.join(parts[:-1])} {t('report.or')} {parts[-1]}"
-
-
 def _person_helpers(action_id: str, t: Catalogue) -> tuple[str, ...]:
     key = f"action.{action_id}.helpers"
-    if key in t.keys():
+    known = t.keys()
+    if key in known:
         return tuple(h for h in t.raw(key).replace(",", " ").split() if h in HELPERS)
     return PERSON_HELPERS.get(action_id, ())
 
@@ -151,7 +144,8 @@ def _action_view(action: acts.Action, content: Checklist, lang: str, t: Catalogu
         fix=fix,
         area=area,
         why=why,
-        helpers=join_or([t(f"helper.{h}") for h in helpers], t),
+        # Commas only: helper names hold "or" themselves ("family or friends").
+        helpers=", ".join(t(f"helper.{h}") for h in helpers),
         note=action.note,
         done=format_date(action.done, t) if action.done else "",
     )
@@ -219,14 +213,17 @@ def _person(assessment: Assessment, lang: str, t: Catalogue) -> PersonView | Non
 def build_report(content: Checklist, assessment: Assessment, language: str) -> ReportModel:
     """Build the localised view-model of the PDF for one assessment (language "nl" or "en")."""
     t = catalogue(language)
-    labels = {k.removeprefix("report."): t.raw(k) for k in t.keys() if k.startswith("report.")}
+    labels = {k.removeprefix("report."): t.raw(k) for k in sorted(t.keys()) if k[:7] == "report."}
     home = score_home(content, assessment)
     actions = acts.build_actions(content, assessment)
     date = format_date(assessment.date, t)
     client = one_line(assessment.client)
     assessor = one_line(assessment.assessor)
 
-    facts = [Line(labels["cover.date"], date), Line(labels["cover.role"], t(f"role.{assessment.role}"))]
+    facts = [
+        Line(labels["cover.date"], date),
+        Line(labels["cover.role"], t(f"role.{assessment.role}")),
+    ]
     if client:
         facts.insert(0, Line(labels["cover.client"], client))
     if assessor:

@@ -30,7 +30,7 @@ class NumberedCanvas(Canvas):
         self._margin = margin
         self._pages: list[dict[str, Any]] = []
 
-    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+    def showPage(self) -> None:
         # Keep the page's state; it is written in save() once the total is known.
         self._pages.append(dict(self.__dict__))
         self._startPage()
@@ -56,7 +56,8 @@ class NumberedCanvas(Canvas):
         self.setFont(FONT, FOOTER_SIZE)
         self.drawRightString(right, y, page)
         room = right - left - stringWidth(page, FONT, FOOTER_SIZE) - 16
-        self.drawString(left, y, _fit(" · ".join(filter(None, (self._model.date, self._model.client))), room))
+        where = " · ".join(filter(None, (self._model.date, self._model.client)))
+        self.drawString(left, y, _fit(where, room))
         self.restoreState()
 
 

@@ -16,12 +16,12 @@ from reportlab.platypus import (
 
 from homecheck.report.flowables import ScoreBar, TickBox
 from homecheck.report.model import ActionView, Line, PersonView, PriorityGroup, ReportModel
-from homecheck.report.styles import stylesheet
+from homecheck.report.styles import ACTION_INDENT, stylesheet
 from homecheck.report.text import chunks, markup
 
 BOX = 20  # tick box size in points
-BOX_COLUMN = 32  # the box plus a gap; details are indented by this much to line up with the fix
-BLANK_DATE = "_" * 16
+BOX_COLUMN = ACTION_INDENT  # the box plus a gap; the details line up with the fix text
+BLANK_DATE = "_" * 22
 
 
 def _p(text: str, style: str) -> Paragraph:
@@ -29,20 +29,21 @@ def _p(text: str, style: str) -> Paragraph:
     return Paragraph(markup(text), stylesheet()[style])
 
 
+def _bold(text: str, style: str = "Body") -> Paragraph:
+    return Paragraph(f"<b>{markup(text)}</b>", stylesheet()[style])
+
+
 def _labelled(label: str, value: str, style: str = "Detail") -> Paragraph:
+    """ "Label: value" with the label in bold; both are escaped."""
     return Paragraph(f"<b>{markup(label)}:</b> {markup(value)}", stylesheet()[style])
 
 
-def _user_text(label: str, text: str, indent: float = 0) -> list[Flowable]:
+def _user_text(label: str, text: str, style: str = "Body") -> list[Flowable]:
     """Long user text as several paragraphs, so it flows over pages instead of failing."""
-    style = stylesheet()["Detail"]
-    if indent:
-        style = style.clone(f"Detail{int(indent)}", leftIndent=indent)
-    pieces = chunks(text)
     out: list[Flowable] = []
-    for n, piece in enumerate(pieces):
+    for n, piece in enumerate(chunks(text)):
         prefix = f"<b>{markup(label)}:</b> " if n == 0 and label else ""
-        out.append(Paragraph(prefix + markup(piece), style))
+        out.append(Paragraph(prefix + markup(piece), stylesheet()[style]))
     return out
 
 
@@ -62,12 +63,11 @@ def _grid(rows: list[list[Flowable]], widths: list[float]) -> Table:
     return table
 
 
-def _facts(lines: tuple[Line, ...], width: float) -> Table:
-    label_width = width * 0.42
-    rows = [
-        [_p(line.label + ":", "Cell"), Paragraph(f"<b>{markup(line.value)}</b>", stylesheet()["Cell"])]
-        for line in lines
-    ]
+def _facts(lines: tuple[Line, ...], width: float, share: float = 0.42, colon: bool = True) -> Table:
+    """Label and value side by side; ``share`` is the label column's part of the width."""
+    label_width = width * share
+    end = ":" if colon else ""
+    rows = [[_p(line.label + end, "Cell"), _bold(line.value, "Cell")] for line in lines]
     return _grid(rows, [label_width, width - label_width])
 
 
@@ -89,36 +89,47 @@ def _score_chart(model: ReportModel, width: float) -> list[Flowable]:
 
 def _person(person: PersonView, model: ReportModel, width: float) -> list[Flowable]:
     labels = model.labels
-    out: list[Flowable] = [_p(labels["person.heading"], "Heading2")]
+    blocks: list[list[Flowable]] = []
     if person.key_answers:
-        block: list[Flowable] = [_p(labels["person.key_heading"], "Heading3")]
-        block.append(_facts(person.key_answers, width))
-        block.append(_p(person.key_summary, "Body"))
-        out.append(KeepTogether(block))
+        blocks.append(
+            [
+                _p(labels["person.key_heading"], "Heading3"),
+                # The labels are questions: a wide column and no colon after the "?".
+                _facts(person.key_answers, width, share=0.72, colon=False),
+                _p(person.key_summary, "Body"),
+            ]
+        )
     if person.fesi:
-        block = [_p(labels["person.fesi_heading"], "Heading3")]
-        block.extend(_p(sentence, "Body") for sentence in person.fesi)
-        out.append(KeepTogether(block))
+        blocks.append(
+            [
+                _p(labels["person.fesi_heading"], "Heading3"),
+                *(_p(sentence, "Body") for sentence in person.fesi),
+            ]
+        )
     if person.goals:
-        out.append(_p(labels["person.goals"], "Heading3"))
-        out.extend(_user_text("", person.goals))
-    return out
+        blocks.append([_p(labels["person.goals"], "Heading3"), *_user_text("", person.goals)])
+    if not blocks:
+        return []
+    blocks[0].insert(0, _p(labels["person.heading"], "Heading2"))
+    return [KeepTogether(block) for block in blocks]
 
 
 def cover(model: ReportModel, width: float) -> list[Flowable]:
     """Title, who and when, the scores, the counts, the person outcome and how to read it."""
     labels = model.labels
-    out: list[Flowable] = [_p(model.title, "Title"), _facts(model.facts, width)]
-    out.append(_p(labels["score.heading"], "Heading2"))
-    score_block: list[Flowable] = [Paragraph(f"<b>{markup(model.home_score)}</b>", stylesheet()["Body"])]
+    # Every heading opens the KeepTogether it heads: reportlab's keepWithNext does not join a
+    # heading to a KeepTogether, and a KeepTogether inside another always breaks the page.
+    score_block: list[Flowable] = [_p(labels["score.heading"], "Heading2"), _bold(model.home_score)]
     if model.no_hazard:
-        score_block.append(Paragraph(f"<b>{markup(labels['score.none_found'])}</b>", stylesheet()["Body"]))
+        score_block.append(_bold(labels["score.none_found"]))
     score_block.append(_p(labels["score.explain"], "Body"))
     score_block.extend(_score_chart(model, width))
-    out.append(KeepTogether(score_block))
-    out.append(
-        KeepTogether([_p(labels["counts.heading"], "Heading2"), _facts(model.counts, width)])
-    )
+    out: list[Flowable] = [
+        _p(model.title, "Title"),
+        _facts(model.facts, width),
+        KeepTogether(score_block),
+        KeepTogether([_p(labels["counts.heading"], "Heading2"), _facts(model.counts, width)]),
+    ]
     if model.person is not None:
         out.extend(_person(model.person, model, width))
     out.append(
@@ -133,7 +144,10 @@ def cover(model: ReportModel, width: float) -> list[Flowable]:
     return out
 
 
-def _action(action: ActionView, model: ReportModel, width: float) -> list[Flowable]:
+def _action(
+    action: ActionView, model: ReportModel, width: float
+) -> tuple[list[Flowable], list[Flowable]]:
+    """Return the parts to keep together (box, fix, details) and what may flow (a long note)."""
     labels = model.labels
     head = Table(
         [[TickBox(BOX, ticked=bool(action.done)), _p(action.fix, "Fix")]],
@@ -151,45 +165,49 @@ def _action(action: ActionView, model: ReportModel, width: float) -> list[Flowab
             ]
         )
     )
-    detail = stylesheet()["Detail"].clone("ActionDetail", leftIndent=BOX_COLUMN)
-    parts: list[Flowable] = [head]
+    keep: list[Flowable] = [head]
     for label, value in (
         (labels["actions.where"], action.area),
         (labels["actions.why"], action.why),
         (labels["actions.who"], action.helpers),
     ):
         if value:
-            parts.append(Paragraph(f"<b>{markup(label)}:</b> {markup(value)}", detail))
-    done = action.done or BLANK_DATE
-    parts.append(Paragraph(f"<b>{markup(labels['actions.done'])}:</b> {markup(done)}", detail))
-    if action.note.strip():
-        note = _user_text(labels["actions.note"], action.note, indent=BOX_COLUMN)
-        # Keep the action whole when the note is short; a long note flows on by itself.
-        if len(note) == 1:
-            parts.extend(note)
-            return [KeepTogether(parts), Spacer(1, 12)]
-        return [KeepTogether(parts), *note, Spacer(1, 12)]
-    return [KeepTogether(parts), Spacer(1, 12)]
+            keep.append(_labelled(label, value, "ActionDetail"))
+    done = _labelled(labels["actions.done"], action.done or BLANK_DATE, "DoneLine")
+    note = _user_text(labels["actions.note"], action.note, "ActionDetail")
+    # A short note stays with its action; a long one flows on over the pages by itself, and
+    # the "done on" line then follows the note's end.
+    if len(note) <= 1:
+        return [*keep, *note, done], [Spacer(1, 14)]
+    return keep, [*note, done, Spacer(1, 14)]
 
 
 def _priority(group: PriorityGroup, model: ReportModel, width: float) -> list[Flowable]:
-    out: list[Flowable] = [
+    out: list[Flowable] = []
+    # The priority and area headings never end a page: they travel with the first action.
+    heading: list[Flowable] = [
         _p(group.title, "Heading2"),
         HRFlowable(width="100%", thickness=2, color=black, spaceBefore=0, spaceAfter=6),
     ]
     for area in group.areas:
-        first, *rest = [_action(a, model, width) for a in area.actions]
-        # The area heading never ends a page: it travels with the first action of the area.
-        out.append(KeepTogether([_p(area.title, "Heading3"), *first]))
-        for flowables in rest:
-            out.extend(flowables)
+        for n, action in enumerate(area.actions):
+            keep, flow = _action(action, model, width)
+            if n == 0:
+                keep = [*heading, _p(area.title, "Heading3"), *keep]
+                heading = []
+            out.append(KeepTogether(keep))
+            out.extend(flow)
     return out
 
 
 def actions(model: ReportModel, width: float) -> list[Flowable]:
     """The action list by priority and area, then the areas without hazards, open items, notes."""
     labels = model.labels
-    out: list[Flowable] = [PageBreak(), _p(labels["actions.heading"], "Heading1")]
+    out: list[Flowable] = [
+        PageBreak(),
+        _p(labels["actions.heading"], "Heading1"),
+        _p(labels["actions.intro"], "Body"),
+    ]
     if model.no_actions:
         out.append(_p(model.no_actions, "Box"))
     for group in model.groups:

@@ -17,6 +17,8 @@ FONT_BOLD = "HomecheckSans-Bold"
 BODY_SIZE = 13
 SMALL_SIZE = 12
 LEADING = 18
+# Action details start where the fix text starts, right of the tick box.
+ACTION_INDENT = 32
 # Grey for the bars: dark enough to read as "filled" on any printer, light enough that the
 # white number on it stays readable.
 BAR_GREY = 0.25
@@ -64,7 +66,7 @@ def stylesheet() -> StyleSheet1:
     )
     sheet.add(
         ParagraphStyle(
-            "Heading3", fontName=FONT_BOLD, fontSize=15, leading=20, spaceBefore=10,
+            "Heading3", fontName=FONT_BOLD, fontSize=16, leading=21, spaceBefore=10,
             spaceAfter=4, textColor=black, keepWithNext=1,
         )
     )
@@ -79,8 +81,21 @@ def stylesheet() -> StyleSheet1:
     )
     sheet.add(
         ParagraphStyle(
-            "Bullet", fontSize=BODY_SIZE, leading=LEADING, leftIndent=18, bulletIndent=4,
-            spaceAfter=4, bulletFontName=FONT, **base,
+            "ActionDetail", fontSize=BODY_SIZE, leading=LEADING, spaceBefore=2,
+            leftIndent=ACTION_INDENT, **base,
+        )
+    )
+    # Room above the "done on" line to write a date by hand.
+    sheet.add(
+        ParagraphStyle(
+            "DoneLine", fontSize=BODY_SIZE, leading=LEADING, spaceBefore=10,
+            leftIndent=ACTION_INDENT, **base,
+        )
+    )
+    sheet.add(
+        ParagraphStyle(
+            "Bullet", fontSize=BODY_SIZE, leading=LEADING, leftIndent=22, bulletIndent=4,
+            spaceAfter=4, bulletFontName=FONT_BOLD, bulletFontSize=16, **base,
         )
     )
     sheet.add(

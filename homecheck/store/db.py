@@ -45,6 +45,7 @@ CREATE TABLE IF NOT EXISTS answers (
     answer TEXT NOT NULL CHECK (answer IN ('hazard', 'ok', 'na')),
     note TEXT NOT NULL DEFAULT '',
     done TEXT,
+    photos TEXT NOT NULL DEFAULT '[]',
     updated TEXT NOT NULL,
     PRIMARY KEY (check_id, item_id)
 );
@@ -83,6 +84,13 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         existed = self.path.exists()
+        # SQLite gives the -wal and -shm files the mode of the database file, so the file must
+        # be private *before* the first connection, whatever the process umask is.
+        with contextlib.suppress(OSError):
+            if existed:
+                os.chmod(self.path, 0o600)
+            else:
+                os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
@@ -198,11 +206,19 @@ class Store:
         db: sqlite3.Connection, check_id: int, item_id: str, answer: Answer, now: str
     ) -> None:
         db.execute(
-            "INSERT INTO answers (check_id, item_id, answer, note, done, updated)"
-            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(check_id, item_id) DO UPDATE SET"
+            "INSERT INTO answers (check_id, item_id, answer, note, done, photos, updated)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(check_id, item_id) DO UPDATE SET"
             " answer=excluded.answer, note=excluded.note, done=excluded.done,"
-            " updated=excluded.updated",
-            (check_id, item_id, answer.answer, answer.note, answer.done, now),
+            " photos=excluded.photos, updated=excluded.updated",
+            (
+                check_id,
+                item_id,
+                answer.answer,
+                answer.note,
+                answer.done,
+                json.dumps(answer.photos),
+                now,
+            ),
         )
 
     def save_answer(self, check_id: int, item_id: str, answer: Answer | None) -> None:
@@ -239,9 +255,10 @@ class Store:
         if row is None:
             raise KeyError(check_id)
         answers = {
-            item_id: Answer(answer=answer, note=note, done=done)
-            for item_id, answer, note, done in self._db.execute(
-                "SELECT item_id, answer, note, done FROM answers WHERE check_id=? ORDER BY rowid",
+            item_id: Answer(answer=answer, note=note, done=done, photos=json.loads(photos))
+            for item_id, answer, note, done, photos in self._db.execute(
+                "SELECT item_id, answer, note, done, photos FROM answers WHERE check_id=?"
+                " ORDER BY rowid",
                 (check_id,),
             )
         }

@@ -1,0 +1,83 @@
+"""Photos attached to items: copied into the data folder, downscaled and stripped of metadata."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import warnings
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from homecheck.domain.assessment import PHOTO_NAME
+from homecheck.fileio import atomic_write
+
+MAX_SIDE = 1600
+MAX_SOURCE_BYTES = 100 * 1024 * 1024
+# A camera photo is far below this; anything bigger is refused as a possible decompression bomb.
+MAX_PIXELS = 120_000_000
+
+
+class PhotoError(ValueError):
+    """A file cannot be used as a photo; the message says why in plain words."""
+
+
+def photos_dir(data_dir: Path) -> Path:
+    """The folder inside the data folder that holds the stored photos (mode 0700)."""
+    folder = data_dir / "photos"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder
+
+
+def clean_jpeg(raw: bytes) -> bytes:
+    """Return a JPEG of the image: upright, at most MAX_SIDE px, with no EXIF/GPS or other metadata."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(raw)) as image:
+                if image.width * image.height > MAX_PIXELS:
+                    raise PhotoError("the picture is too large")
+                image.load()
+                # Apply the camera's rotation first: once EXIF is gone the orientation is lost.
+                upright = ImageOps.exif_transpose(image) or image
+                rgb = upright.convert("RGB")
+    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise PhotoError("this file is not a picture homecheck can read") from None
+    except (OSError, ValueError, SyntaxError) as exc:
+        if isinstance(exc, PhotoError):
+            raise
+        raise PhotoError("this picture is damaged or not a picture") from None
+    rgb.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
+    # A fresh image carries no info dict: nothing of the original's metadata is copied.
+    clean = Image.new("RGB", rgb.size)
+    clean.paste(rgb)
+    out = io.BytesIO()
+    clean.save(out, format="JPEG", quality=85, optimize=True)
+    return out.getvalue()
+
+
+def import_photo(source: Path, data_dir: Path) -> str:
+    """Copy a picture into the data folder as a clean JPEG; return its stored name."""
+    try:
+        if source.stat().st_size > MAX_SOURCE_BYTES:
+            raise PhotoError("the file is too large for a photo")
+        raw = source.read_bytes()
+    except FileNotFoundError:
+        raise PhotoError("the file was not found") from None
+    except IsADirectoryError:
+        raise PhotoError("this is a folder, not a picture") from None
+    except OSError as exc:
+        raise PhotoError(f"the file cannot be read ({exc.strerror or exc})") from None
+    data = clean_jpeg(raw)
+    name = hashlib.sha256(data).hexdigest()[:16] + ".jpg"
+    target = photos_dir(data_dir) / name
+    if not target.exists():
+        atomic_write(target, data)
+    return name
+
+
+def photo_path(name: str, data_dir: Path) -> Path:
+    """The stored file of a photo name (names are checked so no other file can be reached)."""
+    if not PHOTO_NAME.match(name):
+        raise PhotoError(f"not a homecheck photo name: {name!r}")
+    return photos_dir(data_dir) / name

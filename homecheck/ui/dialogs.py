@@ -1,0 +1,90 @@
+"""The one place where modal dialogs are opened, so tests can swap in a fake."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+@dataclass(frozen=True)
+class PrintChoice:
+    """The printer and number of copies picked in the print dialog."""
+
+    printer: str
+    copies: int
+
+
+class DialogService(Protocol):
+    """Everything that waits for the person (or leaves the app), behind one interface."""
+
+    def ask_yes_no(self, parent: QWidget | None, title: str, text: str) -> bool: ...
+
+    def ask_open_path(self, parent: QWidget | None, title: str, filters: str) -> Path | None: ...
+
+    def ask_save_path(
+        self, parent: QWidget | None, title: str, suggested: Path, filters: str
+    ) -> Path | None: ...
+
+    def ask_printer(self, parent: QWidget | None) -> PrintChoice | None: ...
+
+    def inform(self, parent: QWidget | None, title: str, text: str) -> None: ...
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None: ...
+
+    def open_file(self, path: Path) -> bool: ...
+
+
+class QtDialogs:
+    """The real dialogs: message boxes, file dialogs, the print dialog and the system viewer."""
+
+    def _box(
+        self, parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str
+    ) -> QMessageBox:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+        # Our texts may contain a client label typed by a person: never interpret it as HTML.
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        return box
+
+    def ask_yes_no(self, parent: QWidget | None, title: str, text: str) -> bool:
+        box = self._box(parent, QMessageBox.Icon.Question, title, text)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def ask_open_path(self, parent: QWidget | None, title: str, filters: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), filters)
+        return Path(name) if name else None
+
+    def ask_save_path(
+        self, parent: QWidget | None, title: str, suggested: Path, filters: str
+    ) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
+        return Path(name) if name else None
+
+    def ask_printer(self, parent: QWidget | None) -> PrintChoice | None:
+        # Imported here: print support is only needed the moment someone prints.
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter()
+        dialog = QPrintDialog(printer, parent)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return None
+        return PrintChoice(printer.printerName(), max(1, printer.copyCount()))
+
+    def inform(self, parent: QWidget | None, title: str, text: str) -> None:
+        box = self._box(parent, QMessageBox.Icon.Information, title, text)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.exec()
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        box = self._box(parent, QMessageBox.Icon.Warning, title, text)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.exec()
+
+    def open_file(self, path: Path) -> bool:
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -1,0 +1,210 @@
+"""The controller between the wizard and the data: every change goes to the Assessment and the Store at once."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+
+from homecheck.domain.actions import Action, build_actions
+from homecheck.domain.assessment import Answer, Assessment
+from homecheck.domain.content import Checklist
+from homecheck.domain.scoring import HomeScore, score_home
+from homecheck.store.db import CheckInfo, Store
+
+# What changed, for listeners: an item id, or one of these words.
+HEADER = "header"
+AREAS = "areas"
+INTAKE = "intake"
+CHECK = "check"  # a different check was loaded or started
+
+Listener = Callable[[str], None]
+
+
+class Session:
+    """Owns the assessment being filled in, the store and the id of its check.
+
+    Widgets never keep answers themselves: they call these methods and redraw from
+    ``assessment``. Each call is one committed transaction, so a crash loses nothing given.
+    """
+
+    def __init__(self, store: Store, checklist: Checklist, language: str) -> None:
+        self.store = store
+        self.checklist = checklist
+        self.check_id: int | None = None
+        self.assessment = Assessment.new(checklist, language=language)
+        self._listeners: list[Listener] = []
+
+    # -- listening ------------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener(what)`` after every change."""
+        self._listeners.append(listener)
+
+    def _changed(self, what: str) -> None:
+        for listener in list(self._listeners):
+            listener(what)
+
+    # -- which check ----------------------------------------------------------------------
+
+    def unfinished(self) -> CheckInfo | None:
+        """The check that can be resumed, if there is one."""
+        return self.store.unfinished_check()
+
+    def resume(self, check_id: int) -> None:
+        """Load a stored check and continue it (the interface language stays as it is)."""
+        language = self.assessment.language
+        self.assessment = self.store.load_check(check_id)
+        self.check_id = check_id
+        if self.assessment.language != language:
+            self.assessment.language = language
+            self.store.save_header(check_id, self.assessment)
+        self._changed(CHECK)
+
+    def start_new(self, role: str, client: str, assessor: str) -> None:
+        """Create a new, empty check for every area and store it straight away."""
+        self.assessment = Assessment.new(
+            self.checklist,
+            language=self.assessment.language,
+            role=role,
+            client=client,
+            assessor=assessor,
+        )
+        self.check_id = self.store.create_check(self.assessment)
+        self._changed(CHECK)
+
+    def _ensure_check(self) -> int:
+        # A change before the start page was left still deserves a place in the store.
+        if self.check_id is None:
+            self.check_id = self.store.create_check(self.assessment)
+        return self.check_id
+
+    def _save_header(self, what: str) -> None:
+        self.store.save_header(self._ensure_check(), self.assessment)
+        self._changed(what)
+
+    # -- header, areas and person answers --------------------------------------------------
+
+    def set_header(self, role: str, client: str, assessor: str) -> None:
+        """Store who fills in the check, for whom, and the assessor's name."""
+        a = self.assessment
+        if (a.role, a.client, a.assessor) == (role, client, assessor) and self.check_id:
+            return
+        a.role, a.client, a.assessor = role, client, assessor
+        self._save_header(HEADER)
+
+    def set_language(self, language: str) -> None:
+        """Follow the interface language (the PDF and the JSON file use it too)."""
+        if self.assessment.language == language:
+            return
+        self.assessment.language = language
+        # Switching language alone does not start a check; it is stored with the next change.
+        if self.check_id is not None:
+            self.store.save_header(self.check_id, self.assessment)
+        self._changed(HEADER)
+
+    def set_area_present(self, area_id: str, present: bool) -> None:
+        """Say whether the home has an area; answers of an absent area are kept, not counted."""
+        if self.checklist.area(area_id).optional is False and not present:
+            raise ValueError(f"area {area_id} is part of every check")
+        chosen = set(self.assessment.areas)
+        chosen.add(area_id) if present else chosen.discard(area_id)
+        ordered = [a for a in self.checklist.area_ids() if a in chosen]
+        if ordered == self.assessment.areas:
+            return
+        self.assessment.areas = ordered
+        self._save_header(AREAS)
+
+    def has_area(self, area_id: str) -> bool:
+        """True when the home has this area (its page is shown)."""
+        return area_id in self.assessment.areas
+
+    def set_intake(self, key: str, value: Any) -> None:
+        """Store one person answer (None removes it)."""
+        intake = self.assessment.intake
+        if value is None:
+            if key not in intake:
+                return
+            del intake[key]
+        else:
+            if intake.get(key) == value and key in intake:
+                return
+            intake[key] = value
+        self._save_header(INTAKE)
+
+    # -- item answers ---------------------------------------------------------------------
+
+    def answer(self, item_id: str) -> Answer | None:
+        """The current answer to an item."""
+        return self.assessment.answers.get(item_id)
+
+    def set_answer(self, item_id: str, value: str | None) -> None:
+        """Store an answer ("hazard", "ok", "na") or clear it with None; a note is kept."""
+        self.checklist.item(item_id)  # KeyError for an unknown id, before anything is written
+        old = self.assessment.answers.get(item_id)
+        if value is None:
+            if old is None:
+                return
+            del self.assessment.answers[item_id]
+            self.store.save_answer(self._ensure_check(), item_id, None)
+        else:
+            if old is not None and old.answer == value:
+                return
+            new = Answer(value, old.note if old else "", old.done if old else None)
+            self.assessment.answers[item_id] = new
+            self.store.save_answer(self._ensure_check(), item_id, new)
+        self._changed(item_id)
+
+    def set_note(self, item_id: str, note: str) -> None:
+        """Store the note of an answered item (the store keeps notes with their answer)."""
+        old = self.assessment.answers.get(item_id)
+        if old is None:
+            raise ValueError(f"answer {item_id} before adding a note")
+        if old.note == note:
+            return
+        new = dataclasses.replace(old, note=note)
+        self.assessment.answers[item_id] = new
+        self.store.save_answer(self._ensure_check(), item_id, new)
+        self._changed(item_id)
+
+    def set_current_page(self, page: str) -> None:
+        """Remember the page the person is on, for resuming."""
+        if self.check_id is not None:
+            self.store.set_current_page(self.check_id, page)
+
+    def finish(self) -> None:
+        """Mark the check done, so the next start does not offer to resume it."""
+        if self.check_id is not None:
+            self.store.set_status(self.check_id, "done")
+
+    # -- views computed by the domain ------------------------------------------------------
+
+    def progress(self, area_id: str) -> tuple[int, int]:
+        """(answered, total) items of one area."""
+        items = self.checklist.area(area_id).items
+        answers = self.assessment.answers
+        return sum(1 for item in items if item.id in answers), len(items)
+
+    def exported(self) -> Assessment:
+        """The assessment as it is reported: answers of absent areas left out, in checklist order."""
+        present = set(self.assessment.areas)
+        answers = {
+            item.id: self.assessment.answers[item.id]
+            for item in self.checklist.items()
+            if item.area in present and item.id in self.assessment.answers
+        }
+        return dataclasses.replace(
+            self.assessment,
+            areas=list(self.assessment.areas),
+            intake=dict(self.assessment.intake),
+            answers=answers,
+            area_notes=dict(self.assessment.area_notes),
+        )
+
+    def score(self) -> HomeScore:
+        """The home score of the current answers (homecheck.domain.scoring)."""
+        return score_home(self.checklist, self.assessment)
+
+    def actions(self) -> list[Action]:
+        """The prioritised actions of the current answers (homecheck.domain.actions)."""
+        return build_actions(self.checklist, self.assessment)

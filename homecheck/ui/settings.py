@@ -1,0 +1,71 @@
+"""Personal preferences (language, text size, high contrast) kept in a small JSON file."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from homecheck.fileio import atomic_write
+from homecheck.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from homecheck.store.paths import data_dir
+
+FILE_NAME = "settings.json"
+# Text sizes in points: 14 pt is the smallest we offer older readers, 20 pt the largest step.
+TEXT_SIZES: tuple[int, ...] = (14, 16, 18, 20)
+DEFAULT_TEXT_SIZE = TEXT_SIZES[0]
+
+
+@dataclass
+class Settings:
+    """What the person chose last time; read at start-up, written after every change."""
+
+    language: str = DEFAULT_LANGUAGE
+    text_size: int = DEFAULT_TEXT_SIZE
+    high_contrast: bool = False
+
+    def larger(self) -> bool:
+        """Step the text size up; False when it is already the largest."""
+        return self._step(+1)
+
+    def smaller(self) -> bool:
+        """Step the text size down; False when it is already the smallest."""
+        return self._step(-1)
+
+    def _step(self, direction: int) -> bool:
+        index = TEXT_SIZES.index(self.text_size) + direction
+        if not 0 <= index < len(TEXT_SIZES):
+            return False
+        self.text_size = TEXT_SIZES[index]
+        return True
+
+
+def settings_path() -> Path:
+    """Return the settings file inside the (private) data folder."""
+    return data_dir() / FILE_NAME
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read the settings; a missing or unreadable file simply gives the defaults."""
+    path = path or settings_path()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    if not isinstance(raw, dict):
+        return Settings()
+    settings = Settings()
+    # Each value is checked on its own, so one bad entry never discards the others.
+    if raw.get("language") in LANGUAGES:
+        settings.language = raw["language"]
+    if raw.get("text_size") in TEXT_SIZES and not isinstance(raw.get("text_size"), bool):
+        settings.text_size = int(raw["text_size"])
+    if isinstance(raw.get("high_contrast"), bool):
+        settings.high_contrast = raw["high_contrast"]
+    return settings
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Write the settings atomically (OSError when the disk refuses)."""
+    data = json.dumps(asdict(settings), indent=2).encode("utf-8")
+    atomic_write(path or settings_path(), data)

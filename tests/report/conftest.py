@@ -1,0 +1,93 @@
+"""Builders for report tests: assessments made with the domain, and PDF text read back."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from homecheck.domain.assessment import Answer, Assessment
+from homecheck.domain.content import Area, Checklist, Item, Text, checklist
+
+DATE = "2025-11-25"
+
+
+def squash(text: str) -> str:
+    """Text without any whitespace: line wrapping in the PDF cannot then break a comparison."""
+    return "".join(text.split())
+
+
+def pages_text(pdf: bytes) -> list[str]:
+    """The extracted text of every page."""
+    return [page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def make_assessment(
+    content: Checklist,
+    hazards: Iterable[str] = (),
+    ok: Iterable[str] = (),
+    notes: dict[str, str] | None = None,
+    **fields: Any,
+) -> Assessment:
+    """An assessment with the given items answered "hazard" or "ok" (others left open)."""
+    fields.setdefault("date", DATE)
+    fields.setdefault("client", "Mevrouw Jansen")
+    assessment = Assessment.new(content, **fields)
+    for item_id in ok:
+        assessment.answers[item_id] = Answer("ok")
+    for item_id in hazards:
+        assessment.answers[item_id] = Answer("hazard", note=(notes or {}).get(item_id, ""))
+    return assessment
+
+
+def all_hazards(content: Checklist, **fields: Any) -> Assessment:
+    """Every item of every area is a hazard: the longest real action list."""
+    return make_assessment(content, hazards=[item.id for item in content.items()], **fields)
+
+
+def all_ok(content: Checklist, **fields: Any) -> Assessment:
+    """Every item checked and fine: no hazard at all."""
+    return make_assessment(content, ok=[item.id for item in content.items()], **fields)
+
+
+def synthetic_checklist(actions: int, per_area: int = 20) -> Checklist:
+    """A made-up checklist with ``actions`` items, for layout tests bigger than the real one."""
+    real = checklist()
+    source = next(iter(real.sources))
+    areas = []
+    for a in range(-(-actions // per_area)):
+        area_id = f"area{a}"
+        count = min(per_area, actions - a * per_area)
+        items = tuple(
+            Item(
+                id=f"{area_id}.item{i}",
+                area=area_id,
+                severity=(i % 3) + 1,
+                helpers=("handyman", "family"),
+                sources=(source,),
+                question=Text({"nl": f"Vraag {i}?", "en": f"Question {i}?"}),
+                why=Text({"nl": f"Waarom {a}-{i}.", "en": f"Why {a}-{i}."}),
+                fix=Text({"nl": f"Oplossing {a}-{i}.", "en": f"Fix {a}-{i}."}),
+            )
+            for i in range(count)
+        )
+        title = Text({"nl": f"Ruimte {a}", "en": f"Room {a}"})
+        areas.append(Area(area_id, title, title, True, items))
+    return Checklist(areas=tuple(areas), sources=real.sources)
+
+
+@pytest.fixture(scope="session")
+def content() -> Checklist:
+    """The shipped checklist."""
+    return checklist()
+
+
+@pytest.fixture(scope="session")
+def render() -> Callable[..., bytes]:
+    """render_pdf, imported once (the import is what a Qt-free test must be able to do)."""
+    from homecheck.report.pdf import render_pdf
+
+    return render_pdf
