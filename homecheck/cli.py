@@ -164,6 +164,27 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export_fhir(args: argparse.Namespace) -> int:
+    """Write the checklist and the check as a FHIR R4 Bundle (Questionnaire + response)."""
+    from homecheck.fileio import atomic_write
+    from homecheck.interop.fhir import FhirError, bundle
+
+    content, assessment = _load(args.file)
+    out = Path(args.output)
+    if out.is_dir():
+        raise InputError(f"{args.output}: is a folder; give a file name for the FHIR JSON")
+    try:
+        doc = bundle(content, assessment)
+    except FhirError as exc:
+        raise InputError(f"{args.file}: {exc}") from None
+    data = (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    try:
+        atomic_write(out, data)
+    except OSError as exc:
+        raise InputError(f"{args.output}: cannot write the file ({exc.strerror or exc})") from None
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The homecheck command line (with no subcommand, the app opens)."""
     parser = _Parser(
@@ -193,6 +214,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="where to save the PDF")
     p.add_argument("--lang", choices=LANGUAGES, help="language of the PDF (default: the file's)")
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("export-fhir", help="write the check as a FHIR R4 Bundle (JSON)")
+    p.add_argument("file", metavar="FILE", help="assessment JSON file")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.json", help="where to save it")
+    p.set_defaults(func=cmd_export_fhir)
     return parser
 
 

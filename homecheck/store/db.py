@@ -145,6 +145,14 @@ class Store:
             raise
         self._db.execute("COMMIT")
 
+    def transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        """One short write transaction (used by the clients module)."""
+        return self._transaction()
+
+    def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """Run a read-only query and return all rows."""
+        return self._db.execute(sql, params).fetchall()
+
     def close(self) -> None:
         """Close the connection (the WAL is checkpointed by SQLite)."""
         self._db.close()
@@ -244,6 +252,14 @@ class Store:
             raise ValueError(status)
         with self._transaction() as db:
             db.execute("UPDATE checks SET status=?, updated=? WHERE id=?", (status, _now(), check_id))
+
+    def set_done(self, check_id: int, item_id: str, done: str | None) -> None:
+        """Action log: record (or with None, clear) the day a hazard's action was done."""
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE answers SET done=?, updated=? WHERE check_id=? AND item_id=?",
+                (done, _now(), check_id, item_id),
+            )
 
     def load_check(self, check_id: int) -> Assessment:
         """Return the stored assessment of a check (KeyError when there is none)."""

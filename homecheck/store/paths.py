@@ -23,3 +23,22 @@ def data_dir() -> Path:
 def database_path() -> Path:
     """Return the path of the SQLite store inside the data folder."""
     return data_dir() / DB_NAME
+
+
+def delete_all_data() -> list[Path]:
+    """Delete everything homecheck stored (database, its sidecars, photos, settings).
+
+    Returns what was removed. Files the user saved elsewhere (PDFs, JSON) are not touched:
+    homecheck does not know where they are, and they are the user's.
+    """
+    import shutil
+
+    folder = data_dir()
+    removed = []
+    for entry in sorted(folder.iterdir()):
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+        removed.append(entry)
+    return removed

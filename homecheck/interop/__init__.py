@@ -1,0 +1,1 @@
+"""Exchange with other systems (FHIR R4); no Qt."""

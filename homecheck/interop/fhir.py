@@ -1,0 +1,142 @@
+"""FHIR export: the checklist as a Questionnaire and a check as a QuestionnaireResponse, in a Bundle."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any
+
+from homecheck import __version__
+from homecheck.domain.assessment import ANSWERS, Answer, Assessment
+from homecheck.domain.content import Checklist
+from homecheck.i18n import catalogue
+
+CODE_SYSTEM = "https://homecheck.invalid/fhir/CodeSystem/answer"
+QUESTIONNAIRE_URL = "https://homecheck.invalid/fhir/Questionnaire/homecheck-home-check"
+_NAMESPACE = uuid.UUID("5b8f0f3e-3c5e-4f0e-9a43-3a1f6f2c9b10")
+
+
+class FhirError(ValueError):
+    """A FHIR document could not be built or read."""
+
+
+def _uuid(*parts: str) -> str:
+    # Deterministic ids: the same check exports to the same bundle, which makes diffs readable.
+    return str(uuid.uuid5(_NAMESPACE, "/".join(parts)))
+
+
+def _coding(answer: str, language: str) -> dict[str, str]:
+    return {"system": CODE_SYSTEM, "code": answer, "display": catalogue(language)(f"answer.{answer}")}
+
+
+def questionnaire(checklist: Checklist, language: str) -> dict[str, Any]:
+    """The checklist as a FHIR Questionnaire: one group per area, one choice question per item."""
+    groups = []
+    for area in checklist.areas:
+        items = []
+        for item in area.items:
+            items.append(
+                {
+                    "linkId": item.id,
+                    "text": item.question(language),
+                    "type": "choice",
+                    "answerOption": [{"valueCoding": _coding(a, language)} for a in ANSWERS],
+                    "item": [{"linkId": f"{item.id}.note", "text": "note", "type": "text"}],
+                }
+            )
+        groups.append({"linkId": area.id, "text": area.title(language), "type": "group", "item": items})
+    return {
+        "resourceType": "Questionnaire",
+        "id": _uuid("questionnaire", __version__, language),
+        "url": QUESTIONNAIRE_URL,
+        "version": __version__,
+        "name": "HomecheckHomeCheck",
+        "title": "homecheck home fall-hazard check",
+        "status": "active",
+        "language": language,
+        "item": groups,
+    }
+
+
+def questionnaire_response(checklist: Checklist, assessment: Assessment) -> dict[str, Any]:
+    """A check as a FHIR QuestionnaireResponse, grouped like the Questionnaire."""
+    lang = assessment.language
+    groups = []
+    for area in checklist.areas:
+        if area.id not in assessment.areas:
+            continue
+        answered = []
+        for item in area.items:
+            answer = assessment.answers.get(item.id)
+            if answer is None:
+                continue
+            entry: dict[str, Any] = {"valueCoding": _coding(answer.answer, lang)}
+            if answer.note:
+                entry["item"] = [
+                    {"linkId": f"{item.id}.note", "answer": [{"valueString": answer.note}]}
+                ]
+            answered.append({"linkId": item.id, "text": item.question(lang), "answer": [entry]})
+        if answered:
+            groups.append({"linkId": area.id, "text": area.title(lang), "item": answered})
+    response: dict[str, Any] = {
+        "resourceType": "QuestionnaireResponse",
+        "id": _uuid("response", json.dumps(sorted(assessment.answers)), assessment.date),
+        "questionnaire": f"{QUESTIONNAIRE_URL}|{__version__}",
+        "status": "completed",
+        "authored": assessment.date,
+        "language": lang,
+        "item": groups,
+    }
+    if assessment.assessor:
+        response["author"] = {"display": assessment.assessor}
+    if assessment.client:
+        response["subject"] = {"display": assessment.client}
+    return response
+
+
+def bundle(checklist: Checklist, assessment: Assessment) -> dict[str, Any]:
+    """A collection Bundle with the Questionnaire and the QuestionnaireResponse, validated."""
+    q = questionnaire(checklist, assessment.language)
+    r = questionnaire_response(checklist, assessment)
+    doc = {
+        "resourceType": "Bundle",
+        "id": _uuid("bundle", r["id"]),
+        "type": "collection",
+        "entry": [
+            {"fullUrl": f"urn:uuid:{q['id']}", "resource": q},
+            {"fullUrl": f"urn:uuid:{r['id']}", "resource": r},
+        ],
+    }
+    validate(doc)
+    return doc
+
+
+def validate(doc: dict[str, Any]) -> None:
+    """Validate a Bundle with the fhir.resources models (FHIR R4B, wire-compatible with R4 here)."""
+    from fhir.resources.R4B.bundle import Bundle  # slow import: only when exporting
+    from pydantic import ValidationError
+
+    try:
+        Bundle.model_validate(doc)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        raise FhirError(f"invalid FHIR bundle at {where}: {first.get('msg')}") from None
+
+
+def answers_from_bundle(doc: dict[str, Any]) -> dict[str, Answer]:
+    """Read the item answers back from a Bundle written by bundle() (for round-trip checks)."""
+    validate(doc)
+    answers: dict[str, Answer] = {}
+    for entry in doc.get("entry", []):
+        resource = entry.get("resource", {})
+        if resource.get("resourceType") != "QuestionnaireResponse":
+            continue
+        for group in resource.get("item", []):
+            for item in group.get("item", []):
+                (value,) = item["answer"]
+                note = ""
+                for sub in value.get("item", []):
+                    note = sub["answer"][0]["valueString"]
+                answers[item["linkId"]] = Answer(answer=value["valueCoding"]["code"], note=note)
+    return answers
