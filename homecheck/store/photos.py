@@ -25,7 +25,7 @@ class PhotoError(ValueError):
 def photos_dir(data_dir: Path) -> Path:
     """The folder inside the data folder that holds the stored photos (mode 0700)."""
     folder = data_dir / "photos"
-    folder.mkdir(mode=0o700, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     return folder
 
 

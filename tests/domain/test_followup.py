@@ -1,0 +1,86 @@
+"""Follow-up comparison on crafted pairs of checks."""
+
+from __future__ import annotations
+
+import pytest
+
+from homecheck.domain.assessment import Answer, Assessment
+from homecheck.domain.content import Checklist, checklist
+from homecheck.domain.followup import compare, prefilled_from
+
+
+@pytest.fixture(scope="module")
+def content() -> Checklist:
+    return checklist()
+
+
+def _check(content: Checklist, date: str, answers: dict[str, Answer]) -> Assessment:
+    return Assessment.new(content, date=date, answers=answers)
+
+
+def test_fixed_open_new_and_not_rechecked_are_told_apart(content: Checklist) -> None:
+    a, b, c, d, e, f = (item.id for item in list(content.items())[:6])
+    before = _check(
+        content,
+        "2026-03-12",
+        {
+            a: Answer("hazard"),
+            b: Answer("hazard"),
+            c: Answer("hazard"),
+            d: Answer("hazard", done="2026-04-01"),
+            e: Answer("ok"),
+        },
+    )
+    after = _check(
+        content,
+        "2026-05-01",
+        {a: Answer("ok"), b: Answer("hazard"), e: Answer("hazard"), f: Answer("na")},
+    )
+    result = compare(content, before, after)
+    assert result.fixed == (a, d)  # d: not re-checked, but the action log says done
+    assert result.still_open == (b,)
+    assert result.not_rechecked == (c,)
+    assert result.new == (e,)
+    assert result.previous_actions == 4
+    assert result.since == "2026-03-12"
+
+
+def test_scores_before_and_after_come_from_the_scoring_module(content: Checklist) -> None:
+    items = list(content.items())[:4]
+    before = _check(content, "2026-01-01", {i.id: Answer("hazard") for i in items})
+    after = _check(content, "2026-02-01", {i.id: Answer("ok") for i in items})
+    result = compare(content, before, after)
+    assert result.score_before == 0
+    assert result.score_after == 100
+
+
+def test_not_applicable_now_counts_as_fixed(content: Checklist) -> None:
+    item = next(content.items()).id
+    result = compare(
+        content,
+        _check(content, "2026-01-01", {item: Answer("hazard")}),
+        _check(content, "2026-02-01", {item: Answer("na")}),
+    )
+    assert result.fixed == (item,)
+
+
+def test_hazards_in_areas_the_home_no_longer_lists_are_not_compared(content: Checklist) -> None:
+    stairs = content.area("stairs").items[0].id
+    before = _check(content, "2026-01-01", {stairs: Answer("hazard")})
+    after = _check(content, "2026-02-01", {})
+    after.areas.remove("stairs")
+    before.areas.remove("stairs")
+    assert compare(content, before, after).previous_actions == 0
+
+
+def test_prefilled_check_keeps_the_home_but_not_the_answers(content: Checklist) -> None:
+    previous = _check(content, "2026-01-01", {next(content.items()).id: Answer("hazard")})
+    previous.areas.remove("garden")
+    previous.client = "Mrs J."
+    follow = prefilled_from(previous, "2026-03-01")
+    assert follow.areas == previous.areas
+    assert follow.client == "Mrs J."
+    assert follow.date == "2026-03-01"
+    assert follow.answers == {}
+    follow.areas.append("garden")
+    assert "garden" not in previous.areas  # a copy, not shared
