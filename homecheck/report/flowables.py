@@ -9,6 +9,27 @@ from reportlab.platypus import Flowable
 from homecheck.report.styles import BAR_GREY, FONT_BOLD, register_fonts
 
 
+class SectionMark(Flowable):
+    """An invisible marker that tells the canvas which priority group the story is in.
+
+    The canvas repeats that group's name at the top of a page the group continues on, so a
+    page taken off the fridge still says whether its actions are for now, soon or later.
+    """
+
+    def __init__(self, section: str | None) -> None:
+        super().__init__()
+        self.section = section
+        self.width = self.height = 0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        set_section = getattr(self.canv, "set_section", None)
+        if set_section is not None:
+            set_section(self.section)
+
+
 class TickBox(Flowable):
     """An empty square to tick with a pen (ticked when the action is already done).
 

@@ -11,7 +11,7 @@ from homecheck.domain.content import HELPERS, Checklist
 from homecheck.domain.person import KEY_QUESTIONS, advice_sections, person_content
 from homecheck.domain.scoring import score_home
 from homecheck.i18n import Catalogue, catalogue
-from homecheck.report.text import one_line
+from homecheck.report.text import label, one_line
 
 LANGUAGE_TAGS = {"nl": "nl-NL", "en": "en-GB"}
 # Who can help with the person actions, used when the catalogue has no action.<id>.helpers key.
@@ -177,7 +177,8 @@ def _person(assessment: Assessment, lang: str, t: Catalogue) -> PersonView | Non
     intake = assessment.intake
     fesi = acts.fesi_result(assessment)
     asked = [k for k in KEY_QUESTIONS if intake.get(k) is not None]
-    goals = one_line(str(intake.get("goals") or ""))
+    raw_goals = str(intake.get("goals") or "")
+    goals = raw_goals if one_line(raw_goals) else ""  # blank or only control characters: none
     if not asked and not fesi.filled_in and not goals:
         return None
     texts = person_content()
@@ -217,12 +218,13 @@ def build_report(content: Checklist, assessment: Assessment, language: str) -> R
     home = score_home(content, assessment)
     actions = acts.build_actions(content, assessment)
     date = format_date(assessment.date, t)
-    client = one_line(assessment.client)
-    assessor = one_line(assessment.assessor)
+    client = label(assessment.client)
+    assessor = label(assessment.assessor)
 
     facts = [
         Line(labels["cover.date"], date),
-        Line(labels["cover.role"], t(f"role.{assessment.role}")),
+        # The PDF speaks to the person ("you"), so "filled in by: yourself", not "myself".
+        Line(labels["cover.role"], t(f"report.role.{assessment.role}")),
     ]
     if client:
         facts.insert(0, Line(labels["cover.client"], client))

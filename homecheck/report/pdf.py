@@ -16,7 +16,7 @@ from homecheck.domain.content import Checklist
 from homecheck.report.model import ReportModel, build_report
 from homecheck.report.paper import page_size
 from homecheck.report.story import story
-from homecheck.report.styles import FONT, SMALL_SIZE, register_fonts
+from homecheck.report.styles import FONT, FONT_BOLD, SMALL_SIZE, register_fonts
 
 FOOTER_SIZE = SMALL_SIZE
 
@@ -29,10 +29,17 @@ class NumberedCanvas(Canvas):
         self._model = model
         self._margin = margin
         self._pages: list[dict[str, Any]] = []
+        self._section: str | None = None  # the priority group the story is in now
+        self._continued: str | None = None  # the group this page continues, if any
+
+    def set_section(self, section: str | None) -> None:
+        """Called by SectionMark flowables as they are drawn."""
+        self._section = section
 
     def showPage(self) -> None:
         # Keep the page's state; it is written in save() once the total is known.
         self._pages.append(dict(self.__dict__))
+        self._continued = self._section
         self._startPage()
 
     def save(self) -> None:
@@ -40,6 +47,7 @@ class NumberedCanvas(Canvas):
         for state in self._pages:
             self.__dict__.update(state)
             self._draw_footer(total)
+            self._draw_header()
             super().showPage()
         super().save()
 
@@ -60,12 +68,25 @@ class NumberedCanvas(Canvas):
         self.drawString(left, y, _fit(where, room))
         self.restoreState()
 
+    def _draw_header(self) -> None:
+        if not self._continued:
+            return
+        width, height = self._pagesize
+        text = self._model.labels["continued"].format(section=self._continued)
+        self.saveState()
+        self.setFillColor(black)
+        self.setFont(FONT_BOLD, FOOTER_SIZE)
+        text = _fit(text, width - 2 * self._margin, FONT_BOLD)
+        self.drawString(self._margin, height - self._margin * 0.6, text)
+        self.restoreState()
 
-def _fit(text: str, width: float) -> str:
+
+def _fit(text: str, width: float, font: str = FONT) -> str:
     """Shorten text with "…" until it fits the width (a long client label must not overprint)."""
-    if stringWidth(text, FONT, FOOTER_SIZE) <= width:
+    if stringWidth(text, font, FOOTER_SIZE) <= width:
         return text
-    while text and stringWidth(text + "…", FONT, FOOTER_SIZE) > width:
+    text = text[: int(width)]  # no glyph is narrower than 1 pt: a cheap first cut
+    while text and stringWidth(text + "…", font, FOOTER_SIZE) > width:
         text = text[:-1]
     return text + "…"
 
@@ -97,6 +118,9 @@ class ActionListRenderer:
             lang=model.lang_tag,
             invariant=1,  # no timestamps or random ids: identical input, identical bytes
             displayDocTitle=1,
+            # Otherwise each page starts in Helvetica, a font the PDF then refers to unused.
+            initialFontName=FONT,
+            initialFontSize=SMALL_SIZE,
         )
 
         def make_canvas(*args: Any, **kwargs: Any) -> NumberedCanvas:

@@ -14,9 +14,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from homecheck.report.flowables import ScoreBar, TickBox
+from homecheck.report.flowables import ScoreBar, SectionMark, TickBox
 from homecheck.report.model import ActionView, Line, PersonView, PriorityGroup, ReportModel
-from homecheck.report.styles import ACTION_INDENT, stylesheet
+from homecheck.report.styles import ACTION_INDENT, FONT, stylesheet
 from homecheck.report.text import chunks, markup
 
 BOX = 20  # tick box size in points
@@ -30,11 +30,12 @@ def _p(text: str, style: str) -> Paragraph:
 
 
 def _bold(text: str, style: str = "Body") -> Paragraph:
+    """Return a bold paragraph of plain (escaped) text."""
     return Paragraph(f"<b>{markup(text)}</b>", stylesheet()[style])
 
 
 def _labelled(label: str, value: str, style: str = "Detail") -> Paragraph:
-    """ "Label: value" with the label in bold; both are escaped."""
+    """Return "label: value" with the label in bold; both are escaped."""
     return Paragraph(f"<b>{markup(label)}:</b> {markup(value)}", stylesheet()[style])
 
 
@@ -52,6 +53,8 @@ def _grid(rows: list[list[Flowable]], widths: list[float]) -> Table:
     table.setStyle(
         TableStyle(
             [
+                # Tables set a cell font even around flowables; not Helvetica, so none is used.
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 8),
@@ -96,6 +99,7 @@ def _person(person: PersonView, model: ReportModel, width: float) -> list[Flowab
                 _p(labels["person.key_heading"], "Heading3"),
                 # The labels are questions: a wide column and no colon after the "?".
                 _facts(person.key_answers, width, share=0.72, colon=False),
+                Spacer(1, 6),
                 _p(person.key_summary, "Body"),
             ]
         )
@@ -119,7 +123,10 @@ def cover(model: ReportModel, width: float) -> list[Flowable]:
     labels = model.labels
     # Every heading opens the KeepTogether it heads: reportlab's keepWithNext does not join a
     # heading to a KeepTogether, and a KeepTogether inside another always breaks the page.
-    score_block: list[Flowable] = [_p(labels["score.heading"], "Heading2"), _bold(model.home_score)]
+    score_block: list[Flowable] = [
+        _p(labels["score.heading"], "Heading2"),
+        _p(model.home_score, "Score"),
+    ]
     if model.no_hazard:
         score_block.append(_bold(labels["score.none_found"]))
     score_block.append(_p(labels["score.explain"], "Body"))
@@ -157,6 +164,7 @@ def _action(
     head.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -183,7 +191,8 @@ def _action(
 
 
 def _priority(group: PriorityGroup, model: ReportModel, width: float) -> list[Flowable]:
-    out: list[Flowable] = []
+    # The mark sits before the heading so that a page the group starts on is not "continued".
+    out: list[Flowable] = [SectionMark(None)]
     # The priority and area headings never end a page: they travel with the first action.
     heading: list[Flowable] = [
         _p(group.title, "Heading2"),
@@ -196,7 +205,10 @@ def _priority(group: PriorityGroup, model: ReportModel, width: float) -> list[Fl
                 keep = [*heading, _p(area.title, "Heading3"), *keep]
                 heading = []
             out.append(KeepTogether(keep))
+            if n == 0:
+                out.append(SectionMark(group.title))
             out.extend(flow)
+    out.append(SectionMark(None))
     return out
 
 

@@ -60,7 +60,7 @@ def stylesheet() -> StyleSheet1:
     )
     sheet.add(
         ParagraphStyle(
-            "Heading2", fontName=FONT_BOLD, fontSize=18, leading=23, spaceBefore=14,
+            "Heading2", fontName=FONT_BOLD, fontSize=19, leading=24, spaceBefore=14,
             spaceAfter=6, textColor=black, keepWithNext=1,
         )
     )
@@ -68,6 +68,12 @@ def stylesheet() -> StyleSheet1:
         ParagraphStyle(
             "Heading3", fontName=FONT_BOLD, fontSize=16, leading=21, spaceBefore=10,
             spaceAfter=4, textColor=black, keepWithNext=1,
+        )
+    )
+    sheet.add(
+        ParagraphStyle(
+            "Score", fontName=FONT_BOLD, fontSize=18, leading=24, spaceAfter=6,
+            textColor=black, splitLongWords=1,
         )
     )
     sheet.add(ParagraphStyle("Cell", fontSize=BODY_SIZE, leading=LEADING, **base))
@@ -95,7 +101,7 @@ def stylesheet() -> StyleSheet1:
     sheet.add(
         ParagraphStyle(
             "Bullet", fontSize=BODY_SIZE, leading=LEADING, leftIndent=22, bulletIndent=4,
-            spaceAfter=4, bulletFontName=FONT_BOLD, bulletFontSize=16, **base,
+            spaceAfter=4, bulletFontName=FONT_BOLD, bulletFontSize=BODY_SIZE, **base,
         )
     )
     sheet.add(

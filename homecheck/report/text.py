@@ -9,6 +9,7 @@ from xml.sax.saxutils import escape
 # each fit on a page: at most this many characters and lines per piece (13 pt text, A4 frame).
 CHUNK_CHARS = 1200
 CHUNK_LINES = 12
+LABEL_MAX = 200
 
 # Control characters, lone surrogates and unassigned code points (which include U+FFFE/U+FFFF).
 _DROPPED = frozenset({"Cc", "Cs", "Cn"})
@@ -37,6 +38,16 @@ def clean(text: str) -> str:
 def one_line(text: str) -> str:
     """Return cleaned text on one line with single spaces (labels, names, footers)."""
     return " ".join(clean(text).split())
+
+
+def label(text: str, limit: int = LABEL_MAX) -> str:
+    """Return text as a one-line label of at most ``limit`` characters (cut with "…").
+
+    Labels sit in table cells and footers, which cannot split over pages: a client label as
+    long as a book would otherwise stop the whole PDF with a LayoutError.
+    """
+    text = one_line(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def markup(text: str) -> str:

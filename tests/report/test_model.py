@@ -1,0 +1,144 @@
+"""The report view-model: grouping, texts and the lines for areas without actions."""
+
+from __future__ import annotations
+
+import pytest
+
+from homecheck.domain.actions import DISCUSS_FALL_RISK, FEAR_OF_FALLING
+from homecheck.domain.assessment import Answer
+from homecheck.domain.content import Checklist
+from homecheck.domain.person import advice_sections, person_content
+from homecheck.i18n import catalogue, placeholders
+from homecheck.report.model import build_report, format_date
+from tests.report.conftest import all_hazards, all_ok, make_assessment
+
+
+def test_report_catalogues_have_the_same_keys_and_placeholders() -> None:
+    nl, en = catalogue("nl"), catalogue("en")
+    nl_keys = {k for k in sorted(nl.keys()) if k.startswith("report.")}
+    en_keys = {k for k in sorted(en.keys()) if k.startswith("report.")}
+    assert nl_keys == en_keys
+    assert len(nl_keys) > 40
+    for key in nl_keys:
+        assert placeholders(nl.raw(key)) == placeholders(en.raw(key)), key
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"), [("nl", "5 maart 2025"), ("en", "5 March 2025")]
+)
+def test_format_date(language: str, expected: str) -> None:
+    assert format_date("2025-03-05", catalogue(language)) == expected
+
+
+def test_groups_follow_priority_then_area_order(content: Checklist) -> None:
+    model = build_report(content, all_hazards(content), "en")
+    assert [g.key for g in model.groups] == ["now", "soon", "later"]
+    titles = [a.title("en") for a in content.areas]
+    for group in model.groups:
+        order = [titles.index(area.title) for area in group.areas]
+        assert order == sorted(order)
+        assert len(set(order)) == len(order), "an area appears twice in one priority"
+    total = sum(len(a.actions) for g in model.groups for a in g.areas)
+    assert total == len(list(content.items()))
+
+
+def test_action_texts_come_from_the_item(content: Checklist) -> None:
+    item = content.areas[0].items[0]
+    model = build_report(content, make_assessment(content, hazards=[item.id]), "nl")
+    (group,) = model.groups
+    (area,) = group.areas
+    (action,) = area.actions
+    assert action.fix == item.fix("nl")
+    assert action.why == item.why("nl")
+    assert action.area == content.areas[0].title("nl")
+    for helper in item.helpers:
+        assert catalogue("nl")(f"helper.{helper}") in action.helpers
+    assert action.done == ""
+
+
+def test_done_date_is_formatted(content: Checklist) -> None:
+    item = content.areas[0].items[0]
+    assessment = make_assessment(content)
+    assessment.answers[item.id] = Answer("hazard", done="2025-12-01")
+    model = build_report(content, assessment, "en")
+    assert model.groups[0].areas[0].actions[0].done == "1 December 2025"
+
+
+def test_person_actions_use_catalogue_texts_and_lead_their_priority(content: Checklist) -> None:
+    first = content.areas[0].items[0]
+    assessment = make_assessment(content, hazards=[first.id])
+    assessment.intake = {"key_fallen": True, "fesi": [3, 3, 3, 3, 3, 3, 3]}
+    model = build_report(content, assessment, "en")
+    t = catalogue("en")
+    by_key = {g.key: g for g in model.groups}
+    assert by_key["now"].areas[0].title == t("person.area_title")
+    assert by_key["now"].areas[0].actions[0].fix == t(f"action.{DISCUSS_FALL_RISK}.fix")
+    assert by_key["soon"].areas[0].actions[0].fix == t(f"action.{FEAR_OF_FALLING}.fix")
+    assert by_key["soon"].areas[0].actions[0].why == t(f"action.{FEAR_OF_FALLING}.why")
+    assert by_key["now"].areas[0].actions[0].helpers
+
+
+def test_person_outcome_shows_key_questions_and_fesi_band(content: Checklist) -> None:
+    assessment = make_assessment(content)
+    assessment.intake = {"key_fallen": False, "key_worried": True, "fesi": [2] * 6 + [None]}
+    model = build_report(content, assessment, "en")
+    assert model.person is not None
+    answers = [line.value for line in model.person.key_answers]
+    texts = person_content()
+    assert answers == [
+        texts.questions["key_fallen"].options["no"]("en"),
+        texts.questions["key_worried"].options["yes"]("en"),
+        catalogue("en")("report.person.not_answered"),
+    ]
+    assert model.person.key_summary == catalogue("en")("report.person.key_yes")
+    # 6 answers of 2, prorated: 12 * 7 / 6 = 14, the "high" band.
+    assert "14" in model.person.fesi[0]
+    assert texts.fesi_bands["high"]("en") in model.person.fesi
+    assert catalogue("en")("report.person.fesi_prorated") in model.person.fesi
+
+
+def test_no_intake_means_no_person_section(content: Checklist) -> None:
+    assert build_report(content, make_assessment(content), "nl").person is None
+
+
+def test_checked_areas_without_hazards_and_open_items_get_one_line_each(
+    content: Checklist,
+) -> None:
+    stairs, bathroom = content.area("stairs"), content.area("bathroom")
+    assessment = make_assessment(
+        content,
+        hazards=[bathroom.items[0].id],
+        ok=[i.id for i in stairs.items] + [i.id for i in bathroom.items[1:3]],
+        areas=["stairs", "bathroom"],
+    )
+    model = build_report(content, assessment, "en")
+    t = catalogue("en")
+    assert model.checked_ok == (t("report.areas.ok_line", area=stairs.title("en")),)
+    open_count = len(bathroom.items) - 3
+    assert model.unchecked == (
+        t("report.areas.open_line", area=bathroom.title("en"), count=open_count,
+          total=len(bathroom.items)),
+    )
+
+
+def test_no_hazard_says_so_and_keeps_the_advice(content: Checklist) -> None:
+    model = build_report(content, all_ok(content), "nl")
+    assert model.groups == ()
+    assert model.no_hazard
+    assert model.no_actions == catalogue("nl")("report.actions.none")
+    assert [a.title for a in model.advice] == [s.title("nl") for s in advice_sections()]
+
+
+def test_nothing_checked_is_not_called_safe(content: Checklist) -> None:
+    model = build_report(content, make_assessment(content), "en")
+    assert not model.no_hazard
+    assert model.no_actions == catalogue("en")("report.actions.none_checked")
+    assert all(bar.score is None for bar in model.bars)
+
+
+def test_user_labels_are_put_on_one_clean_line(content: Checklist) -> None:
+    model = build_report(
+        content, make_assessment(content, client="Mevr.\n\x00Jansen", assessor=" Anna\t"), "nl"
+    )
+    assert model.client == "Mevr. Jansen"
+    assert model.author == "Anna"

@@ -1,0 +1,217 @@
+"""The PDF read back: actions by priority, page numbers, metadata, languages and paper."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+
+import pytest
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
+
+from homecheck.domain.actions import PRIORITY_BY_SEVERITY
+from homecheck.domain.content import Checklist
+from homecheck.domain.person import advice_sections
+from homecheck.i18n import catalogue
+from tests.report.conftest import all_hazards, all_ok, make_assessment, pages_text, squash
+
+Render = Callable[..., bytes]
+
+
+@pytest.fixture(scope="module", params=["nl", "en"])
+def full(request: pytest.FixtureRequest, content: Checklist, render: Render) -> tuple[str, bytes]:
+    """Every item a hazard, with an intake, in one language."""
+    language = request.param
+    assessment = all_hazards(content, language=language, assessor="Anna de Vries", role="therapist")
+    assessment.intake = {"key_fallen": True, "key_worried": False, "fesi": [2] * 7}
+    return language, render(content, assessment, paper="A4")
+
+
+def _action_list(pages: list[str], language: str) -> str:
+    """The squashed text from the action list heading on (the cover repeats priority names)."""
+    text = squash("".join(pages))
+    heading = squash(catalogue(language)("report.actions.heading"))
+    return text[text.index(heading) :]
+
+
+def test_every_hazard_fix_is_in_its_priority_group(
+    full: tuple[str, bytes], content: Checklist
+) -> None:
+    language, pdf = full
+    t = catalogue(language)
+    text = _action_list(pages_text(pdf), language)
+    starts = {p: text.index(squash(t(f"priority.{p}"))) for p in ("now", "soon", "later")}
+    assert starts["now"] < starts["soon"] < starts["later"]
+    ends = {"now": starts["soon"], "soon": starts["later"], "later": len(text)}
+    for item in content.items():
+        priority = PRIORITY_BY_SEVERITY[item.severity]
+        fix = squash(item.fix(language))
+        where = text.find(fix, starts[priority])
+        assert 0 <= where < ends[priority], f"{item.id} not under {priority}"
+
+
+def test_page_x_of_y_on_every_page(full: tuple[str, bytes]) -> None:
+    language, pdf = full
+    pages = pages_text(pdf)
+    assert len(pages) > 5
+    for number, text in enumerate(pages, start=1):
+        label = catalogue(language)("report.footer_page", page=number, pages=len(pages))
+        assert label in text, f"page {number}"
+
+
+def test_pages_a_priority_group_continues_on_say_so_at_the_top(full: tuple[str, bytes]) -> None:
+    language, pdf = full
+    t = catalogue(language)
+    titles = [t(f"priority.{p}") for p in ("now", "soon", "later")]
+    pages = pages_text(pdf)
+    start = next(n for n, text in enumerate(pages) if t("report.actions.heading") in text)
+    current = None
+    continued = 0
+    for text in pages[start:]:
+        lines = [line.strip() for line in text.splitlines()]
+        headers = [title for title in titles if t("report.continued", section=title) in lines]
+        if headers:
+            continued += 1
+            assert headers == [current]
+        elif current is not None and t("report.actions.done") + ":" in text:
+            # A page with actions but no header must start the next group itself.
+            later = titles[titles.index(current) + 1 :]
+            assert any(title in lines for title in later), "a continued page has no header"
+        for title in titles:
+            if title in lines:
+                current = title
+    assert continued >= 3
+
+
+def test_footer_has_date_and_client_on_every_page(full: tuple[str, bytes]) -> None:
+    language, pdf = full
+    date = "25 november 2025" if language == "nl" else "25 November 2025"
+    for text in pages_text(pdf):
+        assert date in text
+        assert "Mevrouw Jansen" in text
+
+
+def test_metadata_and_language(full: tuple[str, bytes]) -> None:
+    language, pdf = full
+    reader = PdfReader(io.BytesIO(pdf))
+    t = catalogue(language)
+    assert reader.metadata is not None
+    assert reader.metadata.title == t("report.title")
+    assert reader.metadata.subject == t("report.subject")
+    assert reader.metadata.author == "Anna de Vries"
+    root = reader.trailer["/Root"].get_object()
+    assert isinstance(root, DictionaryObject)
+    assert root["/Lang"] == {"nl": "nl-NL", "en": "en-GB"}[language]
+
+
+def test_cover_has_scores_counts_person_outcome_and_disclaimer(
+    full: tuple[str, bytes], content: Checklist
+) -> None:
+    language, pdf = full
+    t = catalogue(language)
+    pages = pages_text(pdf)
+    cover = squash("".join(pages[: 2]))
+    for area in content.areas:
+        assert squash(area.title(language)) in cover
+    for needle in (
+        t("report.score.home", score=0),
+        t("report.counts.heading"),
+        t("report.person.key_yes"),
+        t("report.person.fesi_score", total=14, band=t("fesi_band.high")),
+        t("report.read.disclaimer"),
+        t("report.role.therapist"),
+    ):
+        assert squash(needle) in cover, needle
+
+
+def test_advice_page_has_every_section(full: tuple[str, bytes]) -> None:
+    language, pdf = full
+    text = squash("".join(pages_text(pdf)))
+    for section in advice_sections():
+        assert squash(section.title(language)) in text
+        for point in section.points:
+            assert squash(point(language)) in text
+
+
+def test_only_the_bundled_fonts_are_used(full: tuple[str, bytes]) -> None:
+    _, pdf = full
+    fonts = set(re.findall(rb"/BaseFont /([A-Za-z0-9+\-]+)", pdf))
+    assert fonts, "no fonts found"
+    assert all(b"DejaVuSans" in name for name in fonts), fonts
+
+
+def test_identical_input_gives_identical_bytes(content: Checklist, render: Render) -> None:
+    def one() -> bytes:
+        assessment = all_hazards(content)
+        assessment.intake = {"key_unsteady": True, "goals": "Wandelen"}
+        return render(content, assessment, language="nl", paper="A4")
+
+    assert one() == one()
+
+
+def test_different_input_gives_different_bytes(content: Checklist, render: Render) -> None:
+    first = render(content, all_hazards(content, client="A"), paper="A4")
+    second = render(content, all_hazards(content, client="B"), paper="A4")
+    assert first != second
+
+
+def test_language_argument_overrides_the_assessment(content: Checklist, render: Render) -> None:
+    assessment = all_hazards(content, language="nl")
+    text = squash("".join(pages_text(render(content, assessment, language="en", paper="A4"))))
+    assert squash(catalogue("en")("report.title")) in text
+    assert squash(catalogue("nl")("report.title")) not in text
+
+
+def test_no_hazard_says_so_and_still_gives_advice(content: Checklist, render: Render) -> None:
+    for language in ("nl", "en"):
+        t = catalogue(language)
+        text = squash("".join(pages_text(render(content, all_ok(content), language, "A4"))))
+        assert squash(t("report.actions.none")) in text
+        assert squash(t("report.score.none_found")) in text
+        assert squash(t("report.advice.heading")) in text
+        assert squash(t("report.areas.ok_line", area=content.areas[0].title(language))) in text
+        assert squash(t("priority.now") + ":" + t("report.counts.many", count=0)) in text
+
+
+def test_done_actions_show_their_date(content: Checklist, render: Render) -> None:
+    item = content.areas[0].items[0]
+    assessment = make_assessment(content, hazards=[item.id])
+    assessment.answers[item.id].done = "2025-12-24"
+    text = "".join(pages_text(render(content, assessment, "en", "A4")))
+    assert "Done on: 24 December 2025" in text
+
+
+def test_unanswered_items_are_reported_per_area(content: Checklist, render: Render) -> None:
+    stairs = content.area("stairs")
+    assessment = make_assessment(content, ok=[stairs.items[0].id], areas=["stairs"])
+    text = squash("".join(pages_text(render(content, assessment, "nl", "A4"))))
+    line = catalogue("nl")(
+        "report.areas.open_line", area=stairs.title("nl"), count=len(stairs.items) - 1,
+        total=len(stairs.items),
+    )
+    assert squash(line) in text
+
+
+@pytest.mark.parametrize(("paper", "size"), [("A4", (595, 842)), ("letter", (612, 792))])
+def test_paper_size(content: Checklist, render: Render, paper: str, size: tuple[int, int]) -> None:
+    pdf = render(content, all_ok(content), "en", paper)
+    box = PdfReader(io.BytesIO(pdf)).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == size
+
+
+def test_paper_follows_the_locale_when_not_given(
+    content: Checklist, render: Render, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("LC_ALL", "LC_PAPER"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    box = PdfReader(io.BytesIO(render(content, all_ok(content)))).pages[0].mediabox
+    assert round(float(box.width)) == 612
+
+
+def test_unknown_language_or_paper_is_refused(content: Checklist, render: Render) -> None:
+    with pytest.raises(ValueError, match="language"):
+        render(content, all_ok(content), language="de")
+    with pytest.raises(ValueError, match="paper"):
+        render(content, all_ok(content), paper="A3")

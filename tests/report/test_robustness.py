@@ -1,0 +1,177 @@
+"""Hostile and huge input: markup in user text, 100,000-character notes, 200 actions, any script."""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+from collections.abc import Callable
+
+import pypdfium2 as pdfium
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from homecheck.domain.assessment import Answer
+from homecheck.domain.content import Checklist
+from tests.report.conftest import (
+    all_hazards,
+    make_assessment,
+    pages_text,
+    squash,
+    synthetic_checklist,
+)
+
+Render = Callable[..., bytes]
+INJECTIONS = (
+    "<font size=90>GROOT</font>",
+    "</para><para>",
+    "<b>",
+    "&amp; &lt; &#9731; &bogus;",
+    '<img src="/etc/passwd"/>',
+    "<a href='javascript:alert(1)'>klik</a>",
+    "]]><!--",
+)
+
+
+def _font_sizes(pdf: bytes) -> set[float]:
+    """Every font size set in the page content streams (" /F1 13 Tf")."""
+    sizes: set[float] = set()
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        data = page.get_contents()
+        assert data is not None
+        sizes.update(float(m) for m in re.findall(rb"/F\d+\+?\d* ([\d.]+) Tf", data.get_data()))
+    return sizes
+
+
+def _injected(content: Checklist, text: str) -> tuple[list[str], set[float], int]:
+    from homecheck.report.pdf import render_pdf
+
+    item = content.areas[0].items[0]
+    assessment = make_assessment(
+        content, hazards=[item.id], notes={item.id: text}, client=text, assessor=text
+    )
+    assessment.area_notes = {content.areas[0].id: text}
+    assessment.intake = {"goals": text}
+    pdf = render_pdf(content, assessment, "en", "A4")
+    return pages_text(pdf), _font_sizes(pdf), len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+@pytest.mark.parametrize("attack", INJECTIONS)
+def test_markup_in_user_text_prints_literally_and_changes_nothing_else(
+    content: Checklist, attack: str
+) -> None:
+    pages, sizes, count = _injected(content, attack)
+    _, plain_sizes, plain_count = _injected(content, "x" * len(attack))
+    text = squash("".join(pages))
+    # client (cover + every footer), assessor, note, area note and goals: all literal.
+    assert text.count(squash(attack)) >= 5 + count
+    assert 13 in sizes  # the regex does find the sizes
+    assert sizes == plain_sizes
+    assert count == plain_count
+
+
+def test_control_characters_and_lone_surrogates_do_not_break_the_pdf(
+    content: Checklist, render: Render
+) -> None:
+    nasty = "a\x00b\x01c\x1b[31md\x7f\ud800e\udfff\ufffe\u2028f\r\ng\x0c"
+    item = content.areas[0].items[0]
+    assessment = make_assessment(content, hazards=[item.id], notes={item.id: nasty}, client=nasty)
+    text = "".join(pages_text(render(content, assessment, "nl", "A4")))
+    assert "abc[31mde" in text
+
+
+def test_unicode_scripts_and_emoji_render(content: Checklist, render: Render) -> None:
+    note = "ĳsselmeer één café Ærø ŁÓDŹ ☐ ☑ — مرحبا بالعالم — שלום — 🙂👍🏽👨‍👩‍👧 — 中文"
+    item = content.areas[0].items[0]
+    assessment = make_assessment(content, hazards=[item.id], notes={item.id: note}, client=note)
+    text = "".join(pages_text(render(content, assessment, "nl", "A4")))
+    for word in ("ĳsselmeer", "één", "café", "Ærø", "ŁÓDŹ", "☐"):
+        assert word in text
+
+
+def test_a_100000_character_note_flows_over_pages(content: Checklist, render: Render) -> None:
+    note = " ".join(f"w{n}" for n in range(20_000))[:99_995] + " ENDE"
+    assert len(note) == 100_000
+    item = content.areas[0].items[0]
+    assessment = make_assessment(content, hazards=[item.id], notes={item.id: note})
+    pages = pages_text(render(content, assessment, "en", "A4"))
+    text = squash("".join(pages))
+    assert len(pages) > 20
+    assert "Note:w0w1w2" in text
+    # The note ends, and only then comes the "done on" line.
+    assert text.index("ENDE") < text.index("Doneon:")
+
+
+@pytest.mark.parametrize("label", ["x" * 100_000, "woord " * 20_000], ids=["word", "words"])
+def test_book_length_client_and_assessor_labels_are_cut(
+    content: Checklist, render: Render, label: str
+) -> None:
+    assessment = make_assessment(content, client=label, assessor=label)
+    assessment.intake = {"goals": label}
+    started = time.perf_counter()
+    pages = pages_text(render(content, assessment, "nl", "A4"))
+    assert time.perf_counter() - started < 10
+    assert "…" in pages[0]
+    assert "…" in pages[-1]  # the footer
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "x" * 100_000,  # one word as long as the note
+        "\n".join("regel" for _ in range(20_000)),  # many short lines
+        "\n" * 50_000 + "einde",  # blank lines
+    ],
+    ids=["one-word", "many-lines", "blank-lines"],
+)
+def test_odd_long_notes_render(content: Checklist, render: Render, note: str) -> None:
+    item = content.areas[0].items[0]
+    assessment = make_assessment(content, hazards=[item.id], notes={item.id: note})
+    assert render(content, assessment, "nl", "A4").startswith(b"%PDF")
+
+
+def test_200_actions_lay_out(render: Render) -> None:
+    big = synthetic_checklist(200)
+    assessment = make_assessment(big, hazards=[item.id for item in big.items()])
+    for n, item in enumerate(big.items()):
+        if n % 10 == 0:
+            assessment.answers[item.id] = Answer("hazard", note="Notitie " * 40)
+    started = time.perf_counter()
+    pdf = render(big, assessment, "nl", "A4")
+    elapsed = time.perf_counter() - started
+    pages = pages_text(pdf)
+    text = squash("".join(pages))
+    for item in big.items():
+        assert squash(item.fix("nl")) in text
+    assert f"Pagina {len(pages)} van {len(pages)}" in pages[-1]
+    assert elapsed < 10
+
+
+def test_pages_render_to_images(content: Checklist, render: Render) -> None:
+    assessment = all_hazards(content)
+    assessment.intake = {"key_fallen": True, "fesi": [1, 2, 3, 4, 1, 2, None]}
+    document = pdfium.PdfDocument(render(content, assessment, "nl", "A4"))
+    try:
+        assert len(document) > 3
+        for index in (0, 2, len(document) - 1):
+            image = document[index].render(scale=0.5).to_pil().convert("L")
+            assert image.size == (298, 421)
+            darkest, lightest = image.getextrema()
+            assert lightest == 255 and darkest < 80, "page is blank"
+    finally:
+        document.close()
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(max_size=300))
+def test_any_user_text_renders(content: Checklist, render: Render, text: str) -> None:
+    item = content.areas[0].items[0]
+    assessment = make_assessment(
+        content, hazards=[item.id], notes={item.id: text}, client=text, assessor=text
+    )
+    assessment.area_notes = {content.areas[0].id: text}
+    assert render(content, assessment, "en", "A4").startswith(b"%PDF")
