@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -35,12 +36,20 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
 
+def _shown(path: str) -> str:
+    """A file name as it can be printed: bytes that are not UTF-8 become \\xNN escapes.
+
+    (argv holds such bytes as lone surrogates, which a strict UTF-8 stdout cannot encode.)
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def _load(path: str) -> tuple[Checklist, fmt.Assessment]:
     content = checklist()
     try:
         return content, fmt.read_file(Path(path), content)
     except fmt.FormatError as exc:
-        raise InputError(f"{path}: {exc}") from None
+        raise InputError(f"{_shown(path)}: {exc}") from None
 
 
 def cmd_checklist(args: argparse.Namespace) -> int:
@@ -85,7 +94,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
     """Check an assessment file against the format."""
     _, assessment = _load(args.file)
     t = catalogue(assessment.language)
-    print(t("cli.valid", file=args.file, answers=len(assessment.answers), areas=len(assessment.areas)))
+    print(
+        t(
+            "cli.valid",
+            file=_shown(args.file),
+            answers=len(assessment.answers),
+            areas=len(assessment.areas),
+        )
+    )
     return EXIT_OK
 
 
@@ -107,7 +123,9 @@ def _score_doc(content: Checklist, assessment: fmt.Assessment) -> dict[str, Any]
             }
             for a in home.areas
         ],
-        "actions": [{"item": a.item_id, "area": a.area_id, "priority": a.priority} for a in actions],
+        "actions": [
+            {"item": a.item_id, "area": a.area_id, "priority": a.priority} for a in actions
+        ],
     }
 
 
@@ -146,9 +164,8 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Write the PDF action list for an assessment file."""
-    from homecheck.report.pdf import render_pdf
-
     from homecheck.fileio import atomic_write
+    from homecheck.report.pdf import render_pdf
 
     content, assessment = _load(args.file)
     out = Path(args.output)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import string
 import tomllib
-from functools import lru_cache
+from functools import cache
 
 from homecheck import resources
 
@@ -44,7 +44,7 @@ def _flatten(prefix: str, table: dict[str, object], out: dict[str, str]) -> None
             raise ValueError(f"catalogue value for {full!r} is not text")
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(language: str) -> Catalogue:
     """Return the (cached) catalogue for a language code."""
     if language not in LANGUAGES:

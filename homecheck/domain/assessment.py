@@ -107,7 +107,9 @@ def _check_intake(raw: Any, problems: list[str]) -> dict[str, Any]:
                 continue
         elif key == "fesi":
             ok = isinstance(value, list) and len(value) == person.FESI_ITEMS
-            ok = ok and all(v is None or (type(v) is int and v in person.FESI_LEVELS) for v in value)
+            ok = ok and all(
+                v is None or (type(v) is int and v in person.FESI_LEVELS) for v in value
+            )
             if not ok:
                 problems.append("intake.fesi must be a list of 7 answers, each 1-4 or null")
                 continue
@@ -148,7 +150,7 @@ def _check_header(data: dict[str, Any], problems: list[str]) -> None:
     if data.get("format") != FORMAT_NAME:
         problems.append(f"format must be {FORMAT_NAME!r}")
     version = data.get("version")
-    if version != FORMAT_VERSION or isinstance(version, bool):
+    if type(version) is not int or version != FORMAT_VERSION:  # not True, not 1.0
         problems.append(f"unsupported version {version!r} (this homecheck reads version 1)")
     missing = [key for key in REQUIRED_KEYS if key not in data]
     if missing:
@@ -198,7 +200,9 @@ def from_dict(data: Any, checklist: Checklist) -> Assessment:
             problems.append(f"unknown item {item_id!r}")
             continue
         if item.area not in areas and item.area in known_areas and isinstance(areas_raw, list):
-            problems.append(f"item {item_id!r} is answered but its area {item.area!r} is not listed")
+            problems.append(
+                f"item {item_id!r} is answered but its area {item.area!r} is not listed"
+            )
         answer = _check_answer(item_id, raw, problems)
         if answer is not None:
             answers[item_id] = answer
@@ -269,7 +273,8 @@ def loads(text: str, checklist: Checklist) -> Assessment:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise FormatError([f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"])
+        message = f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+        raise FormatError([message]) from None
     except RecursionError:
         raise FormatError(["not valid JSON (nested too deeply)"]) from None
     except ValueError:

@@ -15,7 +15,7 @@ MODERATE_MAX = 13
 
 @dataclass(frozen=True)
 class FesiResult:
-    """A Short FES-I outcome: total (None when not scored), band and how many items were answered."""
+    """A Short FES-I outcome: total (None when not scored), band, and items answered."""
 
     total: int | None
     band: str  # "low" | "moderate" | "high" | "not_scored"

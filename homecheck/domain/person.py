@@ -1,4 +1,4 @@
-"""Person questions (the leaflet's intake, the three key questions, Short FES-I) and advice content."""
+"""Person questions (intake, three key questions, Short FES-I) and the lifestyle advice content."""
 
 from __future__ import annotations
 
@@ -136,7 +136,9 @@ def advice_sections() -> tuple[AdviceSection, ...]:
         srcs = tuple(raw.get("sources", ()))
         if not srcs or any(s not in known_sources for s in srcs):
             raise ContentError(f"advice.toml: section {sid} needs known sources")
-        sections.append(AdviceSection(sid, text_from(raw.get("title"), f"advice {sid}"), points, srcs))
+        sections.append(
+            AdviceSection(sid, text_from(raw.get("title"), f"advice {sid}"), points, srcs)
+        )
     ids = [s.id for s in sections]
     if len(set(ids)) != len(ids):
         raise ContentError("advice.toml: section ids must be unique")

@@ -1,4 +1,4 @@
-"""FHIR export: the checklist as a Questionnaire and a check as a QuestionnaireResponse, in a Bundle."""
+"""FHIR export: checklist as Questionnaire, check as QuestionnaireResponse, in one Bundle."""
 
 from __future__ import annotations
 
@@ -26,7 +26,11 @@ def _uuid(*parts: str) -> str:
 
 
 def _coding(answer: str, language: str) -> dict[str, str]:
-    return {"system": CODE_SYSTEM, "code": answer, "display": catalogue(language)(f"answer.{answer}")}
+    return {
+        "system": CODE_SYSTEM,
+        "code": answer,
+        "display": catalogue(language)(f"answer.{answer}"),
+    }
 
 
 def questionnaire(checklist: Checklist, language: str) -> dict[str, Any]:
@@ -44,7 +48,9 @@ def questionnaire(checklist: Checklist, language: str) -> dict[str, Any]:
                     "item": [{"linkId": f"{item.id}.note", "text": "note", "type": "text"}],
                 }
             )
-        groups.append({"linkId": area.id, "text": area.title(language), "type": "group", "item": items})
+        groups.append(
+            {"linkId": area.id, "text": area.title(language), "type": "group", "item": items}
+        )
     return {
         "resourceType": "Questionnaire",
         "id": _uuid("questionnaire", __version__, language),

@@ -53,7 +53,9 @@ def delete_client(store: Store, client_id: int) -> None:
 
 def list_clients(store: Store, search: str = "") -> list[ClientInfo]:
     """Clients whose label contains ``search`` (case-insensitive), most recently checked first."""
-    pattern = "%" + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    pattern = (
+        "%" + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    )
     rows = store.query(
         "SELECT cl.id, cl.label, COUNT(c.id), MAX(c.date) FROM clients cl"
         " LEFT JOIN checks c ON c.client_id = cl.id"

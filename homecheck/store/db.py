@@ -99,7 +99,9 @@ class Store:
             self._setup(existed)
         except sqlite3.DatabaseError as exc:
             self._db.close()
-            raise StoreDamaged(f"{self.path} is damaged or not a homecheck database ({exc})") from None
+            raise StoreDamaged(
+                f"{self.path} is damaged or not a homecheck database ({exc})"
+            ) from None
         except StoreDamaged:
             self._db.close()
             raise
@@ -251,7 +253,9 @@ class Store:
         if status not in ("in_progress", "done"):
             raise ValueError(status)
         with self._transaction() as db:
-            db.execute("UPDATE checks SET status=?, updated=? WHERE id=?", (status, _now(), check_id))
+            db.execute(
+                "UPDATE checks SET status=?, updated=? WHERE id=?", (status, _now(), check_id)
+            )
 
     def set_done(self, check_id: int, item_id: str, done: str | None) -> None:
         """Action log: record (or with None, clear) the day a hazard's action was done."""

@@ -30,7 +30,7 @@ def photos_dir(data_dir: Path) -> Path:
 
 
 def clean_jpeg(raw: bytes) -> bytes:
-    """Return a JPEG of the image: upright, at most MAX_SIDE px, with no EXIF/GPS or other metadata."""
+    """Return the picture as an upright JPEG of at most MAX_SIDE px with no metadata (EXIF, GPS)."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

@@ -45,7 +45,10 @@ def test_command_writes_a_valid_bundle_and_refuses_bad_input(tmp_path: Path) -> 
     out = tmp_path / "out.json"
     ok = subprocess.run(
         [sys.executable, "main.py", "export-fhir", "docs/examples/full-check.json", "-o", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert ok.returncode == 0, ok.stderr
     validate(json.loads(out.read_text(encoding="utf-8")))
@@ -53,7 +56,10 @@ def test_command_writes_a_valid_bundle_and_refuses_bad_input(tmp_path: Path) -> 
     bad.write_text("{", encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "main.py", "export-fhir", str(bad), "-o", str(tmp_path / "x.json")],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("homecheck: error: ")

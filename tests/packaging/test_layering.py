@@ -36,5 +36,7 @@ print(",".join(loaded))
 def test_the_check_itself_can_see_pyside6() -> None:
     # Guards the test above against passing vacuously (e.g. sys.modules never listing PySide6).
     code = "import sys, PySide6.QtCore; print('PySide6' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
     assert result.stdout.strip() == "True"

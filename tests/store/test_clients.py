@@ -23,7 +23,10 @@ def test_add_search_rename_delete(store: Store) -> None:
     a = clients.add_client(store, "Mrs J., Kerkstraat")
     b = clients.add_client(store, "Mr 100% de Boer")
     store.create_check(Assessment(areas=[], client="Mrs J.", date="2026-02-01"), client_id=a)
-    assert [c.label for c in clients.list_clients(store)] == ["Mrs J., Kerkstraat", "Mr 100% de Boer"]
+    assert [c.label for c in clients.list_clients(store)] == [
+        "Mrs J., Kerkstraat",
+        "Mr 100% de Boer",
+    ]
     assert [c.id for c in clients.list_clients(store, "100%")] == [b]
     assert [c.id for c in clients.list_clients(store, "kerk")] == [a]
     assert clients.list_clients(store, "%") == clients.list_clients(store, "100%")

@@ -58,7 +58,11 @@ def test_same_picture_twice_is_stored_once(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "name"),
-    [(b"hello, this is text", "note.jpg"), (b"", "empty.jpg"), (b"\xff\xd8\xff\xe0broken", "cut.jpg")],
+    [
+        (b"hello, this is text", "note.jpg"),
+        (b"", "empty.jpg"),
+        (b"\xff\xd8\xff\xe0broken", "cut.jpg"),
+    ],
 )
 def test_files_that_are_not_pictures_are_refused_cleanly(
     tmp_path: Path, content: bytes, name: str
