@@ -87,10 +87,10 @@ class Store:
         # SQLite gives the -wal and -shm files the mode of the database file, so the file must
         # be private *before* the first connection, whatever the process umask is.
         with contextlib.suppress(OSError):
-            if existed:
-                os.chmod(self.path, 0o600)
-            else:
+            if not existed:
                 os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            elif self.path.is_file():
+                os.chmod(self.path, 0o600)
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:

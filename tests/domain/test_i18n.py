@@ -1,0 +1,122 @@
+"""The string catalogues: same keys and placeholders in every language, labels for every code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from homecheck import resources
+from homecheck.domain import actions, assessment, content
+from homecheck.i18n import DEFAULT_LANGUAGE, LANGUAGES, catalogue, placeholders
+
+CATALOGUES = {lang: catalogue(lang) for lang in LANGUAGES}
+KEYS = {lang: cat.keys() for lang, cat in CATALOGUES.items()}
+ALL_KEYS = sorted(set().union(*KEYS.values()))
+FESI_BANDS = ("low", "moderate", "high", "not_scored")
+
+
+def test_catalogues_are_not_trivially_small() -> None:
+    assert len(ALL_KEYS) >= 50
+    assert DEFAULT_LANGUAGE in LANGUAGES
+
+
+@pytest.mark.parametrize("key", ALL_KEYS)
+def test_key_is_in_every_language_with_the_same_placeholders(key: str) -> None:
+    found = {lang: CATALOGUES[lang].raw(key) for lang, keys in KEYS.items() if key in keys}
+    assert set(found) == set(LANGUAGES), f"{key} missing in {set(LANGUAGES) - set(found)}"
+    shapes = {lang: placeholders(text) for lang, text in found.items()}
+    assert len({frozenset(s) for s in shapes.values()}) == 1, shapes
+    for text in found.values():
+        assert text.strip(), f"{key} is empty"
+        assert text == text.strip(), f"{key} has leading or trailing whitespace"
+
+
+@pytest.mark.parametrize(
+    "prefix_and_codes",
+    [
+        ("helper", content.HELPERS),
+        ("priority", actions.PRIORITIES),
+        ("answer", assessment.ANSWERS),
+        ("role", assessment.ROLES),
+        ("fesi_band", FESI_BANDS),
+    ],
+    ids=lambda p: p[0],
+)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_code_has_a_label(prefix_and_codes: tuple[str, tuple[str, ...]], lang: str) -> None:
+    prefix, codes = prefix_and_codes
+    t = CATALOGUES[lang]
+    for code in codes:
+        assert t(f"{prefix}.{code}").strip()
+
+
+@pytest.mark.parametrize("action_id", [actions.DISCUSS_FALL_RISK, actions.FEAR_OF_FALLING])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_person_actions_have_fix_and_why(action_id: str, lang: str) -> None:
+    t = CATALOGUES[lang]
+    assert t(f"action.{action_id}.fix").strip()
+    assert t(f"action.{action_id}.why").strip()
+
+
+def test_languages_differ() -> None:
+    assert CATALOGUES["nl"]("priority.now") != CATALOGUES["en"]("priority.now")
+    assert CATALOGUES["nl"]("answer.hazard") != CATALOGUES["en"]("answer.hazard")
+
+
+def test_placeholders_are_filled_in() -> None:
+    t = CATALOGUES["en"]
+    assert t("cli.score_line", score=42) == "Home score: 42 / 100"
+    assert t("cli.score_line") == "Home score: {score} / 100"  # no values: raw text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("plain", set()), ("{a} and {b}", {"a", "b"}), ("{a}{a}", {"a"}), ("{{literal}}", set())],
+)
+def test_placeholders(text: str, expected: set[str]) -> None:
+    assert placeholders(text) == expected
+
+
+@pytest.mark.parametrize("language", ["de", "", "NL", "en-GB"])
+def test_catalogue_rejects_an_unknown_language(language: str) -> None:
+    with pytest.raises(ValueError, match="unknown language"):
+        catalogue(language)
+
+
+def test_catalogue_is_cached() -> None:
+    assert catalogue("nl") is catalogue("nl")
+
+
+@pytest.fixture
+def fake_i18n(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = tmp_path / "resources"
+    (root / "i18n" / "nl").mkdir(parents=True)
+    monkeypatch.setattr(resources, "root", lambda: root)
+    return root / "i18n" / "nl"
+
+
+def test_catalogue_merges_every_file_of_a_language(fake_i18n: Path) -> None:
+    (fake_i18n / "a.toml").write_text('x = "X"\n[cli]\ny = "Y {n}"\n', encoding="utf-8")
+    (fake_i18n / "b.toml").write_text('[report]\nz = "Z"\n', encoding="utf-8")
+    (fake_i18n / "notes.txt").write_text("ignored", encoding="utf-8")
+    t = catalogue.__wrapped__("nl")  # bypass the cache of the shipped catalogue
+    assert t.keys() == {"x", "cli.y", "report.z"}
+    assert t("cli.y", n=3) == "Y 3"
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        ({"a.toml": '[cli]\ny = "1"\n', "b.toml": '[cli]\ny = "2"\n'}, "defined twice: cli.y"),
+        ({"a.toml": "count = 3\n"}, "'count' is not text"),
+    ],
+    ids=["key in two files", "value not text"],
+)
+def test_catalogue_rejects_broken_files(
+    fake_i18n: Path, files: dict[str, str], message: str
+) -> None:
+    for name, text in files.items():
+        (fake_i18n / name).write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        catalogue.__wrapped__("nl")
