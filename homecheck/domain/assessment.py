@@ -212,8 +212,8 @@ def from_dict(data: Any, checklist: Checklist) -> Assessment:
         problems.append("area_notes must be an object of area id to text")
     else:
         for area_id, note in notes_raw.items():
-            if area_id not in known_areas or not isinstance(note, str):
-                problems.append(f"area note for {area_id!r} needs a known area and text")
+            if area_id not in areas or not isinstance(note, str):
+                problems.append(f"area note for {area_id!r} needs a listed area and text")
             else:
                 area_notes[area_id] = note
     intake = _check_intake(data.get("intake", {}), problems)
@@ -268,13 +268,29 @@ def dumps(assessment: Assessment) -> str:
     return json.dumps(to_dict(assessment), ensure_ascii=False, indent=2) + "\n"
 
 
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # JSON allows repeated keys (the last silently wins); in a health record that hides data.
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result
+
+
 def loads(text: str, checklist: Checklist) -> Assessment:
     """Parse JSON text into an assessment (FormatError on any problem)."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as exc:
         message = f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
         raise FormatError([message]) from None
+    except _DuplicateKey as exc:
+        raise FormatError([f"not valid: the key {exc} appears twice in one object"]) from None
     except RecursionError:
         raise FormatError(["not valid JSON (nested too deeply)"]) from None
     except ValueError:

@@ -22,6 +22,8 @@ HELPERS: tuple[str, ...] = (
     "home_care",
 )
 SEVERITIES: tuple[int, ...] = (1, 2, 3)
+# The four home tips of the seed leaflet: shoes, light, no loose rugs, a stair rail.
+LEAFLET_TIPS: tuple[str, ...] = ("shoes", "lighting", "rugs", "stair_rail")
 _ITEM_ID = re.compile(r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")
 _AREA_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -159,6 +161,8 @@ def _parse_item(raw: Any, area_id: str, sources: Mapping[str, Source]) -> Item:
     if extra:
         raise ContentError(f"{where}: unknown field(s) {', '.join(extra)}")
     tip = raw.get("leaflet_tip")
+    if tip is not None and tip not in LEAFLET_TIPS:
+        raise ContentError(f"{where}: leaflet_tip must be one of {', '.join(LEAFLET_TIPS)}")
     return Item(
         id=item_id,
         area=area_id,
@@ -176,6 +180,11 @@ def _parse_area(raw: dict[str, Any], name: str, sources: Mapping[str, Source]) -
     area_id = str(raw.get("id", ""))
     if not _AREA_ID.match(area_id):
         raise ContentError(f"{name}: area id missing or invalid")
+    extra = sorted(set(raw) - {"id", "optional", "title", "intro", "items"})
+    if extra:
+        raise ContentError(f"area {area_id}: unknown field(s) {', '.join(extra)}")
+    if not isinstance(raw.get("optional", True), bool):
+        raise ContentError(f"area {area_id}: optional must be true or false")
     items = tuple(_parse_item(entry, area_id, sources) for entry in raw.get("items", ()))
     if not items:
         raise ContentError(f"area {area_id}: has no items")

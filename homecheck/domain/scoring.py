@@ -45,7 +45,9 @@ def weighted_score(hazard_weight: int, checked_weight: int) -> int | None:
     """
     if checked_weight == 0:
         return None
-    value = round(100 * (checked_weight - hazard_weight) / checked_weight)
+    # Round half up in integer arithmetic (Python's round() goes half-to-even: 62.5 -> 62).
+    safe = checked_weight - hazard_weight
+    value = (200 * safe + checked_weight) // (2 * checked_weight)
     if hazard_weight > 0:
         value = min(value, 99)
     if hazard_weight < checked_weight:

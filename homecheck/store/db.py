@@ -124,7 +124,11 @@ class Store:
                         f"{self.path} has schema version {found}; this homecheck needs "
                         f"{SCHEMA_VERSION}"
                     )
-            db.execute("PRAGMA integrity_check").fetchone()
+            status = db.execute("PRAGMA quick_check").fetchone()
+            if status is None or status[0] != "ok":
+                raise StoreDamaged(
+                    f"{self.path} is damaged ({status[0] if status else 'no answer'})"
+                )
         db.execute("PRAGMA journal_mode=WAL")
         # NORMAL in WAL mode survives an application crash or kill -9; only a power cut may
         # lose the very last answer.

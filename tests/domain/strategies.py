@@ -93,7 +93,9 @@ def assessments(draw: st.DrawFn, stray_answers: bool = False, plain: bool = Fals
         areas=areas,
         intake=draw(intakes()),
         answers=draw(answers_for(answerable, plain)),
-        area_notes={} if plain else draw(st.dictionaries(st.sampled_from(AREA_IDS), texts)),
+        area_notes={}
+        if plain or not areas
+        else draw(st.dictionaries(st.sampled_from(areas), texts)),
     )
 
 

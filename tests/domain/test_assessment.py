@@ -350,3 +350,19 @@ def test_schema_rejects_what_the_reader_rejects(
     doc = copy.deepcopy(FULL)
     mutate(doc)
     assert not validator.is_valid(doc)
+
+
+def test_a_key_given_twice_is_refused() -> None:
+    text = json.dumps(example_doc("empty-home.json"))
+    doubled = text.replace('"role": "caregiver"', '"role": "caregiver", "role": "self"')
+    assert doubled != text
+    with pytest.raises(fmt.FormatError, match="appears twice"):
+        fmt.loads(doubled, CONTENT)
+
+
+def test_area_note_for_an_area_the_home_lacks_is_refused() -> None:
+    doc = example_doc("empty-home.json")
+    doc["areas"].remove("garden")
+    doc["area_notes"] = {"garden": "no garden"}
+    with pytest.raises(fmt.FormatError, match="area note for 'garden'"):
+        fmt.from_dict(doc, CONTENT)

@@ -248,6 +248,7 @@ BROKEN_ITEMS = [
     ("missing question", {"question": "DROP"}, "question: expected a table"),
     ("text not a table", {"fix": '"Remove it."'}, "fix: expected a table"),
     ("unknown language", {"fix": '{ nl = "a", en = "b", de = "c" }'}, "unknown language(s) de"),
+    ("unknown leaflet tip", {"leaflet_tip": '"slippers"'}, "leaflet_tip must be one of"),
 ]
 
 
@@ -275,6 +276,8 @@ BROKEN_AREAS = [
     ("area without items", (_area(),), "area hall: has no items"),
     ("area id invalid", (_area(_item(id='"Hall.x"'), area_id="Hall"),), "missing or invalid"),
     ("area title missing English", (_area(_item()).replace("en = \"Hallway\"", "x = 1"),), "title"),
+    ("area unknown field", (_area(_item()).replace("optional", "optoinal"),), "unknown field"),
+    ("area optional as text", (_area(_item(), optional='"no"'),), "optional must be true or false"),
 ]
 
 

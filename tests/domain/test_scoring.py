@@ -43,8 +43,8 @@ def _assess(areas: list[str], **answers: str) -> Assessment:
         (1, 1000, 99),
         (200, 201, 1),  # 0.497 would round to 0: a safe item lifts it to 1
         (999, 1000, 1),
-        (1, 8, 88),  # 87.5: Python's round() (half to even) goes up here ...
-        (3, 8, 62),  # ... and down here (62.5)
+        (1, 8, 88),  # 87.5: halves round up ...
+        (3, 8, 63),  # ... here too (62.5), unlike Python's half-to-even round()
     ],
 )
 def test_weighted_score(hazard_weight: int, checked_weight: int, score: int | None) -> None:
@@ -159,7 +159,7 @@ def test_examples_score_as_by_hand() -> None:
     assert home.hazards == len(hazards) == 25
     safe = sum(CONTENT.item(i).severity for i, a in full.answers.items() if a.answer == "ok")
     unsafe = sum(CONTENT.item(i).severity for i in hazards)
-    assert home.score == round(100 * safe / (safe + unsafe))
+    assert home.score == int(100 * safe / (safe + unsafe) + 0.5)
     empty = fmt.from_dict(example_doc("empty-home.json"), CONTENT)
     home = score_home(CONTENT, empty)
     assert home.score is None
