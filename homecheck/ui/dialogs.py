@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 
 @dataclass(frozen=True)
@@ -42,27 +43,39 @@ class DialogService(Protocol):
 class QtDialogs:
     """The real dialogs: message boxes, file dialogs, the print dialog and the system viewer."""
 
-    def _box(
-        self, parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str
-    ) -> QMessageBox:
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    # Qt classes are imported on first use: dialogs are rare, start-up should not pay for them.
+
+    def _box(self, parent: QWidget | None, icon: str, title: str, text: str) -> QMessageBox:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(parent)
+        box.setIcon(getattr(QMessageBox.Icon, icon))
+        box.setWindowTitle(title)
+        box.setText(text)
         # Our texts may contain a client label typed by a person: never interpret it as HTML.
         box.setTextFormat(Qt.TextFormat.PlainText)
         return box
 
     def ask_yes_no(self, parent: QWidget | None, title: str, text: str) -> bool:
-        box = self._box(parent, QMessageBox.Icon.Question, title, text)
+        from PySide6.QtWidgets import QMessageBox
+
+        box = self._box(parent, "Question", title, text)
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         return box.exec() == QMessageBox.StandardButton.Yes
 
     def ask_open_path(self, parent: QWidget | None, title: str, filters: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), filters)
         return Path(name) if name else None
 
     def ask_save_path(
         self, parent: QWidget | None, title: str, suggested: Path, filters: str
     ) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
         return Path(name) if name else None
 
@@ -77,14 +90,21 @@ class QtDialogs:
         return PrintChoice(printer.printerName(), max(1, printer.copyCount()))
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
-        box = self._box(parent, QMessageBox.Icon.Information, title, text)
+        from PySide6.QtWidgets import QMessageBox
+
+        box = self._box(parent, "Information", title, text)
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.exec()
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
-        box = self._box(parent, QMessageBox.Icon.Warning, title, text)
+        from PySide6.QtWidgets import QMessageBox
+
+        box = self._box(parent, "Warning", title, text)
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.exec()
 
     def open_file(self, path: Path) -> bool:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

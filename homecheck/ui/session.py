@@ -1,4 +1,4 @@
-"""The controller between the wizard and the data: every change goes to the Assessment and the Store at once."""
+"""The controller between wizard and data: each change goes to Assessment and Store at once."""
 
 from __future__ import annotations
 
@@ -108,7 +108,10 @@ class Session:
         if self.checklist.area(area_id).optional is False and not present:
             raise ValueError(f"area {area_id} is part of every check")
         chosen = set(self.assessment.areas)
-        chosen.add(area_id) if present else chosen.discard(area_id)
+        if present:
+            chosen.add(area_id)
+        else:
+            chosen.discard(area_id)
         ordered = [a for a in self.checklist.area_ids() if a in chosen]
         if ordered == self.assessment.areas:
             return
@@ -186,7 +189,7 @@ class Session:
         return sum(1 for item in items if item.id in answers), len(items)
 
     def exported(self) -> Assessment:
-        """The assessment as it is reported: answers of absent areas left out, in checklist order."""
+        """The assessment as reported: answers of absent areas left out, in checklist order."""
         present = set(self.assessment.areas)
         answers = {
             item.id: self.assessment.answers[item.id]

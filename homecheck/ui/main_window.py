@@ -1,0 +1,112 @@
+"""Start-up: the application, settings, the store (recovering from damage) and the wizard."""
+
+from __future__ import annotations
+
+import gc
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication
+
+from homecheck.domain.content import checklist
+from homecheck.domain.person import person_content
+from homecheck.i18n import catalogue
+from homecheck.store.db import Store, StoreDamaged, StoreError, backup_damaged
+from homecheck.store.paths import database_path
+from homecheck.ui import theme
+from homecheck.ui.context import UiContext
+from homecheck.ui.dialogs import DialogService, QtDialogs
+from homecheck.ui.language import install_qt_translation
+from homecheck.ui.session import Session
+from homecheck.ui.settings import Settings, load_settings
+from homecheck.ui.wizard import HomeWizard
+
+DEFAULT_SIZE = (1180, 860)
+
+
+def open_store(dialogs: DialogService, language: str, path: Path | None = None) -> Store | None:
+    """Open the store; a damaged one is moved aside (after telling the person) and replaced.
+
+    Returns None only when no store can be opened at all; the person has been told why.
+    """
+    t = catalogue(language)
+    path = path or database_path()
+    try:
+        return Store(path)
+    except StoreDamaged:
+        try:
+            backup = backup_damaged(path)
+        except OSError as exc:
+            dialogs.error(None, t("ui.damaged.title"), t("ui.damaged.cannot_move", reason=exc))
+            return None
+        dialogs.inform(None, t("ui.damaged.title"), t("ui.damaged.moved", backup=backup))
+    except StoreError as exc:
+        dialogs.error(None, t("ui.damaged.title"), t("ui.damaged.cannot_open", reason=exc))
+        return None
+    try:
+        return Store(path)
+    except StoreError as exc:
+        dialogs.error(None, t("ui.damaged.title"), t("ui.damaged.cannot_open", reason=exc))
+        return None
+
+
+def ensure_app(argv: Sequence[str] | None = None) -> QApplication:
+    """Return the QApplication, creating it (with our names) when there is none yet."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setOrganizationName("homecheck")
+    QCoreApplication.setApplicationName("homecheck")
+    return QApplication(list(argv) if argv is not None else sys.argv)
+
+
+def create_main_window(
+    dialogs: DialogService | None = None,
+    settings: Settings | None = None,
+    store: Store | None = None,
+) -> HomeWizard | None:
+    """Build the wizard with its store and settings; None when the store cannot be opened.
+
+    Tests pass a fake ``dialogs``; everything else defaults to the real data folder
+    (HOMECHECK_DATA_DIR in tests).
+    """
+    app = ensure_app()
+    dialogs = dialogs or QtDialogs()
+    settings = settings or load_settings()
+    theme.apply(app, settings.text_size, settings.high_contrast)
+    install_qt_translation(settings.language)
+    store = store or open_store(dialogs, settings.language)
+    if store is None:
+        return None
+    content = checklist()
+    session = Session(store, content, settings.language)
+    ctx = UiContext(session, dialogs, settings, content, person_content())
+    wizard = HomeWizard(ctx)
+    wizard.resize(*DEFAULT_SIZE)
+    screen = app.primaryScreen()
+    if screen is not None:
+        available = screen.availableGeometry()
+        wizard.resize(
+            min(DEFAULT_SIZE[0], available.width()), min(DEFAULT_SIZE[1], available.height())
+        )
+    return wizard
+
+
+def run_app(argv: Sequence[str] | None = None) -> int:
+    """Open the wizard and run until it is closed; the exit code for the shell."""
+    app = ensure_app(argv)
+    wizard = create_main_window()
+    if wizard is None:
+        return 1
+    wizard.show()
+    code = app.exec()
+    wizard.ctx.session.store.close()
+    # Delete the window while Qt and Python are both still complete: left to interpreter
+    # shutdown, PySide6 6.12 can abort ("bool_dealloc") after a full check was shown.
+    wizard.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    del wizard
+    gc.collect()
+    return int(code)

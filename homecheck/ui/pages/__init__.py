@@ -1,0 +1,1 @@
+"""The wizard pages: start, about you, your home, one page per area, summary and finish."""

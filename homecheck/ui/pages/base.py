@@ -1,0 +1,129 @@
+"""What every wizard page shares: id, storage key, retranslate(), on_enter() and a scroll body."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from homecheck.ui.context import UiContext
+
+if TYPE_CHECKING:
+    from homecheck.ui.wizard import HomeWizard
+
+# Stable page ids; area pages are AREA_BASE + their position in the content.
+START_ID = 0
+ABOUT_ID = 1
+HOME_ID = 2
+AREA_BASE = 10
+SUMMARY_ID = 900
+FINISH_ID = 901
+
+
+class BasePage(QWizardPage):
+    """A page that reads everything from the session and can redo its texts in another language."""
+
+    def __init__(self, ctx: UiContext, page_id: int, key: str) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.page_id = page_id
+        self.key = key  # stored as the check's current page (ids may change with the content)
+        self.built = False
+
+    def build(self) -> None:
+        """Create the page's widgets (override); called once, when first needed."""
+
+    def ensure_built(self) -> None:
+        """Build the page now if it has not been built yet (pages are built lazily: start-up
+        only pays for the first page)."""
+        if self.built:
+            return
+        self.built = True
+        self.build()
+        self.reload()
+        self.retranslate()
+
+    def initializePage(self) -> None:
+        self.ensure_built()
+
+    def nav(self) -> HomeWizard:
+        """The wizard this page belongs to."""
+        return cast("HomeWizard", self.wizard())
+
+    def retranslate(self) -> None:
+        """Set every text in the interface language (override)."""
+
+    def on_enter(self) -> None:
+        """Called each time the page is shown: refresh, then put keyboard focus in place."""
+
+    def reload(self) -> None:
+        """Show the session's values again (another check was loaded or started)."""
+
+    def nextId(self) -> int:
+        # The wizard knows which areas the home has and where a jump is going.
+        wizard = self.wizard()
+        if wizard is None:
+            return super().nextId()
+        return self.nav().next_id_after(self.page_id)
+
+    def cleanupPage(self) -> None:
+        # Going back must never reset anything (IndependentPages is set as well).
+        pass
+
+    def scroll_body(self) -> QVBoxLayout:
+        """Fill the page with a scroll area and return the layout inside it."""
+        self.scroller = QScrollArea(self)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The scroll area itself is not a stop for Tab; its contents are.
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 16, 4)
+        layout.setSpacing(12)
+        self.scroller.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroller)
+        return layout
+
+    def ensure_visible(self, widget: QWidget) -> None:
+        """Scroll so that a widget (for example the row with focus) can be seen."""
+        scroll = getattr(self, "scroller", None)
+        if scroll is not None and scroll.isAncestorOf(widget):
+            scroll.ensureWidgetVisible(widget, 20, 40)
+
+
+class NumberBox(QSpinBox):
+    """A spin box where -1 means "not answered" and Enter moves on instead of leaving the page."""
+
+    def __init__(self, maximum: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(-1, maximum)
+        self.setValue(-1)
+        # Room for "— not filled in" at any text size, but not the whole page width.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def answer(self) -> int | None:
+        """The number given, or None."""
+        value = self.value()
+        return None if value < 0 else value
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.interpretText()
+            event.accept()
+            self.focusNextChild()
+            return
+        super().keyPressEvent(event)

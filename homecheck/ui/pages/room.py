@@ -1,0 +1,78 @@
+"""One data-driven page for every area of the home: its items as answer rows, built lazily."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from homecheck.domain.content import Area
+from homecheck.ui.context import UiContext
+from homecheck.ui.pages.base import BasePage
+from homecheck.ui.widgets.answer_row import AnswerRow, plain_label
+
+
+class RoomPage(BasePage):
+    """The questions of one area. Rows are created lazily: start-up stays fast."""
+
+    def __init__(self, ctx: UiContext, area: Area, page_id: int) -> None:
+        super().__init__(ctx, page_id, f"area:{area.id}")
+        self.area = area
+        self.rows: list[AnswerRow] = []
+        self.setTitle(area.title(ctx.language))
+
+    def build(self) -> None:
+        layout = self.scroll_body()
+        self.intro = plain_label()
+        self.hint = plain_label(role="muted")
+        layout.addWidget(self.intro)
+        layout.addWidget(self.hint)
+        count = len(self.area.items)
+        for number, item in enumerate(self.area.items, start=1):
+            row = AnswerRow(self.ctx, item, number, count)
+            row.answered_by_key.connect(self._advance)
+            self.rows.append(row)
+            layout.addWidget(row)
+        layout.addStretch(1)
+
+    def retranslate(self) -> None:
+        t, lang = self.ctx.t, self.ctx.language
+        self.setTitle(self.area.title(lang))
+        if not self.built:
+            return
+        self.intro.setText(self.area.intro(lang))
+        self.hint.setText(t("ui.room.hint"))
+        for row in self.rows:
+            row.retranslate()
+
+    def reload(self) -> None:
+        for row in self.rows:
+            row.load()
+
+    def row_for(self, item_id: str) -> AnswerRow | None:
+        """The row of an item on this page."""
+        self.ensure_built()
+        return next((row for row in self.rows if row.item.id == item_id), None)
+
+    def focus_item(self, item_id: str) -> None:
+        """Put keyboard focus on an item's answer buttons and scroll to it."""
+        row = self.row_for(item_id)
+        if row is not None:
+            row.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
+            self.ensure_visible(row)
+
+    def on_enter(self) -> None:
+        self.ensure_built()
+        # Start at the first question still open, so a resumed or revisited page goes on there.
+        answers = self.ctx.session.assessment.answers
+        first_open = next((r for r in self.rows if r.item.id not in answers), None)
+        if first_open is None:
+            self.nav().focus_next_button()
+        else:
+            self.focus_item(first_open.item.id)
+
+    def _advance(self, row: AnswerRow) -> None:
+        # One key answers and moves on; after the last item Enter presses Next.
+        index = self.rows.index(row)
+        if index + 1 < len(self.rows):
+            self.focus_item(self.rows[index + 1].item.id)
+        else:
+            self.nav().focus_next_button()

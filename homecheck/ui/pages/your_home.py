@@ -1,0 +1,69 @@
+"""Your home: which parts the home has; pages of parts it lacks are skipped."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QLabel
+
+from homecheck.ui import theme
+from homecheck.ui.context import UiContext
+from homecheck.ui.pages.base import HOME_ID, BasePage
+from homecheck.ui.widgets.answer_row import plain_label
+
+
+class YourHomePage(BasePage):
+    """One checkbox per optional area; areas every home has are listed as always included."""
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx, HOME_ID, "your_home")
+
+    def build(self) -> None:
+        layout = self.scroll_body()
+        self.intro = plain_label()
+        layout.addWidget(self.intro)
+        self.boxes: dict[str, QCheckBox] = {}
+        self.fixed: dict[str, QLabel] = {}
+        for area in self.ctx.checklist.areas:
+            if area.optional:
+                box = QCheckBox(self)
+                theme.touch_target(box)
+                box.toggled.connect(
+                    lambda on, a=area.id: self.ctx.session.set_area_present(a, on)
+                )
+                self.boxes[area.id] = box
+                layout.addWidget(box)
+        self.fixed_heading = plain_label(role="heading")
+        layout.addWidget(self.fixed_heading)
+        for area in self.ctx.checklist.areas:
+            if not area.optional:
+                label = plain_label()
+                self.fixed[area.id] = label
+                layout.addWidget(label)
+        self.fixed_heading.setVisible(bool(self.fixed))
+        layout.addStretch(1)
+
+    def retranslate(self) -> None:
+        t, lang = self.ctx.t, self.ctx.language
+        self.setTitle(t("ui.home.title"))
+        self.intro.setText(t("ui.home.intro"))
+        for area_id, box in self.boxes.items():
+            area = self.ctx.checklist.area(area_id)
+            box.setText(area.title(lang))
+            box.setAccessibleName(area.title(lang))
+            box.setAccessibleDescription(t("ui.home.box_description"))
+        self.fixed_heading.setText(t("ui.home.always_heading"))
+        for area_id, label in self.fixed.items():
+            title = self.ctx.checklist.area(area_id).title(lang)
+            label.setText(t("ui.home.always", title=title))
+
+    def reload(self) -> None:
+        for area_id, box in self.boxes.items():
+            box.blockSignals(True)
+            box.setChecked(self.ctx.session.has_area(area_id))
+            box.blockSignals(False)
+
+    def on_enter(self) -> None:
+        if self.boxes:
+            next(iter(self.boxes.values())).setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.nav().focus_next_button()

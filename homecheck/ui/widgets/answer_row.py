@@ -1,0 +1,158 @@
+"""One checklist item: the question, three answer buttons, why/what-to-do on demand and a note."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+
+from homecheck.domain.assessment import ANSWERS
+from homecheck.domain.content import Item
+from homecheck.ui import theme
+from homecheck.ui.context import UiContext
+from homecheck.ui.hooks import Hook
+from homecheck.ui.widgets.choice import ChoiceButtons, digit_of
+
+
+def plain_label(text: str = "", role: str = "") -> QLabel:
+    """A word-wrapped label that never interprets its text as HTML."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if role:
+        theme.set_role(label, role)
+    return label
+
+
+OPEN = "▾"
+CLOSED = "▸"
+
+
+class AnswerRow(QFrame):
+    """The widgets of one item. Answers go straight to the session; the row only shows them."""
+
+    def __init__(self, ctx: UiContext, item: Item, number: int, count: int) -> None:
+        super().__init__()
+        self.answered_by_key: Hook[AnswerRow] = Hook()  # after a digit key answered this row
+        self.ctx = ctx
+        self.item = item
+        self.number = number
+        self.count = count
+        theme.set_role(self, "row")
+        self.setProperty("current", False)
+        self.question = plain_label(role="question")
+        self.choices = ChoiceButtons(ANSWERS, self)
+        self.choices.chosen.connect(self._chosen)
+        self.choices.keyed.connect(lambda _v: self.answered_by_key(self))
+        self.why_button = QPushButton(self)
+        self.why_button.setCheckable(True)
+        self.why_button.setAutoDefault(False)
+        self.note_button = QPushButton(self)
+        self.note_button.setCheckable(True)
+        self.note_button.setAutoDefault(False)
+        for button in (self.why_button, self.note_button):
+            theme.touch_target(button)
+            # Toggles look unlike answers when pressed: an arrow shows open or closed.
+            button.setProperty("kind", "toggle")
+            button.toggled.connect(self._toggle_texts)
+        self.details = plain_label(role="details")
+        self.details.setVisible(False)
+        self.note_label = plain_label()
+        self.note_edit = QLineEdit(self)
+        theme.touch_target(self.note_edit)
+        self.note_label.setBuddy(self.note_edit)
+        self.note_label.setVisible(False)
+        self.note_edit.setVisible(False)
+        self.why_button.toggled.connect(self.details.setVisible)
+        self.note_button.toggled.connect(self._show_note)
+        self.note_edit.textEdited.connect(self._note_edited)
+
+        extras = QHBoxLayout()
+        extras.addWidget(self.why_button)
+        extras.addWidget(self.note_button)
+        extras.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.addWidget(self.question)
+        layout.addWidget(self.choices)
+        layout.addLayout(extras)
+        layout.addWidget(self.details)
+        layout.addWidget(self.note_label)
+        layout.addWidget(self.note_edit)
+        self.load()
+        self.retranslate()
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Set every text in the interface language."""
+        t, lang, item = self.ctx.t, self.ctx.language, self.item
+        question = item.question(lang)
+        self.question.setText(
+            t("ui.room.question", number=self.number, count=self.count, question=question)
+        )
+        self.choices.set_texts([t(f"answer.{a}") for a in ANSWERS], question)
+        self._toggle_texts()
+        self.why_button.setAccessibleName(t("ui.room.why_name", number=self.number))
+        self.why_button.setAccessibleDescription(question)
+        self.note_button.setAccessibleName(t("ui.room.note_name", number=self.number))
+        self.note_button.setAccessibleDescription(question)
+        self.details.setText(
+            t("ui.room.details", why=item.why(lang), fix=item.fix(lang))
+        )
+        self.note_label.setText(t("ui.room.note_label"))
+        self.note_edit.setAccessibleName(t("ui.room.note_name", number=self.number))
+        self.note_edit.setAccessibleDescription(question)
+
+    def _toggle_texts(self) -> None:
+        t = self.ctx.t
+        for button, key in ((self.why_button, "why_button"), (self.note_button, "note_button")):
+            arrow = OPEN if button.isChecked() else CLOSED
+            button.setText(f"{arrow} {t(f'ui.room.{key}')}")
+
+    def load(self) -> None:
+        """Show the stored answer and note of this item."""
+        answer = self.ctx.session.answer(self.item.id)
+        self.choices.set_value(answer.answer if answer else None)
+        # The store keeps a note with its answer, so the note button appears after answering.
+        self.note_button.setVisible(answer is not None)
+        note = answer.note if answer else ""
+        if self.note_edit.text() != note:
+            self.note_edit.setText(note)
+        if note and not self.note_button.isChecked():
+            self.note_button.setChecked(True)
+
+    def set_current(self, current: bool) -> None:
+        """Mark the row that holds keyboard focus (a frame, not only a colour change)."""
+        if self.property("current") != current:
+            self.setProperty("current", current)
+            theme.refresh_style(self)
+
+    def focus_target(self) -> QPushButton:
+        """Where keyboard focus goes when this row becomes the current one."""
+        return self.choices.focus_button()
+
+    # -- changes ---------------------------------------------------------------------------
+
+    def _chosen(self, value: str) -> None:
+        self.ctx.session.set_answer(self.item.id, value)
+        self.note_button.setVisible(True)
+
+    def _show_note(self, shown: bool) -> None:
+        self.note_label.setVisible(shown)
+        self.note_edit.setVisible(shown)
+        if shown and self.note_button.hasFocus():
+            self.note_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _note_edited(self, text: str) -> None:
+        if self.ctx.session.answer(self.item.id) is not None:
+            self.ctx.session.set_note(self.item.id, text)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Digits answer the row wherever its focus is (also on the why and note buttons).
+        number = digit_of(event)
+        if number is not None and self.choices.choose_number(number):
+            event.accept()
+            self.answered_by_key(self)
+            return
+        super().keyPressEvent(event)

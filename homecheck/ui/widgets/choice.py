@@ -1,0 +1,117 @@
+"""A row of large, numbered, checkable buttons: choose with a click, a digit key or Alt+digit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QButtonGroup, QPushButton, QWidget
+
+from homecheck.ui import theme
+from homecheck.ui.hooks import Hook
+from homecheck.ui.widgets.flow_layout import FlowLayout
+
+CHECK_MARK = "✓"
+_DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
+
+
+def digit_of(event: QKeyEvent) -> int | None:
+    """The digit 1-9 of a key press without Ctrl or Alt (keypad digits count too)."""
+    blocked = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    if event.modifiers() & blocked:
+        return None
+    return _DIGIT_KEYS.get(Qt.Key(event.key()))
+
+
+class ChoiceButtons(QWidget):
+    """Exclusive choice between a few values, shown as buttons numbered 1, 2, 3 …
+
+    A chosen button stays chosen when clicked again: older users often double-click,
+    and that must not undo an answer.
+    """
+
+    def __init__(self, values: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chosen: Hook[str] = Hook()
+        self.keyed: Hook[str] = Hook()  # chosen with a digit key: the container moves focus on
+        self.values = tuple(values)
+        self._labels = dict.fromkeys(self.values, "")
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        self.buttons: dict[str, QPushButton] = {}
+        layout = FlowLayout(self, spacing=10)
+        for value in self.values:
+            button = QPushButton(self)
+            button.setCheckable(True)
+            # Enter on an answer must not trigger the wizard's default button by accident.
+            button.setAutoDefault(False)
+            button.setProperty("answer", value)
+            theme.touch_target(button)
+            self._group.addButton(button)
+            button.clicked.connect(lambda _=False, v=value: self._clicked(v))
+            layout.addWidget(button)
+            self.buttons[value] = button
+
+    def set_texts(self, labels: Sequence[str], description: str) -> None:
+        """Set the button texts (in value order) and what they answer, for screen readers."""
+        self._labels = dict(zip(self.values, labels, strict=True))
+        self.setAccessibleName(description)
+        for value in self.values:
+            self.buttons[value].setAccessibleDescription(description)
+        self._show_texts()
+
+    def _show_texts(self) -> None:
+        for n, value in enumerate(self.values, start=1):
+            button = self.buttons[value]
+            label = self._labels[value]
+            # The digit is both the visible key hint and the Alt mnemonic; the tick shows the
+            # choice without relying on colour.
+            mark = f"{CHECK_MARK} " if button.isChecked() else ""
+            button.setText(f"{mark}&{n}  {label}")
+            button.setAccessibleName(label)
+
+    def value(self) -> str | None:
+        """The chosen value, or None."""
+        for value, button in self.buttons.items():
+            if button.isChecked():
+                return value
+        return None
+
+    def set_value(self, value: str | None) -> None:
+        """Show a value without emitting ``chosen`` (used when loading stored answers)."""
+        if value is None:
+            # An exclusive group refuses to uncheck its last button; lift that for a moment.
+            self._group.setExclusive(False)
+            for button in self.buttons.values():
+                button.setChecked(False)
+            self._group.setExclusive(True)
+        else:
+            self.buttons[value].setChecked(True)
+        self._show_texts()
+
+    def choose_number(self, number: int) -> bool:
+        """Choose the n-th value (1-based) as if clicked; False when there is no such value."""
+        if not 1 <= number <= len(self.values):
+            return False
+        value = self.values[number - 1]
+        self.buttons[value].setChecked(True)
+        self._clicked(value)
+        return True
+
+    def focus_button(self) -> QPushButton:
+        """The button keyboard focus should go to: the chosen one, else the first."""
+        value = self.value()
+        return self.buttons[value if value is not None else self.values[0]]
+
+    def _clicked(self, value: str) -> None:
+        self._show_texts()
+        self.chosen(value)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        number = digit_of(event)
+        if number is not None and self.choose_number(number):
+            event.accept()
+            self.keyed(self.values[number - 1])
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,152 @@
+"""The side panel: every step with its progress (Enter or a click jumps there), language, text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from homecheck.i18n import LANGUAGES
+from homecheck.ui import theme
+from homecheck.ui.context import UiContext
+from homecheck.ui.hooks import Hook, Trigger
+from homecheck.ui.widgets.answer_row import plain_label
+from homecheck.ui.widgets.jump_list import JumpList
+
+PAGE_ROLE = Qt.ItemDataRole.UserRole
+TICK = "✓"
+
+
+class SidePanel(QWidget):
+    """Shown beside every page (QWizard.setSideWidget)."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.jump_requested: Hook[int] = Hook()  # a wizard page id
+        self.language_requested: Hook[str] = Hook()
+        self.larger_requested = Trigger()
+        self.smaller_requested = Trigger()
+        self.contrast_requested = Trigger()
+        self.heading = plain_label(role="heading")
+        self.steps = JumpList(self)
+        self.steps.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        # Enter/double-click (itemActivated) for the keyboard, a single click for the mouse.
+        self.steps.itemActivated.connect(self._activated)
+        self.steps.itemClicked.connect(self._activated)
+        self.heading.setBuddy(self.steps)
+        self.language_button = QPushButton(self)
+        self.larger_button = QPushButton(self)
+        self.smaller_button = QPushButton(self)
+        self.contrast_button = QPushButton(self)
+        self.contrast_button.setCheckable(True)
+        for button in (
+            self.language_button,
+            self.larger_button,
+            self.smaller_button,
+            self.contrast_button,
+        ):
+            button.setAutoDefault(False)
+            theme.touch_target(button)
+        self.language_button.clicked.connect(self._other_language)
+        self.larger_button.clicked.connect(lambda: self.larger_requested())
+        self.smaller_button.clicked.connect(lambda: self.smaller_requested())
+        self.contrast_button.clicked.connect(lambda: self.contrast_requested())
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 12, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.steps, 1)
+        layout.addSpacing(8)
+        layout.addWidget(self.language_button)
+        layout.addWidget(self.larger_button)
+        layout.addWidget(self.smaller_button)
+        layout.addWidget(self.contrast_button)
+        self._entries: list[tuple[int, str]] = []  # (page id, step key) as listed
+        self._current_page = -1
+
+    # -- contents --------------------------------------------------------------------------
+
+    def set_steps(self, entries: list[tuple[int, str]]) -> None:
+        """List these steps: (page id, "about_you" / "your_home" / "area:<id>" / "summary" …)."""
+        if entries != self._entries:
+            self._entries = list(entries)
+            self.steps.clear()
+            for page_id, _key in entries:
+                item = QListWidgetItem()
+                item.setData(PAGE_ROLE, page_id)
+                self.steps.addItem(item)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Redo every text (progress, language) and mark the current step."""
+        t = self.ctx.t
+        for row, (page_id, key) in enumerate(self._entries):
+            item = self.steps.item(row)
+            text = self._step_text(key)
+            if item.text() != text:
+                item.setText(text)
+            if page_id == self._current_page:
+                self.steps.setCurrentRow(row)
+        # Wide enough for most area names on one line, at every text size.
+        metrics = QFontMetrics(QFont(theme.FONT_FAMILY, self.ctx.settings.text_size))
+        self.setFixedWidth(metrics.averageCharWidth() * 22 + 40)
+        self.heading.setText(t("ui.side.heading"))
+        self.steps.setAccessibleName(t("ui.side.steps_name"))
+        self.steps.setAccessibleDescription(t("ui.side.steps_description"))
+        other = next(lang for lang in LANGUAGES if lang != self.ctx.language)
+        self.language_button.setText(t(f"ui.side.language_{other}"))
+        self.language_button.setAccessibleName(t(f"ui.side.language_{other}_name"))
+        self.language_button.setAccessibleDescription(t("ui.side.language_description"))
+        self.larger_button.setText(t("ui.side.larger"))
+        self.larger_button.setAccessibleName(t("ui.side.larger_name"))
+        self.larger_button.setAccessibleDescription(t("ui.side.size_description"))
+        self.smaller_button.setText(t("ui.side.smaller"))
+        self.smaller_button.setAccessibleName(t("ui.side.smaller_name"))
+        self.smaller_button.setAccessibleDescription(t("ui.side.size_description"))
+        on = self.ctx.settings.high_contrast
+        self.contrast_button.setChecked(on)
+        self.contrast_button.setText(t("ui.side.contrast_on" if on else "ui.side.contrast_off"))
+        self.contrast_button.setAccessibleName(t("ui.side.contrast_name"))
+        self.contrast_button.setAccessibleDescription(t("ui.side.contrast_description"))
+
+    def refresh_area(self, area_id: str) -> None:
+        """Update the progress of one area only (called after every answer: keep it cheap)."""
+        key = f"area:{area_id}"
+        for row, (_page_id, entry_key) in enumerate(self._entries):
+            if entry_key == key:
+                self.steps.item(row).setText(self._step_text(key))
+                return
+
+    def set_current_page(self, page_id: int) -> None:
+        """Select the step of the page now shown."""
+        self._current_page = page_id
+        for row, (entry_id, _key) in enumerate(self._entries):
+            if entry_id == page_id:
+                self.steps.setCurrentRow(row)
+                return
+        self.steps.clearSelection()
+
+    def _step_text(self, key: str) -> str:
+        t = self.ctx.t
+        if not key.startswith("area:"):
+            return t(f"ui.side.step_{key}")
+        area_id = key.split(":", 1)[1]
+        title = self.ctx.checklist.area(area_id).title(self.ctx.language)
+        answered, total = self.ctx.session.progress(area_id)
+        # The tick and the numbers carry the meaning; the list never relies on colour.
+        done = f"{TICK} " if answered == total else ""
+        return t("ui.side.area_progress", done=done, title=title, answered=answered, total=total)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        self.jump_requested(int(item.data(PAGE_ROLE)))
+
+    def _other_language(self) -> None:
+        other = next(lang for lang in LANGUAGES if lang != self.ctx.language)
+        self.language_requested(other)

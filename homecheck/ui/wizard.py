@@ -1,0 +1,302 @@
+"""The homecheck wizard: pages from the content, side panel, navigation, language and text size."""
+
+from __future__ import annotations
+
+import contextlib
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget, QWizard
+
+from homecheck.ui import theme
+from homecheck.ui.context import UiContext
+from homecheck.ui.language import install_qt_translation
+from homecheck.ui.pages.about_you import AboutYouPage
+from homecheck.ui.pages.base import (
+    ABOUT_ID,
+    AREA_BASE,
+    FINISH_ID,
+    HOME_ID,
+    START_ID,
+    SUMMARY_ID,
+    BasePage,
+)
+from homecheck.ui.pages.finish import FinishPage
+from homecheck.ui.pages.room import RoomPage
+from homecheck.ui.pages.start import StartPage
+from homecheck.ui.pages.summary import SummaryPage
+from homecheck.ui.pages.your_home import YourHomePage
+from homecheck.ui.session import AREAS, CHECK, HEADER, INTAKE
+from homecheck.ui.settings import DEFAULT_TEXT_SIZE, save_settings
+from homecheck.ui.widgets.answer_row import AnswerRow
+from homecheck.ui.widgets.side_panel import SidePanel
+
+WB = QWizard.WizardButton
+
+
+class HomeWizard(QWizard):
+    """Thin: pages show the session, the session writes, the domain scores."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("homecheck-wizard")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        # Back must never lose answers: pages are initialised once and never cleaned up.
+        self.setOption(QWizard.WizardOption.IndependentPages, True)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        # Content and user text are plain text, never markup.
+        self.setTitleFormat(Qt.TextFormat.PlainText)
+        self.setSubTitleFormat(Qt.TextFormat.PlainText)
+        self._jump_target: int | None = None
+
+        offer = ctx.session.unfinished()
+        if offer is not None:
+            ctx.session.resume(offer.id)
+        self.start_page = StartPage(ctx, offer)
+        self.about_page = AboutYouPage(ctx)
+        self.home_page = YourHomePage(ctx)
+        self.room_pages: dict[str, RoomPage] = {}
+        pages: list[BasePage] = [self.start_page, self.about_page, self.home_page]
+        for index, area in enumerate(ctx.checklist.areas):
+            room = RoomPage(ctx, area, AREA_BASE + index)
+            self.room_pages[area.id] = room
+            pages.append(room)
+        self.summary_page = SummaryPage(ctx)
+        self.finish_page = FinishPage(ctx)
+        pages += [self.summary_page, self.finish_page]
+        self.pages_by_id: dict[int, BasePage] = {}
+        for page in pages:
+            self.setPage(page.page_id, page)
+            self.pages_by_id[page.page_id] = page
+        self.setStartId(START_ID)
+
+        self._title_tagged = False
+        self.side = SidePanel(ctx, self)
+        self.setSideWidget(self.side)
+        self.side.jump_requested.connect(self.go_to)
+        self.side.language_requested.connect(self.set_language)
+        self.side.larger_requested.connect(self.larger_text)
+        self.side.smaller_requested.connect(self.smaller_text)
+        self.side.contrast_requested.connect(self.toggle_contrast)
+        for sequence, slot in (
+            (QKeySequence.StandardKey.ZoomIn, self.larger_text),
+            (QKeySequence("Ctrl+="), self.larger_text),
+            (QKeySequence.StandardKey.ZoomOut, self.smaller_text),
+            (QKeySequence("Ctrl+0"), self.reset_text),
+        ):
+            shortcut = QShortcut(sequence, self)
+            shortcut.activated.connect(slot)
+        for which in (WB.BackButton, WB.NextButton, WB.FinishButton, WB.CancelButton):
+            theme.touch_target(self.button(which))
+
+        ctx.session.subscribe(self._session_changed)
+        self.currentIdChanged.connect(self._page_changed)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+        self._update_steps()
+        self.retranslate()
+
+    def _tag_title_label(self) -> None:
+        # QWizard makes its (unnamed) title label when the first page is shown; tag it then,
+        # so the style sheet gives page titles a large, bold font.
+        if self._title_tagged:
+            return
+        for label in self.findChildren(QLabel):
+            ours = self.side.isAncestorOf(label) or any(
+                page.isAncestorOf(label) for page in self.pages_by_id.values()
+            )
+            if not ours:
+                theme.set_role(label, "title")
+                theme.refresh_style(label)
+                self._title_tagged = True
+
+    # -- navigation ------------------------------------------------------------------------
+
+    def page_order(self) -> list[int]:
+        """The ids of the pages this home gets, in order (absent areas left out)."""
+        order = [START_ID, ABOUT_ID, HOME_ID]
+        order += [p.page_id for a, p in self.room_pages.items() if self.ctx.session.has_area(a)]
+        return [*order, SUMMARY_ID, FINISH_ID]
+
+    def next_id_after(self, page_id: int) -> int:
+        """The page after this one: a pending jump, else the next page the home has."""
+        if self._jump_target is not None and self._jump_target != page_id:
+            return self._jump_target
+        later = [p for p in self.page_order() if p > page_id]
+        return later[0] if later else -1
+
+    def go_to(self, page_id: int) -> None:
+        """Show any page. History stays in page order, so Next never meets a visited page."""
+        if page_id not in self.pages_by_id or self.currentId() == page_id:
+            return
+        # Back up to the last visited page before the target, then jump forward to it.
+        while self.currentId() > page_id and self.visitedIds()[:1] != [self.currentId()]:
+            self.back()
+        if self.currentId() == page_id:
+            return
+        self._jump_target = page_id
+        try:
+            self.next()
+        finally:
+            self._jump_target = None
+
+    def jump_to_key_after_start(self, key: str) -> None:
+        """Used by the start page when resuming: Next goes to the page stored for the check."""
+        page_id = self.page_id_for_key(key)
+        # A jump the person asked for (side panel) wins over the stored page.
+        if self._jump_target is not None:
+            return
+        if page_id is not None and page_id in self.page_order() and page_id != START_ID:
+            self._jump_target = page_id
+
+    def page_id_for_key(self, key: str) -> int | None:
+        """The page id of a stored page key ("about_you", "area:kitchen", …)."""
+        return next((p.page_id for p in self.pages_by_id.values() if p.key == key), None)
+
+    def go_to_item(self, item_id: str) -> None:
+        """Show the page of an item with keyboard focus on that item (from the summary)."""
+        item = self.ctx.checklist.item(item_id)
+        page = self.room_pages[item.area]
+        self.go_to(page.page_id)
+        page.focus_item(item_id)
+
+    def focus_next_button(self) -> None:
+        """Give focus to Next (or Finish on the last page) so that Enter goes on."""
+        for which in (WB.NextButton, WB.FinishButton):
+            button = self.button(which)
+            if button.isVisible() and button.isEnabled():
+                button.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+
+    def _page_changed(self, page_id: int) -> None:
+        self._jump_target = None
+        page = self.pages_by_id.get(page_id)
+        if page is None:
+            return
+        self._tag_title_label()
+        page.ensure_built()
+        self.side.set_current_page(page_id)
+        if page_id != START_ID:
+            self.ctx.session.set_current_page(page.key)
+        page.on_enter()
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        page = self.pages_by_id.get(self.currentId())
+        if not isinstance(page, RoomPage) or not page.built:
+            return
+        row = new
+        while row is not None and not isinstance(row, AnswerRow):
+            row = row.parentWidget()
+        for each in page.rows:
+            each.set_current(each is row)
+        if new is not None and row is not None:
+            page.ensure_visible(new)
+
+    # -- session changes -------------------------------------------------------------------
+
+    def _session_changed(self, what: str) -> None:
+        if what == CHECK:
+            for page in self.pages_by_id.values():
+                if page.built:
+                    page.reload()
+            self._update_steps()
+        elif what == AREAS:
+            self._update_steps()
+        elif what not in (HEADER, INTAKE):
+            self.side.refresh_area(self.ctx.checklist.item(what).area)
+
+    def _update_steps(self) -> None:
+        entries = [(p, self.pages_by_id[p].key) for p in self.page_order() if p != START_ID]
+        self.side.set_steps(entries)
+        self.side.set_current_page(self.currentId())
+
+    # -- language, text size, contrast -----------------------------------------------------
+
+    def set_language(self, language: str) -> None:
+        """Switch every text to another language; answers are kept by item id."""
+        if language != self.ctx.settings.language:
+            self.ctx.settings.language = language
+            self._save_settings()
+            self.ctx.session.set_language(language)
+        install_qt_translation(language)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Redo the texts of the wizard, its side panel and every page."""
+        t = self.ctx.t
+        self.setWindowTitle(t("ui.window_title"))
+        self.setButtonText(WB.CancelButton, t("ui.button.stop"))
+        cancel = self.button(WB.CancelButton)
+        cancel.setAccessibleName(t("ui.button.stop_name"))
+        cancel.setAccessibleDescription(t("ui.button.stop_description"))
+        for which, key in ((WB.BackButton, "back"), (WB.NextButton, "next"),
+                           (WB.FinishButton, "finish")):
+            button: QAbstractButton = self.button(which)
+            # QWizard only renames its buttons on the next page switch; do it now. Its default
+            # texts come from Qt's own (qtbase) translation.
+            button.setText(self.buttonText(which))
+            button.setAccessibleName(button.text().replace("&", "").strip("<> "))
+            button.setAccessibleDescription(t(f"ui.button.{key}_description"))
+        self.side.refresh()
+        for page in self.pages_by_id.values():
+            if page.built:
+                page.retranslate()
+            else:
+                page.setTitle("")  # set again when the page is built
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Qt renames Back/Next on LanguageChange; keep the accessible names in step.
+        if event.type() == QEvent.Type.LanguageChange:
+            for which in (WB.BackButton, WB.NextButton, WB.FinishButton):
+                button = self.button(which)
+                button.setAccessibleName(button.text().replace("&", "").strip("<> "))
+
+    def larger_text(self) -> None:
+        """One step larger text (up to 20 pt)."""
+        if self.ctx.settings.larger():
+            self._apply_theme()
+
+    def smaller_text(self) -> None:
+        """One step smaller text (down to 14 pt)."""
+        if self.ctx.settings.smaller():
+            self._apply_theme()
+
+    def reset_text(self) -> None:
+        """Back to the normal text size."""
+        if self.ctx.settings.text_size != DEFAULT_TEXT_SIZE:
+            self.ctx.settings.text_size = DEFAULT_TEXT_SIZE
+            self._apply_theme()
+
+    def toggle_contrast(self) -> None:
+        """Switch the high-contrast colours on or off."""
+        self.ctx.settings.high_contrast = not self.ctx.settings.high_contrast
+        self._apply_theme()
+
+    def _apply_theme(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply(app, self.ctx.settings.text_size, self.ctx.settings.high_contrast)
+        self._save_settings()
+        self.side.refresh()
+        self.summary_page.refresh()
+
+    def _save_settings(self) -> None:
+        # Preferences are a comfort, not data: the check goes on without them.
+        with contextlib.suppress(OSError):
+            save_settings(self.ctx.settings)
+
+    # -- closing ---------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Stop for now (Esc, the window's close box or the Stop button): answers are saved."""
+        t = self.ctx.t
+        if self.ctx.dialogs.ask_yes_no(self, t("ui.stop.title"), t("ui.stop.question")):
+            super().reject()
+
+    def accept(self) -> None:
+        """Finish: the check is marked done and will not be offered for resuming."""
+        self.ctx.session.finish()
+        super().accept()

@@ -1,0 +1,54 @@
+"""A scripted stand-in for the Dialogs service: records every call, never opens a window."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from homecheck.ui.dialogs import PrintChoice
+
+
+@dataclass
+class FakeDialogs:
+    """Answers from queues (or defaults); ``calls`` lists (method, title, text) in order."""
+
+    yes_no: list[bool] = field(default_factory=list)
+    default_yes: bool = True
+    save_paths: list[Path | None] = field(default_factory=list)
+    open_paths: list[Path | None] = field(default_factory=list)
+    printer: PrintChoice | None = None
+    open_result: bool = True
+    calls: list[tuple[str, ...]] = field(default_factory=list)
+    opened: list[Path] = field(default_factory=list)
+
+    def ask_yes_no(self, parent: Any, title: str, text: str) -> bool:
+        self.calls.append(("ask_yes_no", title, text))
+        return self.yes_no.pop(0) if self.yes_no else self.default_yes
+
+    def ask_open_path(self, parent: Any, title: str, filters: str) -> Path | None:
+        self.calls.append(("ask_open_path", title, filters))
+        return self.open_paths.pop(0) if self.open_paths else None
+
+    def ask_save_path(self, parent: Any, title: str, suggested: Path, filters: str) -> Path | None:
+        self.calls.append(("ask_save_path", title, str(suggested)))
+        return self.save_paths.pop(0) if self.save_paths else None
+
+    def ask_printer(self, parent: Any) -> PrintChoice | None:
+        self.calls.append(("ask_printer",))
+        return self.printer
+
+    def inform(self, parent: Any, title: str, text: str) -> None:
+        self.calls.append(("inform", title, text))
+
+    def error(self, parent: Any, title: str, text: str) -> None:
+        self.calls.append(("error", title, text))
+
+    def open_file(self, path: Path) -> bool:
+        self.calls.append(("open_file", str(path)))
+        self.opened.append(path)
+        return self.open_result
+
+    def named(self, method: str) -> list[tuple[str, ...]]:
+        """The recorded calls of one method."""
+        return [call for call in self.calls if call[0] == method]

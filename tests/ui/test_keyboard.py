@@ -1,0 +1,140 @@
+"""A whole check done with the keyboard only: one key per item plus a few per page."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import pytest
+from PySide6.QtCore import Qt
+
+from homecheck.domain.assessment import ANSWERS
+from homecheck.domain.content import checklist
+from homecheck.domain.scoring import score_home
+from homecheck.store.db import Store
+from homecheck.store.paths import database_path
+from homecheck.ui.pages.base import ABOUT_ID, HOME_ID, SUMMARY_ID
+from homecheck.ui.pages.room import RoomPage
+from tests.ui.helpers import KeyDriver
+
+pytestmark = pytest.mark.gui
+
+KEYS = {1: Qt.Key.Key_1, 2: Qt.Key.Key_2, 3: Qt.Key.Key_3}
+
+
+def planned_answer(n: int) -> int:
+    """A varied but fixed pattern of answers: mostly fine, some hazards, a few n/a."""
+    return (1, 2, 2, 3, 2, 1, 2)[n % 7]
+
+
+def test_full_check_by_keyboard_only(qtbot, make_wizard) -> None:
+    wizard = make_wizard()
+    keys = KeyDriver(qtbot, wizard)
+    true_refs = sys.getrefcount(True)
+    pages = 0
+
+    keys.press(Qt.Key.Key_Return)  # start page: "myself", new check
+    assert wizard.currentId() == ABOUT_ID
+    keys.press(Qt.Key.Key_Return)  # about you: all optional
+    assert wizard.currentId() == HOME_ID
+    keys.press(Qt.Key.Key_Return)  # your home: every part ticked
+    pages += 3
+
+    expected: dict[str, str] = {}
+    n = 0
+    while isinstance(wizard.currentPage(), RoomPage):
+        page = wizard.currentPage()
+        pages += 1
+        for item in page.area.items:
+            choice = planned_answer(n)
+            n += 1
+            keys.press(KEYS[choice])
+            expected[item.id] = ANSWERS[choice - 1]
+        # After the last item focus is on Next, so Enter goes on.
+        assert keys.focused() is wizard.button(wizard.WizardButton.NextButton)
+        keys.press(Qt.Key.Key_Return)
+    assert wizard.currentId() == SUMMARY_ID
+
+    content = checklist()
+    item_count = sum(len(area.items) for area in content.areas)
+    assert len(expected) == item_count
+    assert keys.presses <= item_count + 3 * pages
+
+    # What the store holds, read back through a second connection.
+    session = wizard.ctx.session
+    store = Store(database_path())
+    try:
+        stored = store.load_check(session.check_id)
+    finally:
+        store.close()
+    assert {k: a.answer for k, a in stored.answers.items()} == expected
+    home = score_home(content, stored)
+    assert home.unanswered == 0
+    assert session.score() == home
+    assert str(home.score) in wizard.summary_page.score_label.text()
+    # PySide6 6.12's Signal.emit() drops a reference to True on every call; a few hundred
+    # answers through it would abort the interpreter at exit (homecheck.ui.hooks).
+    assert sys.getrefcount(True) >= true_refs - 10
+
+
+def test_answer_is_stored_and_focus_moves_within_a_frame(qtbot, make_wizard) -> None:
+    wizard = make_wizard()
+    for _ in range(3):
+        wizard.next()
+    page = wizard.currentPage()
+    assert isinstance(page, RoomPage)
+    keys = KeyDriver(qtbot, wizard)
+    timings = []
+    for row in page.rows[:-1]:
+        assert keys.focused() in row.choices.buttons.values()
+        started = time.perf_counter()
+        keys.press(Qt.Key.Key_2)
+        timings.append(time.perf_counter() - started)
+        assert wizard.ctx.session.answer(row.item.id).answer == "ok"
+    # Each key press: answer committed to SQLite and focus on the next row, within a 60 Hz frame.
+    timings.sort()
+    assert timings[len(timings) // 2] < 0.016, timings
+
+
+def test_digit_on_the_why_button_still_answers_its_row(qtbot, make_wizard) -> None:
+    wizard = make_wizard()
+    for _ in range(3):
+        wizard.next()
+    row = wizard.currentPage().rows[0]
+    row.why_button.setFocus()
+    qtbot.keyClick(row.why_button, Qt.Key.Key_3)
+    assert wizard.ctx.session.answer(row.item.id).answer == "na"
+    qtbot.keyClick(row.why_button, Qt.Key.Key_Space)
+    assert row.details.isVisible()
+    assert row.item.why("en") in row.details.text()
+
+
+def test_about_you_by_keyboard_with_fesi_scored_on_the_spot(qtbot, make_wizard) -> None:
+    from homecheck.domain.fesi import score_short_fesi
+
+    wizard = make_wizard()
+    wizard.next()
+    page = wizard.about_page
+    keys = KeyDriver(qtbot, wizard)
+    assert keys.focused() in page.choices["pain"].buttons.values()
+    keys.press(Qt.Key.Key_3)  # pain: often
+    assert keys.focused() is page.numbers["activity_days"]
+    keys.press(Qt.Key.Key_4)
+    keys.press(Qt.Key.Key_Return)  # Enter moves on, it does not leave the page
+    assert wizard.currentPage() is page
+    assert keys.focused() is page.numbers["falls_past_year"]
+    intake = wizard.ctx.session.assessment.intake
+    assert intake["pain"] == "often" and intake["activity_days"] == 4
+    for choice in page.fesi_choices:
+        choice.focus_button().setFocus()
+        keys.press(Qt.Key.Key_3)
+    expected = score_short_fesi([3] * 7)
+    assert intake["fesi"] == [3] * 7
+    assert str(expected.total) in page.fesi_result.text()
+    assert wizard.ctx.t(f"fesi_band.{expected.band}") in page.fesi_result.text()
+    assert keys.focused() is wizard.button(wizard.WizardButton.NextButton)
+    stored = Store(database_path())
+    try:
+        assert stored.load_check(wizard.ctx.session.check_id).intake["fesi"] == [3] * 7
+    finally:
+        stored.close()

@@ -1,0 +1,133 @@
+"""Nothing is lost: answers survive closing the window, and a kill -9 of the process."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from homecheck.store.db import Store
+from homecheck.store.paths import database_path
+from homecheck.ui.pages.base import ABOUT_ID, START_ID
+from homecheck.ui.pages.room import RoomPage
+
+pytestmark = pytest.mark.gui
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _go_to_first_room(wizard) -> RoomPage:  # type: ignore[no-untyped-def]
+    while not isinstance(wizard.currentPage(), RoomPage):
+        wizard.next()
+    return wizard.currentPage()
+
+
+def test_close_and_reopen_offers_resume_with_every_answer(qtbot, make_wizard, dialogs) -> None:
+    first = make_wizard()
+    first.start_page.client_edit.setText("Mrs Jansen <b>bold</b>")
+    page = _go_to_first_room(first)
+    given = {}
+    for row, key in zip(page.rows[:3], (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3), strict=True):
+        qtbot.keyClick(row.focus_target(), key)
+        given[row.item.id] = first.ctx.session.answer(row.item.id).answer
+    page.rows[0].note_edit.setText("")
+    qtbot.keyClicks(page.rows[0].note_edit, "wobbly tile")
+    first.next()  # to the second area: this page is remembered
+    second_area_key = first.currentPage().key
+    first.ctx.session.set_intake("falls_past_year", 2)
+    check_id = first.ctx.session.check_id
+    dialogs.default_yes = True
+    first.close()
+    first.ctx.session.store.close()
+    assert dialogs.named("ask_yes_no"), "closing asks 'stop for now?'"
+
+    again = make_wizard()
+    start = again.start_page
+    assert start.resume_radio.isVisible() and start.resume_radio.isChecked()
+    assert "3" in start.resume_radio.text()  # answered count
+    assert start.client_edit.text() == "Mrs Jansen <b>bold</b>"
+    session = again.ctx.session
+    assert session.check_id == check_id
+    assert {k: session.answer(k).answer for k in given} == given
+    assert session.answer(page.rows[0].item.id).note == "wobbly tile"
+    assert session.assessment.intake["falls_past_year"] == 2
+    again.next()  # leaving the start page continues where the person was
+    assert again.currentPage().key == second_area_key
+    # The first area's rows show the stored answers too.
+    first_room = again.room_pages[page.area.id]
+    first_room.ensure_built()
+    assert [r.choices.value() for r in first_room.rows[:3]] == list(given.values())
+    assert first_room.rows[0].note_edit.text() == "wobbly tile"
+
+
+def test_stop_can_be_cancelled(make_wizard, dialogs) -> None:
+    wizard = make_wizard()
+    dialogs.yes_no = [False]
+    wizard.reject()
+    assert wizard.isVisible()
+
+
+def test_finish_marks_done_and_next_start_offers_nothing(make_wizard) -> None:
+    wizard = make_wizard()
+    wizard.next()
+    assert wizard.ctx.session.check_id is not None
+    wizard.accept()
+    wizard.ctx.session.store.close()
+    fresh = make_wizard()
+    assert not fresh.start_page.resume_radio.isVisible()
+    assert fresh.ctx.session.check_id is None
+
+
+def test_new_check_instead_of_resuming(make_wizard) -> None:
+    first = make_wizard()
+    _go_to_first_room(first).rows[0].choices.choose_number(1)
+    old_id = first.ctx.session.check_id
+    first.close()
+    first.ctx.session.store.close()
+    again = make_wizard()
+    again.start_page.new_radio.setChecked(True)
+    again.next()
+    assert again.currentId() == ABOUT_ID
+    assert again.ctx.session.check_id not in (None, old_id)
+    assert again.ctx.session.assessment.answers == {}
+    again.back()
+    assert again.currentId() == START_ID
+    assert not again.start_page.new_radio.isVisible()  # decided once; going back keeps the check
+
+
+@pytest.mark.slow
+def test_kill_9_loses_no_printed_answer(tmp_path: Path) -> None:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    child = subprocess.Popen(
+        [sys.executable, str(Path(__file__).with_name("_kill_child.py"))],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        cwd=ROOT,
+        text=True,
+    )
+    printed: list[tuple[int, str, str]] = []
+    try:
+        assert child.stdout is not None
+        while len(printed) < 12:
+            line = child.stdout.readline()
+            assert line, "the child stopped before answering"
+            check, item_id, value = line.split()
+            printed.append((int(check), item_id, value))
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=10)
+    assert child.returncode == -signal.SIGKILL
+    store = Store(database_path())
+    try:
+        stored = store.load_check(printed[0][0])
+        info = store.unfinished_check()
+    finally:
+        store.close()
+    for _check, item_id, value in printed:
+        assert stored.answers[item_id].answer == value
+    assert info is not None and info.id == printed[0][0]
