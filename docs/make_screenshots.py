@@ -112,7 +112,7 @@ def finish(wizard: HomeWizard) -> None:
 def main() -> int:
     ensure_app([])
     OUT.mkdir(parents=True, exist_ok=True)
-    for old in OUT.glob("*.png"):
+    for old in OUT.glob("[0-9][0-9]-*.png"):  # the report-*.png pages come from the PDF
         old.unlink()
     shots: list[Path] = []
 
