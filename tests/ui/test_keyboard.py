@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import time
 
 import pytest
 from PySide6.QtCore import Qt
@@ -77,23 +76,19 @@ def test_full_check_by_keyboard_only(qtbot, make_wizard) -> None:
     assert sys.getrefcount(True) >= true_refs - 10
 
 
-def test_answer_is_stored_and_focus_moves_within_a_frame(qtbot, make_wizard) -> None:
+def test_each_answer_key_stores_and_moves_focus_to_the_next_row(qtbot, make_wizard) -> None:
     wizard = make_wizard()
     for _ in range(3):
         wizard.next()
     page = wizard.currentPage()
     assert isinstance(page, RoomPage)
     keys = KeyDriver(qtbot, wizard)
-    timings = []
-    for row in page.rows[:-1]:
+    # Timing lives in benchmarks/run.py (noisy machines); here only the behaviour is checked.
+    for row, following in zip(page.rows, page.rows[1:], strict=False):
         assert keys.focused() in row.choices.buttons.values()
-        started = time.perf_counter()
         keys.press(Qt.Key.Key_2)
-        timings.append(time.perf_counter() - started)
         assert wizard.ctx.session.answer(row.item.id).answer == "ok"
-    # Each key press: answer committed to SQLite and focus on the next row, within a 60 Hz frame.
-    timings.sort()
-    assert timings[len(timings) // 2] < 0.016, timings
+        assert keys.focused() in following.choices.buttons.values()
 
 
 def test_digit_on_the_why_button_still_answers_its_row(qtbot, make_wizard) -> None:
