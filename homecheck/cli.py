@@ -163,21 +163,40 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    """Write the PDF action list for an assessment file."""
+    """Write the PDF action list for an assessment file (photos beside it, progress if asked)."""
+    from homecheck.domain.followup import compare
     from homecheck.fileio import atomic_write
     from homecheck.report.pdf import render_pdf
+    from homecheck.report.photos import existing_data_dir, photo_lookup
 
     content, assessment = _load(args.file)
+    followup = None
+    if args.previous is not None:
+        _, previous = _load(args.previous)
+        if previous.date > assessment.date:
+            raise InputError(
+                f"{_shown(args.previous)}: this check ({previous.date}) is later than "
+                f"{_shown(args.file)} ({assessment.date}); give the earlier check with --previous"
+            )
+        followup = compare(content, previous, assessment)
     out = Path(args.output)
     if out.is_dir():
-        raise InputError(f"{args.output}: is a folder; give a file name for the PDF")
+        raise InputError(f"{_shown(args.output)}: is a folder; give a file name for the PDF")
     if not out.parent.is_dir() and str(out.parent):
-        raise InputError(f"{args.output}: the folder does not exist")
-    data = render_pdf(content, assessment, language=args.lang or assessment.language)
+        raise InputError(f"{_shown(args.output)}: the folder does not exist")
+    data = render_pdf(
+        content,
+        assessment,
+        language=args.lang or assessment.language,
+        photos=photo_lookup(Path(args.file), existing_data_dir()),
+        followup=followup,
+    )
     try:
         atomic_write(out, data)
     except OSError as exc:
-        raise InputError(f"{args.output}: cannot write the PDF ({exc.strerror or exc})") from None
+        raise InputError(
+            f"{_shown(args.output)}: cannot write the PDF ({exc.strerror or exc})"
+        ) from None
     return EXIT_OK
 
 
@@ -230,6 +249,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE", help="assessment JSON file")
     p.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="where to save the PDF")
     p.add_argument("--lang", choices=LANGUAGES, help="language of the PDF (default: the file's)")
+    p.add_argument(
+        "--previous",
+        metavar="PREV.json",
+        help="an earlier check of the same home: the cover then shows the progress since then",
+    )
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("export-fhir", help="write the check as a FHIR R4 Bundle (JSON)")

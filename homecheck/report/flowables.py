@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.lib.colors import Color, black, white
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Image
 
 from homecheck.report.styles import BAR_GREY, FONT_BOLD, register_fonts
 
@@ -102,4 +102,18 @@ class ScoreBar(Flowable):
         else:
             canv.setFillColor(black)
             canv.drawString(filled + 5, baseline, label)
+        canv.restoreState()
+
+
+class FramedImage(Image):
+    """A photo with a thin black frame, so a pale wall still shows where the picture ends."""
+
+    def draw(self) -> None:
+        super().draw()
+        canv = self.canv
+        canv.saveState()
+        canv.setStrokeColor(black)
+        canv.setLineWidth(0.8)
+        x, y = getattr(self, "_offs_x", 0), getattr(self, "_offs_y", 0)
+        canv.rect(x, y, self.drawWidth, self.drawHeight, stroke=1, fill=0)
         canv.restoreState()

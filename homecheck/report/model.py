@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from homecheck.domain import actions as acts
 from homecheck.domain.assessment import Assessment
 from homecheck.domain.content import HELPERS, Checklist
+from homecheck.domain.followup import FollowUp
 from homecheck.domain.person import KEY_QUESTIONS, advice_sections, person_content
 from homecheck.domain.scoring import score_home
 from homecheck.i18n import Catalogue, catalogue
+from homecheck.report.photos import PhotoSource, PhotoView, PhotoViews
+from homecheck.report.progress import ProgressView, build_progress
 from homecheck.report.text import label, one_line
 
 LANGUAGE_TAGS = {"nl": "nl-NL", "en": "en-GB"}
@@ -47,6 +50,7 @@ class ActionView:
     helpers: str
     note: str
     done: str  # the formatted date it was done, or "" for a blank line to write on
+    photos: tuple[PhotoView, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,7 @@ class ReportModel:
     unchecked: tuple[str, ...]
     area_notes: tuple[Line, ...]
     advice: tuple[AdviceView, ...]
+    progress: ProgressView | None = field(default=None)
 
     def page_label(self, page: int, pages: int) -> str:
         """Return "Page x of y" in the report's language."""
@@ -130,7 +135,15 @@ def _person_helpers(action_id: str, t: Catalogue) -> tuple[str, ...]:
     return PERSON_HELPERS.get(action_id, ())
 
 
-def _action_view(action: acts.Action, content: Checklist, lang: str, t: Catalogue) -> ActionView:
+def _action_view(
+    action: acts.Action,
+    content: Checklist,
+    assessment: Assessment,
+    lang: str,
+    t: Catalogue,
+    photos: PhotoViews,
+) -> ActionView:
+    answer = assessment.answers.get(action.item_id)
     if action.is_person_action:
         fix = t(f"action.{action.item_id}.fix")
         why = t(f"action.{action.item_id}.why")
@@ -148,11 +161,17 @@ def _action_view(action: acts.Action, content: Checklist, lang: str, t: Catalogu
         helpers=", ".join(t(f"helper.{h}") for h in helpers),
         note=action.note,
         done=format_date(action.done, t) if action.done else "",
+        photos=photos.views(answer.photos) if answer is not None else (),
     )
 
 
 def _groups(
-    actions: list[acts.Action], content: Checklist, lang: str, t: Catalogue
+    actions: list[acts.Action],
+    content: Checklist,
+    assessment: Assessment,
+    lang: str,
+    t: Catalogue,
+    photos: PhotoViews,
 ) -> tuple[PriorityGroup, ...]:
     groups = []
     for priority in acts.PRIORITIES:
@@ -165,12 +184,20 @@ def _groups(
                 areas.append(AreaGroup(current[0].area, tuple(current)))
                 current = []
             current_area = action.area_id
-            current.append(_action_view(action, content, lang, t))
+            current.append(_action_view(action, content, assessment, lang, t, photos))
         if current:
             areas.append(AreaGroup(current[0].area, tuple(current)))
         if areas:
             groups.append(PriorityGroup(priority, t(f"priority.{priority}"), tuple(areas)))
     return tuple(groups)
+
+
+def _count(count: int, done: int, t: Catalogue) -> str:
+    """ "9 things to do", or "9 things to do (2 done)" when some are already done."""
+    key = "one" if count == 1 else "many"
+    if done:
+        return t(f"report.counts.{key}_done", count=count, done=done)
+    return t(f"report.counts.{key}", count=count)
 
 
 def _person(assessment: Assessment, lang: str, t: Catalogue) -> PersonView | None:
@@ -211,8 +238,19 @@ def _person(assessment: Assessment, lang: str, t: Catalogue) -> PersonView | Non
     return PersonView(key_answers, summary, tuple(sentences), goals)
 
 
-def build_report(content: Checklist, assessment: Assessment, language: str) -> ReportModel:
-    """Build the localised view-model of the PDF for one assessment (language "nl" or "en")."""
+def build_report(
+    content: Checklist,
+    assessment: Assessment,
+    language: str,
+    *,
+    photos: PhotoSource | None = None,
+    followup: FollowUp | None = None,
+) -> ReportModel:
+    """Build the localised view-model of the PDF for one assessment (language "nl" or "en").
+
+    ``photos`` reads a photo by name (None when it is missing); without it no photo is printed.
+    ``followup`` compares with the previous check and adds the progress section to the cover.
+    """
     t = catalogue(language)
     labels = {k.removeprefix("report."): t.raw(k) for k in sorted(t.keys()) if k[:7] == "report."}
     home = score_home(content, assessment)
@@ -232,12 +270,9 @@ def build_report(content: Checklist, assessment: Assessment, language: str) -> R
         facts.append(Line(labels["cover.assessor"], assessor))
 
     counts = acts.count_by_priority(actions)
+    done = {p: sum(1 for a in actions if a.priority == p and a.done) for p in acts.PRIORITIES}
     count_lines = tuple(
-        Line(
-            t(f"priority.{p}"),
-            t("report.counts.one") if counts[p] == 1 else t("report.counts.many", count=counts[p]),
-        )
-        for p in acts.PRIORITIES
+        Line(t(f"priority.{p}"), _count(counts[p], done[p], t)) for p in acts.PRIORITIES
     )
 
     checked_ok = []
@@ -281,7 +316,7 @@ def build_report(content: Checklist, assessment: Assessment, language: str) -> R
         ),
         counts=count_lines,
         person=_person(assessment, language, t),
-        groups=_groups(actions, content, language, t),
+        groups=_groups(actions, content, assessment, language, t, PhotoViews(photos, t)),
         no_actions=no_actions,
         checked_ok=tuple(checked_ok),
         unchecked=tuple(unchecked),
@@ -293,5 +328,10 @@ def build_report(content: Checklist, assessment: Assessment, language: str) -> R
         advice=tuple(
             AdviceView(s.title(language), tuple(p(language) for p in s.points))
             for s in advice_sections()
+        ),
+        progress=(
+            None
+            if followup is None
+            else build_progress(content, followup, language, format_date(followup.since, t))
         ),
     )

@@ -13,8 +13,10 @@ from reportlab.platypus import SimpleDocTemplate
 
 from homecheck.domain.assessment import Assessment
 from homecheck.domain.content import Checklist
+from homecheck.domain.followup import FollowUp
 from homecheck.report.model import ReportModel, build_report
 from homecheck.report.paper import page_size
+from homecheck.report.photos import PhotoSource
 from homecheck.report.story import story
 from homecheck.report.styles import FONT, FONT_BOLD, SMALL_SIZE, register_fonts
 
@@ -135,11 +137,21 @@ def render_pdf(
     assessment: Assessment,
     language: str | None = None,
     paper: str | None = None,
+    *,
+    photos: PhotoSource | None = None,
+    followup: FollowUp | None = None,
 ) -> bytes:
     """Return the printable action list of an assessment as PDF bytes.
 
     ``language`` is "nl" or "en" (default: the assessment's); ``paper`` is "A4" or "letter"
     (default: A4, or Letter when the locale's territory is US or CA).
+
+    ``photos`` returns the bytes of a photo by its stored name, or None when it is missing; each
+    action then shows its photos, and a short line for one that is missing or damaged. Without
+    it no photos are printed. ``followup`` (homecheck.domain.followup.compare) adds "Progress
+    since <date>" to the cover.
     """
-    model = build_report(checklist, assessment, language or assessment.language)
+    model = build_report(
+        checklist, assessment, language or assessment.language, photos=photos, followup=followup
+    )
     return ActionListRenderer(page_size(paper)).render(model)

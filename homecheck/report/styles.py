@@ -91,6 +91,13 @@ def stylesheet() -> StyleSheet1:
             leftIndent=ACTION_INDENT, **base,
         )
     )
+    # A longer note flows over a page end, but never leaves one line alone on either page.
+    sheet.add(
+        ParagraphStyle(
+            "NoteFlow", fontSize=BODY_SIZE, leading=LEADING, spaceBefore=2,
+            leftIndent=ACTION_INDENT, allowWidows=0, allowOrphans=0, **base,
+        )
+    )
     # Room above the "done on" line to write a date by hand.
     sheet.add(
         ParagraphStyle(

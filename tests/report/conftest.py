@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 from collections.abc import Callable, Iterable
 from typing import Any
 
 import pytest
+from PIL import Image, ImageDraw
 from pypdf import PdfReader
 
 from homecheck.domain.assessment import Answer, Assessment
@@ -23,6 +25,26 @@ def squash(text: str) -> str:
 def pages_text(pdf: bytes) -> list[str]:
     """The extracted text of every page."""
     return [page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def jpeg(seed: int, size: tuple[int, int] = (64, 48)) -> bytes:
+    """A small JPEG that differs per seed (different bytes, so a different image in the PDF)."""
+    image = Image.new("RGB", size, ((seed * 53) % 256, (seed * 97) % 256, (seed * 31) % 256))
+    ImageDraw.Draw(image).rectangle([size[0] // 4, size[1] // 4, size[0] // 2, size[1] // 2],
+                                    fill=(0, 0, 0))
+    out = io.BytesIO()
+    image.save(out, format="JPEG", quality=80)
+    return out.getvalue()
+
+
+def photo_name(data: bytes) -> str:
+    """The stored name of a photo, as homecheck.store.photos gives it."""
+    return hashlib.sha256(data).hexdigest()[:16] + ".jpg"
+
+
+def image_counts(pdf: bytes) -> list[int]:
+    """How many images each page shows."""
+    return [len(page.images) for page in PdfReader(io.BytesIO(pdf)).pages]
 
 
 def make_assessment(

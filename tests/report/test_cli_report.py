@@ -9,12 +9,21 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from homecheck.domain.assessment import dumps
 from homecheck.domain.content import Checklist
 from homecheck.i18n import catalogue
-from tests.report.conftest import all_hazards, squash
+from tests.report.conftest import (
+    all_hazards,
+    image_counts,
+    jpeg,
+    make_assessment,
+    pages_text,
+    photo_name,
+    squash,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -104,3 +113,89 @@ def test_the_report_package_does_not_import_qt() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=False, timeout=60)
     assert result.returncode == 0
+
+
+def _visit_files(tmp_path: Path, content: Checklist) -> tuple[Path, Path]:
+    """prev.json (12 March, two hazards) and visit.json (one of them fixed since)."""
+    first, second = (item.id for item in content.areas[0].items[:2])
+    previous = make_assessment(content, hazards=[first, second], date="2025-03-12", language="en")
+    current = make_assessment(content, hazards=[second], ok=[first], language="en")
+    prev, visit = tmp_path / "prev.json", tmp_path / "visit.json"
+    prev.write_text(dumps(previous), encoding="utf-8")
+    visit.write_text(dumps(current), encoding="utf-8")
+    return prev, visit
+
+
+def test_previous_check_adds_progress_to_the_cover(tmp_path: Path, content: Checklist) -> None:
+    prev, visit = _visit_files(tmp_path, content)
+    out = tmp_path / "out.pdf"
+    nodata = {"HOMECHECK_DATA_DIR": str(tmp_path / "nodata")}
+    result = _run("report", str(visit), "-o", str(out), "--previous", str(prev), env=nodata)
+    assert result.returncode == 0, result.stderr
+    text = squash("".join(pages_text(out.read_bytes())))
+    assert squash("Progress since 12 March 2025") in text
+    assert squash("Since 12 March 2025: 1 of 2 actions done") in text
+    assert not (tmp_path / "nodata").exists(), "reading a report created the data folder"
+
+
+@pytest.mark.parametrize(
+    ("prev_text", "reason"),
+    [
+        ('{"format": "homecheck-assessment"', "not valid JSON"),
+        ('{"format": "homecheck-assessment", "version": 1}', "missing key"),
+        (None, "file not found"),
+        ("later", "is later than"),
+    ],
+    ids=["broken", "incomplete", "missing", "later"],
+)
+def test_a_bad_previous_check_fails_in_one_line_and_leaves_no_pdf(
+    tmp_path: Path, content: Checklist, prev_text: str | None, reason: str
+) -> None:
+    prev, visit = _visit_files(tmp_path, content)
+    if prev_text is None:
+        prev.unlink()
+    elif prev_text == "later":
+        later = make_assessment(content, date="2099-01-01")
+        prev.write_text(dumps(later), encoding="utf-8")
+    else:
+        prev.write_text(prev_text, encoding="utf-8")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    out = tmp_path / "out.pdf"
+    result = _run("report", str(visit), "-o", str(out), "--previous", str(prev))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"homecheck: error: {prev}: ")
+    assert reason in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_photos_come_from_beside_the_file_then_the_data_folder(
+    tmp_path: Path, content: Checklist
+) -> None:
+    beside, stored, broken = jpeg(1), jpeg(2), b"\xff\xd8 not a jpeg"
+    names = [photo_name(beside), photo_name(stored), photo_name(broken), "0123456789abcdef.jpg"]
+    item = content.areas[0].items[0]
+    assessment = make_assessment(content, hazards=[item.id], language="en")
+    assessment.answers[item.id].photos = names
+    visit = tmp_path / "visit.json"
+    visit.write_text(dumps(assessment), encoding="utf-8")
+    (tmp_path / "visit.photos").mkdir()
+    (tmp_path / "visit.photos" / names[0]).write_bytes(beside)
+    (tmp_path / "visit.photos" / names[2]).write_bytes(broken)
+    data = tmp_path / "data"
+    (data / "photos").mkdir(parents=True)
+    (data / "photos" / names[1]).write_bytes(stored)
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out{seed}.pdf"
+        env = {"HOMECHECK_DATA_DIR": str(data), "PYTHONHASHSEED": seed}
+        result = _run("report", str(visit), "-o", str(out), env=env)
+        assert result.returncode == 0, result.stderr
+        assert result.stderr == ""
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert sum(image_counts(outputs[0])) == 2
+    text = squash("".join(pages_text(outputs[0])))
+    assert squash(f"Photo could not be shown: {names[2]}") in text
+    assert squash("Photo not found: 0123456789abcdef.jpg") in text
+    assert sorted(p.name for p in (data / "photos").iterdir()) == [names[1]]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import time
 from collections.abc import Callable
 
 import pypdfium2 as pdfium
@@ -110,9 +109,7 @@ def test_book_length_client_and_assessor_labels_are_cut(
 ) -> None:
     assessment = make_assessment(content, client=label, assessor=label)
     assessment.intake = {"goals": label}
-    started = time.perf_counter()
     pages = pages_text(render(content, assessment, "nl", "A4"))
-    assert time.perf_counter() - started < 10
     assert "…" in pages[0]
     assert "…" in pages[-1]  # the footer
 
@@ -138,15 +135,12 @@ def test_200_actions_lay_out(render: Render) -> None:
     for n, item in enumerate(big.items()):
         if n % 10 == 0:
             assessment.answers[item.id] = Answer("hazard", note="Notitie " * 40)
-    started = time.perf_counter()
     pdf = render(big, assessment, "nl", "A4")
-    elapsed = time.perf_counter() - started
     pages = pages_text(pdf)
     text = squash("".join(pages))
     for item in big.items():
         assert squash(item.fix("nl")) in text
     assert f"Pagina {len(pages)} van {len(pages)}" in pages[-1]
-    assert elapsed < 10
 
 
 def test_pages_render_to_images(content: Checklist, render: Render) -> None:

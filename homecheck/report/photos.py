@@ -1,0 +1,155 @@
+"""Photos for the PDF: where to find them, and a small clean JPEG of each one for print."""
+
+from __future__ import annotations
+
+import io
+import os
+import warnings
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+from PIL import Image, ImageOps
+
+from homecheck.domain.assessment import PHOTO_NAME
+from homecheck.i18n import Catalogue
+from homecheck.report.text import label
+
+PhotoSource = Callable[[str], bytes | None]
+
+# Printed at about 5 cm wide, 800 px is well over 300 dpi, and a tenth of the bytes of a stored
+# 1600 px photo: ten photos keep the PDF small enough to mail.
+PRINT_SIDE = 800
+# Stored photos are about 1 MB; a file far bigger in the photo folder is not one of ours.
+MAX_PHOTO_BYTES = 32 * 1024 * 1024
+MAX_PIXELS = 120_000_000
+
+
+@dataclass(frozen=True)
+class Thumbnail:
+    """A photo ready to print: JPEG bytes and its size in pixels."""
+
+    jpeg: bytes
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class PhotoView:
+    """One photo of an action: the picture to print, or the line said in its place."""
+
+    name: str
+    image: Thumbnail | None
+    problem: str  # "Photo not found: …" when image is None, else ""
+
+
+def thumbnail(data: bytes) -> Thumbnail | None:
+    """Return a small, upright JPEG of the picture without metadata, or None if it is unusable.
+
+    Any damage (cut-off file, not a picture, a decompression bomb) gives None, never an error:
+    one bad photo must not cost the person the whole action list. Re-encoding also means that
+    no EXIF or GPS data of a photo someone dropped in the folder by hand ends up in the PDF.
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                if image.width * image.height > MAX_PIXELS:
+                    return None
+                image.draft("RGB", (PRINT_SIDE, PRINT_SIDE))  # JPEG: decode at a smaller scale
+                image.load()
+                rgb = (ImageOps.exif_transpose(image) or image).convert("RGB")
+        rgb.thumbnail((PRINT_SIDE, PRINT_SIDE), Image.Resampling.LANCZOS)
+        out = io.BytesIO()
+        rgb.save(out, format="JPEG", quality=82, optimize=True)
+    except Exception:  # Pillow raises many kinds of error for a broken file
+        return None
+    return Thumbnail(out.getvalue(), rgb.width, rgb.height)
+
+
+class PhotoViews:
+    """Turns the photo names of actions into thumbnails, reading and shrinking each name once."""
+
+    def __init__(self, source: PhotoSource | None, t: Catalogue) -> None:
+        self._source = source
+        self._t = t
+        self._seen: dict[str, PhotoView] = {}
+
+    def views(self, names: list[str]) -> tuple[PhotoView, ...]:
+        """The photos of one action in their order; none at all when there is no source."""
+        if self._source is None:
+            return ()
+        return tuple(self._view(name) for name in names)
+
+    def _view(self, name: str) -> PhotoView:
+        if name not in self._seen:
+            assert self._source is not None
+            try:
+                data = self._source(name)
+            except OSError:
+                data = b""
+            image = thumbnail(data) if data else None
+            if image is not None:
+                problem = ""
+            elif data is None:
+                problem = self._t("report.photos.missing", name=label(name, 80))
+            else:
+                problem = self._t("report.photos.broken", name=label(name, 80))
+            self._seen[name] = PhotoView(name, image, problem)
+        return self._seen[name]
+
+
+def photo_folder(assessment_file: Path) -> Path:
+    """The folder of photos saved beside an assessment file: visit.json → visit.photos/."""
+    name = assessment_file.name
+    if name.lower().endswith(".json"):
+        name = name[: -len(".json")]
+    return assessment_file.with_name(name + ".photos")
+
+
+def existing_data_dir(environ: Mapping[str, str] | None = None) -> Path | None:
+    """The data folder if it exists (HOMECHECK_DATA_DIR or the platform's), without creating it.
+
+    Reading a report must not leave an empty private folder behind on a computer where the app
+    never ran (homecheck.store.paths.data_dir() creates it).
+    """
+    from homecheck.store.paths import ENV_DATA_DIR
+
+    env = os.environ if environ is None else environ
+    override = env.get(ENV_DATA_DIR)
+    folder = Path(override) if override else Path(platformdirs.user_data_dir("homecheck", False))
+    return folder if folder.is_dir() else None
+
+
+def _read(path: Path) -> bytes | None:
+    """The bytes of a photo file; None if there is no such file, b"" if it cannot be used."""
+    try:
+        if not path.is_file():
+            return None
+        if path.stat().st_size > MAX_PHOTO_BYTES:
+            return b""
+        return path.read_bytes()
+    except OSError:
+        return b""  # there, but unreadable: printed as "could not be shown", not "not found"
+
+
+def photo_lookup(assessment_file: Path, data_dir: Path | None) -> PhotoSource:
+    """Return the photo reader of ``homecheck report``: the file's .photos/ folder, then the store.
+
+    Names that are not homecheck photo names are never turned into paths.
+    """
+    folder = photo_folder(assessment_file)
+
+    def find(name: str) -> bytes | None:
+        if not PHOTO_NAME.fullmatch(name):
+            return None
+        data = _read(folder / name)
+        # photo_path() makes the photos/ folder when it is missing: only ask it when it is there.
+        if data is None and data_dir is not None and (data_dir / "photos").is_dir():
+            from homecheck.store.photos import photo_path
+
+            data = _read(photo_path(name, data_dir))
+        return data
+
+    return find

@@ -1,0 +1,80 @@
+"""The cover's progress section: what changed since the previous check of the same home."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from homecheck.domain.content import Checklist
+from homecheck.domain.followup import FollowUp
+from homecheck.i18n import catalogue
+
+# Still-open and new hazards are in the action list anyway: the cover names the first few.
+# Fixed and not re-checked hazards are nowhere else in the PDF, so they are listed in full.
+SHORT_LIST = 5
+
+
+@dataclass(frozen=True)
+class ProgressItem:
+    """One hazard of the comparison: where it is and what to do (or what was done)."""
+
+    area: str
+    fix: str
+
+
+@dataclass(frozen=True)
+class ProgressList:
+    """One kind of change since the previous check: "Done or fixed (5)" and its items."""
+
+    title: str
+    hint: str  # one sentence under the title, or ""
+    items: tuple[ProgressItem, ...]
+    more: str  # "…and 3 more: see your action list." when the list is cut short, else ""
+
+
+@dataclass(frozen=True)
+class ProgressView:
+    """The cover section comparing this check with the previous one."""
+
+    heading: str
+    summary: str  # "Since 12 March 2025: 5 of 8 actions done, score 54 → 81."
+    lists: tuple[ProgressList, ...]
+
+
+def build_progress(
+    content: Checklist, followup: FollowUp, language: str, since: str
+) -> ProgressView:
+    """Build the progress section; ``since`` is the previous check's date as printed."""
+    t = catalogue(language)
+    total = followup.previous_actions
+    before, after = followup.score_before, followup.score_after
+    if total == 0:
+        summary = t("report.progress.nothing_before", date=since)
+    elif before is None or after is None:
+        summary = t("report.progress.summary_no_score", date=since, done=len(followup.fixed),
+                    total=total)
+    else:
+        summary = t("report.progress.summary", date=since, done=len(followup.fixed), total=total,
+                    before=before, after=after)
+    lists = []
+    for kind, ids, limit in (
+        ("fixed", followup.fixed, None),
+        ("still_open", followup.still_open, SHORT_LIST),
+        ("new", followup.new, SHORT_LIST),
+        ("not_rechecked", followup.not_rechecked, None),
+    ):
+        if not ids:
+            continue
+        shown = ids if limit is None or len(ids) <= limit else ids[: limit - 1]
+        items = []
+        for item_id in shown:
+            item = content.item(item_id)
+            items.append(ProgressItem(content.area(item.area).title(language), item.fix(language)))
+        lists.append(
+            ProgressList(
+                title=t(f"report.progress.{kind}", count=len(ids)),
+                hint=t("report.progress.not_rechecked_hint") if kind == "not_rechecked" else "",
+                items=tuple(items),
+                more=t("report.progress.more", count=len(ids) - len(shown)) if shown != ids else "",
+            )
+        )
+    return ProgressView(t("report.progress.heading", date=since), summary, tuple(lists))

@@ -1,0 +1,151 @@
+"""Progress since the previous check on the cover, and how many actions are already done."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+import pytest
+from pypdf import PdfReader
+
+from homecheck.domain.assessment import Answer, Assessment
+from homecheck.domain.content import Checklist
+from homecheck.domain.followup import FollowUp, compare
+from homecheck.domain.scoring import score_home
+from homecheck.i18n import catalogue
+from homecheck.report.model import build_report
+from homecheck.report.progress import SHORT_LIST, build_progress
+from tests.report.conftest import make_assessment, pages_text, squash
+
+Render = Callable[..., bytes]
+SINCE = {"nl": "12 maart 2025", "en": "12 March 2025"}
+SUMMARY = {
+    "nl": "Sinds 12 maart 2025: 5 van 8 acties gedaan, score {before} → {after}.",
+    "en": "Since 12 March 2025: 5 of 8 actions done, score {before} → {after}.",
+}
+
+
+def _visits(content: Checklist, language: str = "nl") -> tuple[Assessment, Assessment]:
+    """Eight hazards on 12 March; now 5 of them fixed, 2 still open, 1 not checked, 1 new."""
+    items = [item.id for item in content.items()]
+    before = make_assessment(
+        content, hazards=items[:8], ok=items[8:20], date="2025-03-12", language=language
+    )
+    before.answers[items[4]].done = "2025-04-01"  # done by the action log, not re-checked
+    now = make_assessment(
+        content, ok=items[:3] + items[9:20], hazards=[*items[5:7], items[8]], language=language
+    )
+    now.answers[items[3]] = Answer("na")
+    return before, now
+
+
+def _drawn(pdf: bytes) -> bytes:
+    """The page content streams, uncompressed."""
+    out = b""
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        contents = page.get_contents()
+        out += contents.get_data() if contents is not None else b""
+    return out
+
+
+def _cover(pdf: bytes, language: str) -> str:
+    text = squash("".join(pages_text(pdf)))
+    return text[: text.index(squash(catalogue(language)("report.actions.heading")))]
+
+
+def test_followup_of_the_two_visits(content: Checklist) -> None:
+    before, now = _visits(content)
+    followup = compare(content, before, now)
+    assert (len(followup.fixed), len(followup.still_open), len(followup.new)) == (5, 2, 1)
+    assert len(followup.not_rechecked) == 1
+    assert followup.previous_actions == 8
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_cover_shows_progress_with_the_right_numbers(
+    content: Checklist, render: Render, language: str
+) -> None:
+    before, now = _visits(content, language)
+    followup = compare(content, before, now)
+    pdf = render(content, now, paper="A4", followup=followup)
+    cover = _cover(pdf, language)
+    t = catalogue(language)
+    score_before = score_home(content, before).score
+    score_after = score_home(content, now).score
+    assert score_before is not None and score_after is not None and score_before < score_after
+    summary = SUMMARY[language].format(before=score_before, after=score_after)
+    assert squash(summary) in cover
+    assert squash(t("report.progress.heading", date=SINCE[language])) in cover
+    for key, count in (("fixed", 5), ("still_open", 2), ("new", 1), ("not_rechecked", 1)):
+        assert squash(t(f"report.progress.{key}", count=count)) in cover, key
+    items = list(content.items())
+    for item in [*items[:5], items[7]]:  # fixed and not re-checked: printed nowhere else
+        assert squash(item.fix(language)) in cover, item.id
+    # What is still open and what is new are on the cover, with the area they are in.
+    for item in (items[5], items[6], items[8]):
+        area = content.area(item.area).title(language)
+        assert squash(f"{area}: {item.fix(language)}") in cover
+
+
+def test_no_followup_means_no_progress_section(content: Checklist, render: Render) -> None:
+    _, now = _visits(content, "en")
+    text = squash("".join(pages_text(render(content, now, paper="A4"))))
+    assert squash("Progress since") not in text
+    assert build_report(content, now, "en").progress is None
+
+
+def test_long_lists_of_open_and_new_hazards_are_cut_short(content: Checklist) -> None:
+    ids = tuple(item.id for item in content.items())
+    followup = FollowUp("2025-03-12", ids[:2], ids[2:12], ids[12:30], ids[30:42], 50, 60)
+    progress = build_progress(content, followup, "en", "12 March 2025")
+    by_title = {kind.title: kind for kind in progress.lists}
+    t = catalogue("en")
+    fixed = by_title[t("report.progress.fixed", count=2)]
+    still = by_title[t("report.progress.still_open", count=10)]
+    new = by_title[t("report.progress.new", count=18)]
+    unchecked = by_title[t("report.progress.not_rechecked", count=12)]
+    assert len(fixed.items) == 2 and fixed.more == ""
+    assert len(still.items) == SHORT_LIST - 1
+    assert still.more == t("report.progress.more", count=10 - SHORT_LIST + 1)
+    assert len(new.items) + int(bool(new.more)) == SHORT_LIST
+    assert len(unchecked.items) == 12 and unchecked.hint
+    assert progress.summary == "Since 12 March 2025: 2 of 24 actions done, score 50 → 60."
+
+
+def test_summary_without_a_score_or_without_earlier_hazards(content: Checklist) -> None:
+    ids = tuple(item.id for item in content.items())
+    t = catalogue("nl")
+    no_score = build_progress(content, FollowUp("x", ids[:1], (), (), (), None, 80), "nl", "1 mei")
+    assert no_score.summary == t("report.progress.summary_no_score", date="1 mei", done=1, total=1)
+    nothing = build_progress(content, FollowUp("x", (), (), ids[:2], (), 100, 90), "nl", "1 mei")
+    assert nothing.summary == t("report.progress.nothing_before", date="1 mei")
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_counts_say_how_many_are_done(content: Checklist, render: Render, language: str) -> None:
+    now_items = [item for item in content.items() if item.severity == 3][:9]
+    assessment = make_assessment(content, hazards=[item.id for item in now_items])
+    for item in now_items[:2]:
+        assessment.answers[item.id].done = "2025-11-20"
+    t = catalogue(language)
+    model = build_report(content, assessment, language)
+    counts = {line.label: line.value for line in model.counts}
+    assert counts[t("priority.now")] == t("report.counts.many_done", count=9, done=2)
+    assert counts[t("priority.soon")] == t("report.counts.many", count=0)
+    expected = {"nl": "9 dingen om te doen (2 gedaan)", "en": "9 things to do (2 done)"}
+    assert t("report.counts.many_done", count=9, done=2) == expected[language]
+    cover = _cover(render(content, assessment, language, "A4"), language)
+    assert squash(expected[language]) in cover
+
+
+def test_a_done_action_prints_a_ticked_box_and_its_date(content: Checklist, render: Render) -> None:
+    item = content.areas[0].items[0]
+    assessment = make_assessment(content, hazards=[item.id])
+    assessment.answers[item.id].done = "2025-12-24"
+    done = render(content, assessment, "nl", "A4")
+    assessment.answers[item.id].done = None
+    open_ = render(content, assessment, "nl", "A4")
+    assert "Klaar op: 24 december 2025" in "".join(pages_text(done))
+    assert "Klaar op: 24 december 2025" not in "".join(pages_text(open_))
+    # The tick is drawn with a thicker pen (2.4 pt) than the box: it is only there when done.
+    assert _drawn(done).count(b"2.4 w") > _drawn(open_).count(b"2.4 w")
