@@ -57,10 +57,15 @@ def thumbnail(data: bytes) -> Thumbnail | None:
             with Image.open(io.BytesIO(data)) as image:
                 if image.width * image.height > MAX_PIXELS:
                     return None
-                image.draft("RGB", (PRINT_SIDE, PRINT_SIDE))  # JPEG: decode at a smaller scale
+                # JPEG: decode at 1/2, 1/4 or 1/8 scale straight away. draft() keeps both sides
+                # at least the size asked for, so ask for the aspect-correct target size.
+                scale = PRINT_SIDE / max(image.width, image.height, 1)
+                if scale < 1:
+                    target = (max(1, int(image.width * scale)), max(1, int(image.height * scale)))
+                    image.draft("RGB", target)
                 image.load()
                 rgb = (ImageOps.exif_transpose(image) or image).convert("RGB")
-        rgb.thumbnail((PRINT_SIDE, PRINT_SIDE), Image.Resampling.LANCZOS)
+        rgb.thumbnail((PRINT_SIDE, PRINT_SIDE), Image.Resampling.LANCZOS, reducing_gap=2.0)
         out = io.BytesIO()
         rgb.save(out, format="JPEG", quality=82, optimize=True)
     except Exception:  # Pillow raises many kinds of error for a broken file

@@ -1,0 +1,147 @@
+"""Child processes for benchmarks/run.py: each prints one JSON line with what it measured."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _rss_kib() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+
+
+def bare_wizard(full: bool) -> None:
+    """The yardstick: an empty QWizard with one label, shown."""
+    from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWizard, QWizardPage
+
+    app = QApplication([])
+    wizard = QWizard()
+    page = QWizardPage()
+    layout = QVBoxLayout(page)
+    layout.addWidget(QLabel("Hello"))
+    wizard.addPage(page)
+    wizard.show()
+    app.processEvents()
+    print(json.dumps({"shown": True, "rss_kib": _rss_kib()}), flush=True)
+
+
+def _paint_watcher(app):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QEvent, QObject
+
+    class PaintWatch(QObject):
+        """Notes the first paint of the watched widget (or one of its children)."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.target = None
+            self.painted_at: float | None = None
+
+        def eventFilter(self, obj, event):  # type: ignore[no-untyped-def]  # noqa: N802
+            if (
+                self.target is not None
+                and self.painted_at is None
+                and event.type() == QEvent.Type.Paint
+                and (obj is self.target or self.target.isAncestorOf(obj))
+            ):
+                self.painted_at = time.perf_counter()
+            return False
+
+    watch = PaintWatch()
+    app.installEventFilter(watch)
+    return watch
+
+
+def homecheck_app(full: bool) -> None:
+    """homecheck's wizard; with ``full`` also a whole check by keyboard, timing each step."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from homecheck.ui.main_window import create_main_window, ensure_app
+
+    app = ensure_app([])
+    wizard = create_main_window()
+    assert wizard is not None
+    wizard.show()
+    app.processEvents()
+    if not full:
+        print(json.dumps({"shown": True, "rss_kib": _rss_kib()}), flush=True)
+        return
+
+    from homecheck.ui.pages.room import RoomPage
+
+    watch = _paint_watcher(app)
+    presses = 0
+
+    def press(key: Qt.Key) -> float:
+        nonlocal presses
+        widget = QApplication.focusWidget()
+        started = time.perf_counter()
+        QTest.keyClick(widget, key)
+        presses += 1
+        return time.perf_counter() - started
+
+    for _ in range(3):  # start, about you, your home: Enter on each
+        press(Qt.Key.Key_Return)
+        app.processEvents()
+    answer_ms: list[float] = []
+    switch_ms: list[float] = []
+    items = 0
+    keys = (Qt.Key.Key_2, Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3)
+    while isinstance(wizard.currentPage(), RoomPage):
+        page = wizard.currentPage()
+        app.processEvents()
+        for n, _row in enumerate(page.rows):
+            answer_ms.append(1000 * press(keys[(items + n) % len(keys)]))
+        items += len(page.rows)
+        # Page switch: Enter on Next -> the next page's first paint.
+        watch.painted_at = None
+        watch.target = None
+        started = time.perf_counter()
+        press(Qt.Key.Key_Return)
+        watch.target = wizard.currentPage()
+        deadline = time.perf_counter() + 2
+        while watch.painted_at is None and time.perf_counter() < deadline:
+            app.processEvents()
+        if watch.painted_at is not None:
+            switch_ms.append(1000 * (watch.painted_at - started))
+    app.processEvents()
+    result = {
+        "shown": True,
+        "rss_kib": _rss_kib(),
+        "items": items,
+        "presses": presses,
+        "answer_ms": answer_ms,
+        "switch_ms": switch_ms,
+        "answered": len(wizard.ctx.session.assessment.answers),
+    }
+    print(json.dumps(result), flush=True)
+
+
+def bare_reportlab() -> None:
+    """The yardstick for the PDF: a one-page reportlab document."""
+    import io
+
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    out = io.BytesIO()
+    SimpleDocTemplate(out).build([Paragraph("Hello", getSampleStyleSheet()["Normal"])])
+    print(json.dumps({"bytes": len(out.getvalue())}), flush=True)
+
+
+if __name__ == "__main__":
+    kind = sys.argv[1]
+    if kind == "bare":
+        bare_wizard(full="--full" in sys.argv)
+    elif kind == "homecheck":
+        homecheck_app(full="--full" in sys.argv)
+    elif kind == "bare-pdf":
+        bare_reportlab()
+    else:
+        raise SystemExit(f"unknown child {kind}")
