@@ -41,7 +41,7 @@ def _paint_watcher(app):  # type: ignore[no-untyped-def]
             self.target = None
             self.painted_at: float | None = None
 
-        def eventFilter(self, obj, event):  # type: ignore[no-untyped-def]  # noqa: N802
+        def eventFilter(self, obj, event):  # type: ignore[no-untyped-def]
             if (
                 self.target is not None
                 and self.painted_at is None

@@ -51,7 +51,7 @@ def _child(args: list[str], env: dict[str, str]) -> tuple[float, dict[str, Any]]
 
 def _pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))]
 
 
 def startup(runs: int) -> None:
