@@ -78,6 +78,20 @@ def _now() -> str:
     return _dt.datetime.now().isoformat(timespec="seconds")
 
 
+def _header_values(assessment: Assessment) -> tuple[str, ...]:
+    """The check's columns from language to area_notes, in table order."""
+    return (
+        assessment.language,
+        assessment.role,
+        assessment.client,
+        assessment.assessor,
+        assessment.date,
+        json.dumps(assessment.areas),
+        json.dumps(assessment.intake, ensure_ascii=False),
+        json.dumps(assessment.area_notes, ensure_ascii=False),
+    )
+
+
 class Store:
     """The app's local database; one short transaction per change."""
 
@@ -175,20 +189,7 @@ class Store:
                 "INSERT INTO checks (client_id, previous_id, created, updated, language, role,"
                 " client_label, assessor, date, areas, intake, area_notes)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    client_id,
-                    previous_id,
-                    now,
-                    now,
-                    assessment.language,
-                    assessment.role,
-                    assessment.client,
-                    assessment.assessor,
-                    assessment.date,
-                    json.dumps(assessment.areas),
-                    json.dumps(assessment.intake, ensure_ascii=False),
-                    json.dumps(assessment.area_notes, ensure_ascii=False),
-                ),
+                (client_id, previous_id, now, now, *_header_values(assessment)),
             )
             check_id = int(cur.lastrowid or 0)
             for item_id, answer in assessment.answers.items():
@@ -201,18 +202,7 @@ class Store:
             db.execute(
                 "UPDATE checks SET updated=?, language=?, role=?, client_label=?, assessor=?,"
                 " date=?, areas=?, intake=?, area_notes=? WHERE id=?",
-                (
-                    _now(),
-                    assessment.language,
-                    assessment.role,
-                    assessment.client,
-                    assessment.assessor,
-                    assessment.date,
-                    json.dumps(assessment.areas),
-                    json.dumps(assessment.intake, ensure_ascii=False),
-                    json.dumps(assessment.area_notes, ensure_ascii=False),
-                    check_id,
-                ),
+                (_now(), *_header_values(assessment), check_id),
             )
 
     @staticmethod
