@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import string
-import tomllib
 from functools import cache
 
 from homecheck import resources
@@ -56,7 +55,7 @@ def catalogue(language: str) -> Catalogue:
         if not name.endswith(".toml"):
             continue
         part: dict[str, str] = {}
-        _flatten("", tomllib.loads(resources.read_text(f"i18n/{language}/{name}")), part)
+        _flatten("", resources.load_toml(f"i18n/{language}/{name}"), part)
         twice = sorted(set(part) & set(strings))
         if twice:
             raise ValueError(f"i18n/{language}/{name}: keys defined twice: {', '.join(twice)}")

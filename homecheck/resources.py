@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import posixpath
+import tomllib
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -46,3 +50,53 @@ def read_bytes(name: str) -> bytes:
 def listdir(name: str) -> list[str]:
     """Return the sorted file names in a resource folder."""
     return sorted(p.name for p in path(name).iterdir() if p.is_file())
+
+
+# Parsing the ~20 TOML files costs about 20 ms of start-up in pure Python; JSON is parsed in C.
+# The cache holds each file's parsed data with the SHA-256 of its source, so an edited TOML file
+# is simply parsed again: the cache can be stale, never wrong. `python -m homecheck.resources`
+# rewrites it; tests/packaging/test_toml_cache.py fails when the shipped cache is stale.
+TOML_CACHE = "toml-cache.json"
+
+
+@lru_cache(maxsize=1)
+def _toml_cache() -> dict[str, Any]:
+    try:
+        data = json.loads(read_text(TOML_CACHE))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def load_toml(name: str) -> dict[str, Any]:
+    """Return a TOML resource as data, from the cache when the file has not changed."""
+    raw = read_bytes(name)
+    digest = hashlib.sha256(raw).hexdigest()
+    entry = _toml_cache().get(name)
+    if isinstance(entry, dict) and entry.get("sha256") == digest:
+        return dict(entry["data"])
+    return tomllib.loads(raw.decode("utf-8"))
+
+
+def toml_names() -> list[str]:
+    """Every TOML resource, as names relative to resources/."""
+    base = root()
+    return sorted(p.relative_to(base).as_posix() for p in base.rglob("*.toml"))
+
+
+def build_toml_cache() -> dict[str, Any]:
+    """Parse every TOML resource afresh; the document written to resources/toml-cache.json."""
+    cache = {}
+    for name in toml_names():
+        raw = read_bytes(name)
+        cache[name] = {
+            "sha256": hashlib.sha256(raw).hexdigest(),
+            "data": tomllib.loads(raw.decode("utf-8")),
+        }
+    return cache
+
+
+if __name__ == "__main__":
+    target = path(TOML_CACHE)
+    target.write_text(json.dumps(build_toml_cache(), ensure_ascii=False, sort_keys=True) + "\n")
+    print(f"wrote {target}")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -130,7 +129,7 @@ def text_from(table: Any, where: str) -> Text:
 
 
 def _load_sources() -> dict[str, Source]:
-    data = tomllib.loads(resources.read_text("checklist/sources.toml"))
+    data = resources.load_toml("checklist/sources.toml")
     sources = {}
     for key, entry in data.items():
         if not isinstance(entry, dict) or not entry.get("title") or not entry.get("url"):
@@ -203,7 +202,7 @@ def load_checklist() -> Checklist:
     areas = []
     for name in resources.listdir("checklist/areas"):
         if name.endswith(".toml"):
-            raw = tomllib.loads(resources.read_text(f"checklist/areas/{name}"))
+            raw = resources.load_toml(f"checklist/areas/{name}")
             areas.append(_parse_area(raw, name, sources))
     seen_areas: set[str] = set()
     seen_items: set[str] = set()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -90,7 +89,7 @@ def _question(key: str, raw: Any) -> Question:
 @lru_cache(maxsize=1)
 def person_content() -> PersonContent:
     """Load and validate resources/checklist/person.toml."""
-    data = tomllib.loads(resources.read_text("checklist/person.toml"))
+    data = resources.load_toml("checklist/person.toml")
     questions_raw = data.get("questions", {})
     keys = [k for k in INTAKE_KEYS if k != "fesi"]
     unknown = sorted(set(questions_raw) - set(keys))
@@ -124,7 +123,7 @@ def advice_sections() -> tuple[AdviceSection, ...]:
     from homecheck.domain.content import checklist
 
     known_sources = checklist().sources
-    data = tomllib.loads(resources.read_text("checklist/advice.toml"))
+    data = resources.load_toml("checklist/advice.toml")
     sections = []
     for raw in data.get("sections", ()):
         sid = str(raw.get("id", ""))
