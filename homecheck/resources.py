@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import posixpath
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -75,6 +74,8 @@ def load_toml(name: str) -> dict[str, Any]:
     entry = _toml_cache().get(name)
     if isinstance(entry, dict) and entry.get("sha256") == digest:
         return dict(entry["data"])
+    import tomllib  # only when the cache misses: saves its import at start-up
+
     return tomllib.loads(raw.decode("utf-8"))
 
 
@@ -86,6 +87,8 @@ def toml_names() -> list[str]:
 
 def build_toml_cache() -> dict[str, Any]:
     """Parse every TOML resource afresh; the document written to resources/toml-cache.json."""
+    import tomllib
+
     cache = {}
     for name in toml_names():
         raw = read_bytes(name)
