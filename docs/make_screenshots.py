@@ -16,9 +16,17 @@ os.environ["HOMECHECK_DATA_DIR"] = tempfile.mkdtemp(prefix="homecheck-shots-")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from homecheck.store import clients  # noqa: E402
 from homecheck.ui.dialogs import PrintChoice  # noqa: E402
 from homecheck.ui.main_window import create_main_window, ensure_app  # noqa: E402
-from homecheck.ui.pages.base import ABOUT_ID, FINISH_ID, HOME_ID, START_ID, SUMMARY_ID  # noqa: E402
+from homecheck.ui.pages.base import (  # noqa: E402
+    ABOUT_ID,
+    CLIENTS_ID,
+    FINISH_ID,
+    HOME_ID,
+    START_ID,
+    SUMMARY_ID,
+)
 from homecheck.ui.settings import Settings  # noqa: E402
 from homecheck.ui.wizard import HomeWizard  # noqa: E402
 
@@ -32,6 +40,12 @@ class SilentDialogs:
 
     def ask_yes_no(self, *args: Any) -> bool:
         return True
+
+    def confirm_delete(self, *args: Any) -> bool:
+        return False  # the screenshots never delete anything
+
+    def ask_text(self, *args: Any) -> str | None:
+        return None
 
     def ask_open_path(self, *args: Any) -> Path | None:
         return None
@@ -109,6 +123,43 @@ def finish(wizard: HomeWizard) -> None:
     )
 
 
+def earlier_visits(wizard: HomeWizard) -> int:
+    """A therapist's computer: three clients, one with two finished checks; returns her id."""
+    session = wizard.ctx.session
+    store = session.store
+    template = store.load_check(session.check_id) if session.check_id else None
+    jansen = clients.add_client(store, "Mrs Jansen, Kerkstraat 4")
+    for label in ("Mr de Boer", "Client 14"):
+        clients.add_client(store, label)
+    assert template is not None
+    for date, assessor in (("2026-05-14", "Anna de Vries"), ("2026-09-12", "Anna de Vries")):
+        template.date, template.role, template.assessor = date, "therapist", assessor
+        template.client = "Mrs Jansen, Kerkstraat 4"
+        check = store.create_check(template, client_id=jansen)
+        store.set_status(check, "done")
+    hazards = [k for k, a in template.answers.items() if a.answer == "hazard"]
+    for item_id in hazards[:2]:  # two actions ticked off between the visits
+        store.set_done(check, item_id, "2026-10-01")
+    return jansen
+
+
+def visit_again(wizard: HomeWizard) -> None:
+    """The follow-up visit: most hazards fixed, one new, a few not looked at yet."""
+    session = wizard.ctx.session
+    previous = session.previous
+    assert previous is not None
+    for n, (item_id, answer) in enumerate(previous.answers.items()):
+        if n % 9 == 4:
+            continue  # not re-checked (yet)
+        now = "ok" if answer.answer == "hazard" and n % 3 else answer.answer
+        if n == 5:
+            now = "hazard"
+        session.set_answer(item_id, now)
+    for page in wizard.pages_by_id.values():
+        if page.built:
+            page.reload()
+
+
 def main() -> int:
     ensure_app([])
     OUT.mkdir(parents=True, exist_ok=True)
@@ -150,6 +201,23 @@ def main() -> int:
     shots.append(shoot(contrast, first_room(contrast), "13-en-high-contrast", open_why))
     shots.append(shoot(contrast, SUMMARY_ID, "14-en-high-contrast-summary"))
     contrast.close()
+
+    # A therapist on a follow-up visit: the client list, the room with last time's answers and
+    # the comparison on the summary.
+    visit = build(Settings(language="en"))
+    jansen = earlier_visits(visit)
+    visit.start_page.new_radio.setChecked(True)
+    visit.start_page.role_radios["therapist"].setChecked(True)
+    visit.start_page.assessor_edit.setText("Anna de Vries")
+    visit.next()
+    visit.clients_page.client_list.choose(jansen)
+    shots.append(shoot(visit, CLIENTS_ID, "15-en-clients"))
+    visit.next()
+    visit_again(visit)
+    visit.set_language("nl")
+    shots.append(shoot(visit, first_room(visit), "16-nl-vervolg-kamer"))
+    shots.append(shoot(visit, SUMMARY_ID, "17-nl-vervolg-overzicht"))
+    visit.close()
 
     for shot in shots:
         print(shot.relative_to(ROOT))

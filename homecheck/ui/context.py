@@ -4,12 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QDate, QLocale, Qt
+
 from homecheck.domain.content import Checklist
 from homecheck.domain.person import PersonContent
 from homecheck.i18n import catalogue
 from homecheck.ui.dialogs import DialogService
 from homecheck.ui.session import Session
 from homecheck.ui.settings import Settings
+
+_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+
+
+def long_date(iso: str, language: str) -> str:
+    """A date such as "25 november 2025" in the interface language (ISO text if unreadable)."""
+    date = QDate.fromString(iso[:10], Qt.DateFormat.ISODate)
+    if not date.isValid():
+        return iso
+    return QLocale(_LOCALES[language]).toString(date, "d MMMM yyyy")
 
 
 @dataclass
@@ -35,3 +47,7 @@ class UiContext:
         """ "1 hazard" / "3 hazards" in the interface language."""
         key = "ui.count.hazards_one" if count == 1 else "ui.count.hazards_many"
         return self.t(key, count=count)
+
+    def date(self, iso: str) -> str:
+        """A stored ISO date written out in the interface language."""
+        return long_date(iso, self.settings.language)

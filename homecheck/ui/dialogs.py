@@ -25,6 +25,12 @@ class DialogService(Protocol):
 
     def ask_yes_no(self, parent: QWidget | None, title: str, text: str) -> bool: ...
 
+    def confirm_delete(self, parent: QWidget | None, title: str, text: str) -> bool: ...
+
+    def ask_text(
+        self, parent: QWidget | None, title: str, label: str, text: str
+    ) -> str | None: ...
+
     def ask_open_path(self, parent: QWidget | None, title: str, filters: str) -> Path | None: ...
 
     def ask_save_path(
@@ -64,6 +70,31 @@ class QtDialogs:
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         return box.exec() == QMessageBox.StandardButton.Yes
+
+    def confirm_delete(self, parent: QWidget | None, title: str, text: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = self._box(parent, "Warning", title, text)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        # Deleting cannot be undone: Enter or Esc in a hurry must keep everything.
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def ask_text(self, parent: QWidget | None, title: str, label: str, text: str) -> str | None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        dialog = QInputDialog(parent)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setTextValue(text)
+        edit = dialog.findChild(QLineEdit)
+        if edit is not None:
+            edit.setMaxLength(80)
+            edit.setAccessibleName(label)
+        if dialog.exec() != QInputDialog.DialogCode.Accepted:
+            return None
+        return dialog.textValue()
 
     def ask_open_path(self, parent: QWidget | None, title: str, filters: str) -> Path | None:
         from PySide6.QtWidgets import QFileDialog

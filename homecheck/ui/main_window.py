@@ -81,7 +81,7 @@ def create_main_window(
     if store is None:
         return None
     content = checklist()
-    session = Session(store, content, settings.language)
+    session = Session(store, content, settings.language, opener=lambda: Store(database_path()))
     ctx = UiContext(session, dialogs, settings, content, person_content())
     wizard = HomeWizard(ctx)
     wizard.resize(*DEFAULT_SIZE)
@@ -102,7 +102,7 @@ def run_app(argv: Sequence[str] | None = None) -> int:
         return 1
     wizard.show()
     code = app.exec()
-    wizard.ctx.session.store.close()
+    wizard.ctx.session.close()
     # Delete the window while Qt and Python are both still complete: left to interpreter
     # shutdown, PySide6 6.12 can abort ("bool_dealloc") after a full check was shown.
     wizard.deleteLater()

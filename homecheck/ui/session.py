@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as _dt
 from collections.abc import Callable
 from typing import Any
 
 from homecheck.domain.actions import Action, build_actions
 from homecheck.domain.assessment import Answer, Assessment
 from homecheck.domain.content import Checklist
+from homecheck.domain.followup import FollowUp, compare, prefilled_from
 from homecheck.domain.scoring import HomeScore, score_home
+from homecheck.store.clients import client_of_check, previous_check
 from homecheck.store.db import CheckInfo, Store
+from homecheck.store.paths import delete_all_data
 
 # What changed, for listeners: an item id, or one of these words.
 HEADER = "header"
@@ -28,12 +32,44 @@ class Session:
     ``assessment``. Each call is one committed transaction, so a crash loses nothing given.
     """
 
-    def __init__(self, store: Store, checklist: Checklist, language: str) -> None:
-        self.store = store
+    def __init__(
+        self,
+        store: Store | None,
+        checklist: Checklist,
+        language: str,
+        opener: Callable[[], Store] | None = None,
+    ) -> None:
+        self._store = store
+        # After "delete all data" the store is opened again only when something is written,
+        # so the data folder stays empty until then.
+        self._opener = opener
         self.checklist = checklist
         self.check_id: int | None = None
+        self.client_id: int | None = None  # None: the person's own profile
+        self.previous_id: int | None = None  # the check this one follows up
+        self.previous: Assessment | None = None
         self.assessment = Assessment.new(checklist, language=language)
         self._listeners: list[Listener] = []
+
+    @property
+    def store(self) -> Store:
+        """The open store (opened again on first use after everything was deleted)."""
+        if self._store is None:
+            if self._opener is None:
+                raise RuntimeError("the store was closed and cannot be opened again")
+            self._store = self._opener()
+        return self._store
+
+    @property
+    def is_open(self) -> bool:
+        """False after everything was deleted and nothing has been written since."""
+        return self._store is not None
+
+    def close(self) -> None:
+        """Close the store, if it is open."""
+        if self._store is not None:
+            self._store.close()
+            self._store = None
 
     # -- listening ------------------------------------------------------------------------
 
@@ -54,14 +90,28 @@ class Session:
     def resume(self, check_id: int) -> None:
         """Load a stored check and continue it (the interface language stays as it is)."""
         language = self.assessment.language
-        self.assessment = self.store.load_check(check_id)
+        store = self.store
+        self.assessment = store.load_check(check_id)
         self.check_id = check_id
+        self.client_id = client_of_check(store, check_id)
+        self._load_previous(previous_check(store, check_id))
         if self.assessment.language != language:
             self.assessment.language = language
-            self.store.save_header(check_id, self.assessment)
+            store.save_header(check_id, self.assessment)
         self._changed(CHECK)
 
-    def start_new(self, role: str, client: str, assessor: str) -> None:
+    def _load_previous(self, previous_id: int | None) -> None:
+        self.previous_id = previous_id
+        self.previous = None
+        if previous_id is not None:
+            try:
+                self.previous = self.store.load_check(previous_id)
+            except KeyError:  # deleted since: compare with nothing rather than fail
+                self.previous_id = None
+
+    def start_new(
+        self, role: str, client: str, assessor: str, client_id: int | None = None
+    ) -> None:
         """Create a new, empty check for every area and store it straight away."""
         self.assessment = Assessment.new(
             self.checklist,
@@ -70,7 +120,44 @@ class Session:
             client=client,
             assessor=assessor,
         )
-        self.check_id = self.store.create_check(self.assessment)
+        self.client_id = client_id
+        self._load_previous(None)
+        self.check_id = self.store.create_check(self.assessment, client_id=client_id)
+        self._changed(CHECK)
+
+    def start_followup(
+        self, previous_id: int, role: str, client: str, assessor: str,
+        client_id: int | None = None,
+    ) -> None:
+        """Check the same home again: areas and notes from the earlier check, answers anew."""
+        self._load_previous(previous_id)
+        assert self.previous is not None
+        fresh = prefilled_from(self.previous, _dt.date.today().isoformat())
+        fresh.language = self.assessment.language
+        fresh.role, fresh.client, fresh.assessor = role, client, assessor
+        self.assessment = fresh
+        self.client_id = client_id
+        self.check_id = self.store.create_check(
+            fresh, client_id=client_id, previous_id=previous_id
+        )
+        self._changed(CHECK)
+
+    def set_aside(self, role: str, assessor: str) -> None:
+        """Leave the loaded check as it is stored and hold an empty, unsaved one instead."""
+        self.check_id = self.client_id = None
+        self._load_previous(None)
+        self.assessment = Assessment.new(
+            self.checklist, language=self.assessment.language, role=role, assessor=assessor
+        )
+        self._changed(CHECK)
+
+    def delete_everything(self) -> None:
+        """Close the store, delete the whole data folder's contents and start with nothing."""
+        self.close()
+        delete_all_data()
+        self.check_id = self.client_id = None
+        self._load_previous(None)
+        self.assessment = Assessment.new(self.checklist, language=self.assessment.language)
         self._changed(CHECK)
 
     def _ensure_check(self) -> int:
@@ -153,7 +240,8 @@ class Session:
         else:
             if old is not None and old.answer == value:
                 return
-            new = Answer(value, old.note if old else "", old.done if old else None)
+            # Note, done date and photos stay with the item when its answer changes.
+            new = dataclasses.replace(old, answer=value) if old else Answer(value)
             self.assessment.answers[item_id] = new
             self.store.save_answer(self._ensure_check(), item_id, new)
         self._changed(item_id)
@@ -169,6 +257,51 @@ class Session:
         self.assessment.answers[item_id] = new
         self.store.save_answer(self._ensure_check(), item_id, new)
         self._changed(item_id)
+
+    def set_done(self, item_id: str, done: bool) -> None:
+        """Action log: mark an answered item's action done today, or not done."""
+        old = self.assessment.answers.get(item_id)
+        if old is None:
+            raise ValueError(f"answer {item_id} before marking it done")
+        date = _dt.date.today().isoformat() if done else None
+        if old.done == date or (done and old.done):
+            return
+        self.assessment.answers[item_id] = dataclasses.replace(old, done=date)
+        self.store.set_done(self._ensure_check(), item_id, date)
+        self._changed(item_id)
+
+    def add_photo(self, item_id: str, name: str) -> None:
+        """Attach a stored photo (homecheck.store.photos.import_photo) to an answered item."""
+        old = self.assessment.answers.get(item_id)
+        if old is None:
+            raise ValueError(f"answer {item_id} before adding a photo")
+        if name in old.photos:
+            return
+        self._put(item_id, dataclasses.replace(old, photos=[*old.photos, name]))
+
+    def remove_photo(self, item_id: str, name: str) -> None:
+        """Take a photo off an item (the file is cleaned up by the caller when unused)."""
+        old = self.assessment.answers.get(item_id)
+        if old is None or name not in old.photos:
+            return
+        self._put(item_id, dataclasses.replace(old, photos=[p for p in old.photos if p != name]))
+
+    def _put(self, item_id: str, answer: Answer) -> None:
+        self.assessment.answers[item_id] = answer
+        self.store.save_answer(self._ensure_check(), item_id, answer)
+        self._changed(item_id)
+
+    def set_area_note(self, area_id: str, note: str) -> None:
+        """Store the free-text note of one area (an empty note is removed)."""
+        self.checklist.area(area_id)  # KeyError for an unknown area, before anything is written
+        notes = self.assessment.area_notes
+        if notes.get(area_id, "") == note:
+            return
+        if note:
+            notes[area_id] = note
+        else:
+            del notes[area_id]
+        self._save_header(HEADER)
 
     def set_current_page(self, page: str) -> None:
         """Remember the page the person is on, for resuming."""
@@ -196,13 +329,21 @@ class Session:
             for item in self.checklist.items()
             if item.area in present and item.id in self.assessment.answers
         }
+        # The file format only allows notes of listed areas.
+        notes = {a: n for a, n in self.assessment.area_notes.items() if a in present and n}
         return dataclasses.replace(
             self.assessment,
             areas=list(self.assessment.areas),
             intake=dict(self.assessment.intake),
             answers=answers,
-            area_notes=dict(self.assessment.area_notes),
+            area_notes=notes,
         )
+
+    def followup(self) -> FollowUp | None:
+        """The comparison with the check this one follows up (None when it follows none)."""
+        if self.previous is None:
+            return None
+        return compare(self.checklist, self.previous, self.exported())
 
     def score(self) -> HomeScore:
         """The home score of the current answers (homecheck.domain.scoring)."""

@@ -15,12 +15,14 @@ from homecheck.ui.pages.about_you import AboutYouPage
 from homecheck.ui.pages.base import (
     ABOUT_ID,
     AREA_BASE,
+    CLIENTS_ID,
     FINISH_ID,
     HOME_ID,
     START_ID,
     SUMMARY_ID,
     BasePage,
 )
+from homecheck.ui.pages.clients import ClientsPage
 from homecheck.ui.pages.finish import FinishPage
 from homecheck.ui.pages.room import RoomPage
 from homecheck.ui.pages.start import StartPage
@@ -54,10 +56,13 @@ class HomeWizard(QWizard):
         if offer is not None:
             ctx.session.resume(offer.id)
         self.start_page = StartPage(ctx, offer)
+        self.clients_page = ClientsPage(ctx)
         self.about_page = AboutYouPage(ctx)
         self.home_page = YourHomePage(ctx)
         self.room_pages: dict[str, RoomPage] = {}
-        pages: list[BasePage] = [self.start_page, self.about_page, self.home_page]
+        pages: list[BasePage] = [
+            self.start_page, self.clients_page, self.about_page, self.home_page
+        ]
         for index, area in enumerate(ctx.checklist.areas):
             room = RoomPage(ctx, area, AREA_BASE + index)
             self.room_pages[area.id] = room
@@ -116,7 +121,10 @@ class HomeWizard(QWizard):
 
     def page_order(self) -> list[int]:
         """The ids of the pages this home gets, in order (absent areas left out)."""
-        order = [START_ID, ABOUT_ID, HOME_ID]
+        order = [START_ID]
+        if self.start_page.needs_client():
+            order.append(CLIENTS_ID)  # therapists and caregivers choose the person first
+        order += [ABOUT_ID, HOME_ID]
         order += [p.page_id for a, p in self.room_pages.items() if self.ctx.session.has_area(a)]
         return [*order, SUMMARY_ID, FINISH_ID]
 
@@ -206,6 +214,18 @@ class HomeWizard(QWizard):
             self._update_steps()
         elif what not in (HEADER, INTAKE):
             self.side.refresh_area(self.ctx.checklist.item(what).area)
+
+    def steps_changed(self) -> None:
+        """The steps depend on a choice that changed (the role): list them again."""
+        self._update_steps()
+
+    def start_fresh(self) -> None:
+        """After "delete all data": back to the start page of an empty app."""
+        self.clients_page.choosing = False
+        self.start_page.forget()
+        self.finish_page.pdf_path = None
+        self.restart()
+        self._update_steps()
 
     def _update_steps(self) -> None:
         entries = [(p, self.pages_by_id[p].key) for p in self.page_order() if p != START_ID]

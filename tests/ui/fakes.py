@@ -17,6 +17,7 @@ class FakeDialogs:
     default_yes: bool = True
     save_paths: list[Path | None] = field(default_factory=list)
     open_paths: list[Path | None] = field(default_factory=list)
+    texts: list[str | None] = field(default_factory=list)
     printer: PrintChoice | None = None
     open_result: bool = True
     calls: list[tuple[str, ...]] = field(default_factory=list)
@@ -25,6 +26,14 @@ class FakeDialogs:
     def ask_yes_no(self, parent: Any, title: str, text: str) -> bool:
         self.calls.append(("ask_yes_no", title, text))
         return self.yes_no.pop(0) if self.yes_no else self.default_yes
+
+    def confirm_delete(self, parent: Any, title: str, text: str) -> bool:
+        self.calls.append(("confirm_delete", title, text))
+        return self.yes_no.pop(0) if self.yes_no else self.default_yes
+
+    def ask_text(self, parent: Any, title: str, label: str, text: str) -> str | None:
+        self.calls.append(("ask_text", title, label, text))
+        return self.texts.pop(0) if self.texts else None
 
     def ask_open_path(self, parent: Any, title: str, filters: str) -> Path | None:
         self.calls.append(("ask_open_path", title, filters))

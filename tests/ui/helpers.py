@@ -25,3 +25,17 @@ class KeyDriver:
     def press(self, key: Qt.Key) -> None:
         self.qtbot.keyClick(self.focused(), key)
         self.presses += 1
+
+
+def first_room(wizard: HomeWizard):  # type: ignore[no-untyped-def]
+    """Go Next until a room page is shown, and return it."""
+    from homecheck.ui.pages.room import RoomPage
+
+    while not isinstance(wizard.currentPage(), RoomPage):
+        wizard.next()
+    return wizard.currentPage()
+
+
+def choose_role(wizard: HomeWizard, role: str) -> None:
+    """Pick who fills in the check on the start page."""
+    wizard.start_page.role_radios[role].setChecked(True)

@@ -21,10 +21,12 @@ from homecheck.ui.context import UiContext
 if TYPE_CHECKING:
     from homecheck.ui.wizard import HomeWizard
 
-# Stable page ids; area pages are AREA_BASE + their position in the content.
+# Page ids in page order (navigation compares them); area pages are AREA_BASE + their position
+# in the content. Stored checks remember page keys, never these numbers.
 START_ID = 0
-ABOUT_ID = 1
-HOME_ID = 2
+CLIENTS_ID = 1
+ABOUT_ID = 2
+HOME_ID = 3
 AREA_BASE = 10
 SUMMARY_ID = 900
 FINISH_ID = 901

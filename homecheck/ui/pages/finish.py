@@ -1,17 +1,20 @@
-"""Finish: save the PDF action list, open or print it, and save the answers as a JSON file."""
+"""Finish: the PDF action list (save, open, print), the answers as JSON, and a FHIR export."""
 
 from __future__ import annotations
 
 import datetime as _dt
+import inspect
+import json
 import subprocess
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from homecheck.domain.assessment import dumps
 from homecheck.fileio import atomic_write
-from homecheck.ui import printing, theme
+from homecheck.ui import photo_files, printing, theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import FINISH_ID, BasePage
 from homecheck.ui.widgets.answer_row import plain_label
@@ -38,6 +41,7 @@ class FinishPage(BasePage):
         self.open_pdf_button = QPushButton(self)
         self.print_button = QPushButton(self)
         self.save_json_button = QPushButton(self)
+        self.fhir_button = QPushButton(self)
         self.status = plain_label()
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.done_help = plain_label(role="muted")
@@ -45,6 +49,7 @@ class FinishPage(BasePage):
         self.open_pdf_button.clicked.connect(self.open_pdf)
         self.print_button.clicked.connect(self.print_pdf)
         self.save_json_button.clicked.connect(self.save_json)
+        self.fhir_button.clicked.connect(self.export_fhir)
         layout.addWidget(self.intro)
         layout.addWidget(self.privacy)
         for button in (
@@ -52,6 +57,7 @@ class FinishPage(BasePage):
             self.open_pdf_button,
             self.print_button,
             self.save_json_button,
+            self.fhir_button,
         ):
             button.setAutoDefault(False)
             theme.touch_target(button)
@@ -71,6 +77,7 @@ class FinishPage(BasePage):
             (self.open_pdf_button, "open_pdf"),
             (self.print_button, "print"),
             (self.save_json_button, "save_json"),
+            (self.fhir_button, "fhir"),
         )
         for button, key in pairs:
             button.setText(t(f"ui.finish.{key}"))
@@ -115,7 +122,10 @@ class FinishPage(BasePage):
             # Imported on demand: the report package loads reportlab, which start-up can skip.
             from homecheck.report.pdf import render_pdf
 
-            data = render_pdf(ctx.checklist, ctx.session.exported(), language=ctx.language)
+            extras = self._pdf_extras(render_pdf)
+            data = render_pdf(
+                ctx.checklist, ctx.session.exported(), language=ctx.language, **extras
+            )
         except Exception as exc:
             # Whatever goes wrong in the renderer becomes one plain message, never a traceback.
             message = t("ui.finish.pdf_error", reason=exc)
@@ -126,6 +136,21 @@ class FinishPage(BasePage):
         self.pdf_path = path
         self.status.setText(t("ui.finish.saved", path=path))
         return path
+
+    def _pdf_extras(self, render_pdf: Any) -> dict[str, Any]:
+        # Photos and the progress section go in when this renderer takes them (older ones
+        # had only checklist, assessment and language).
+        try:
+            accepted = inspect.signature(render_pdf).parameters
+        except (TypeError, ValueError):
+            return {}
+        extras: dict[str, Any] = {}
+        if "photos" in accepted:
+            extras["photos"] = photo_files.load_photo
+        followup = self.ctx.session.followup()
+        if "followup" in accepted and followup is not None:
+            extras["followup"] = followup
+        return extras
 
     def _pdf_or_save(self) -> Path | None:
         if self.pdf_path is not None and self.pdf_path.is_file():
@@ -176,7 +201,52 @@ class FinishPage(BasePage):
             return None
         if path.suffix.lower() != ".json":
             path = path.with_name(path.name + ".json")
-        if not self._write(path, dumps(ctx.session.exported()).encode("utf-8")):
+        exported = ctx.session.exported()
+        # Photos first: a JSON file that names photos it does not have beside it is worse
+        # than no file at all.
+        try:
+            copied, missing = photo_files.copy_beside(path, exported)
+        except OSError as exc:
+            folder = photo_files.photos_folder(path)
+            message = t("ui.finish.write_error", path=folder, reason=exc.strerror or str(exc))
+            ctx.dialogs.error(self, t("ui.finish.error_title"), message)
             return None
-        self.status.setText(t("ui.finish.saved", path=path))
+        if not self._write(path, dumps(exported).encode("utf-8")):
+            return None
+        status = t("ui.finish.saved", path=path)
+        if copied or missing:
+            folder = photo_files.photos_folder(path)
+            status += "\n" + t("ui.finish.photos_saved", count=copied, folder=folder)
+            if missing:
+                status += "\n" + t("ui.finish.photos_missing", count=missing)
+        self.status.setText(status)
+        return path
+
+    def export_fhir(self) -> Path | None:
+        """Save the check as a FHIR Bundle for the care record; return the path when saved."""
+        t, ctx = self.ctx.t, self.ctx
+        path = ctx.dialogs.ask_save_path(
+            self,
+            t("ui.finish.fhir_title"),
+            self._file_name("ui.finish.fhir_file_name", ".json"),
+            t("ui.finish.fhir_filter"),
+        )
+        if path is None:
+            return None
+        if path.suffix.lower() != ".json":
+            path = path.with_name(path.name + ".json")
+        try:
+            # Imported on demand: the FHIR models (pydantic) take a moment to load.
+            from homecheck.interop.fhir import bundle
+
+            doc = bundle(ctx.checklist, ctx.session.exported())
+        except Exception as exc:
+            # Building or validating failed: one plain message, never a traceback.
+            ctx.dialogs.error(self, t("ui.finish.error_title"),
+                              t("ui.finish.fhir_error", reason=exc))
+            return None
+        data = (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        if not self._write(path, data):
+            return None
+        self.status.setText(t("ui.finish.fhir_saved", path=path))
         return path

@@ -1,10 +1,12 @@
-"""One data-driven page for every area of the home: its items as answer rows, built lazily."""
+"""One data-driven page for every area of the home: its items as answer rows and a room note."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPlainTextEdit
 
 from homecheck.domain.content import Area
+from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import BasePage
 from homecheck.ui.widgets.answer_row import AnswerRow, plain_label
@@ -31,6 +33,15 @@ class RoomPage(BasePage):
             row.answered_by_key.connect(self._advance)
             self.rows.append(row)
             layout.addWidget(row)
+        self.note_label = plain_label(role="heading")
+        self.note_help = plain_label(role="muted")
+        self.note_edit = QPlainTextEdit(self)
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setMinimumHeight(theme.TARGET_PX * 2)
+        self.note_edit.setMaximumHeight(theme.TARGET_PX * 4)
+        self.note_edit.textChanged.connect(self._note_changed)
+        for widget in (self.note_label, self.note_help, self.note_edit):
+            layout.addWidget(widget)
         layout.addStretch(1)
 
     def retranslate(self) -> None:
@@ -40,12 +51,25 @@ class RoomPage(BasePage):
             return
         self.intro.setText(self.area.intro(lang))
         self.hint.setText(t("ui.room.hint"))
+        title = self.area.title(lang)
+        self.note_label.setText(t("ui.room.area_note_label", area=title))
+        self.note_help.setText(t("ui.room.area_note_help"))
+        self.note_edit.setAccessibleName(t("ui.room.area_note_name", area=title))
+        self.note_edit.setAccessibleDescription(t("ui.room.area_note_help"))
         for row in self.rows:
             row.retranslate()
 
     def reload(self) -> None:
         for row in self.rows:
             row.load()
+        note = self.ctx.session.assessment.area_notes.get(self.area.id, "")
+        if self.note_edit.toPlainText() != note:
+            self.note_edit.blockSignals(True)
+            self.note_edit.setPlainText(note)
+            self.note_edit.blockSignals(False)
+
+    def _note_changed(self) -> None:
+        self.ctx.session.set_area_note(self.area.id, self.note_edit.toPlainText())
 
     def row_for(self, item_id: str) -> AnswerRow | None:
         """The row of an item on this page."""

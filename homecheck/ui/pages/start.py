@@ -1,27 +1,25 @@
-"""Start page: continue the unfinished check or start a new one; who fills it in; language."""
+"""Start page: continue, check again or start anew; who fills it in; language; your data."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtWidgets import QButtonGroup, QLineEdit, QRadioButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QButtonGroup, QLabel, QLineEdit, QRadioButton, QWidget
 
 from homecheck.domain.assessment import ROLES
 from homecheck.i18n import LANGUAGES
 from homecheck.store.db import CheckInfo
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
+from homecheck.ui.history import followup_base, last_header
 from homecheck.ui.pages.base import START_ID, BasePage
 from homecheck.ui.widgets.answer_row import plain_label
+from homecheck.ui.widgets.privacy_box import PrivacyBox
 
-_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
-
-
-def long_date(iso: str, language: str) -> str:
-    """A date such as "25 november 2025" in the interface language (ISO text if unreadable)."""
-    date = QDate.fromString(iso[:10], Qt.DateFormat.ISODate)
-    if not date.isValid():
-        return iso
-    return QLocale(_LOCALES[language]).toString(date, "d MMMM yyyy")
+# What leaving the page does: continue the unfinished check, check the home again and compare,
+# open the last check to tick off what was done, or start an empty check.
+MODES = ("resume", "followup", "review", "new")
+# Roles that choose a person from the client list on the next page.
+CLIENT_ROLES = ("therapist", "caregiver")
 
 
 class StartPage(BasePage):
@@ -30,25 +28,40 @@ class StartPage(BasePage):
     def __init__(self, ctx: UiContext, offer: CheckInfo | None) -> None:
         super().__init__(ctx, START_ID, "start")
         self.offer = offer
-        self.decided = False  # the new-or-continue choice is made once, when leaving this page
+        self.decided = False  # the mode is chosen once, when leaving this page
         self._resume_page = offer.current_page if offer else ""
+        self.base: CheckInfo | None = None  # the own profile's last finished check
+        self._defaults = ("self", "")  # (role, assessor) of the last check on this computer
+        self._showing = False
 
     def build(self) -> None:
+        store = self.ctx.session.store
+        self.base = followup_base(store, None)
+        self._defaults = last_header(store)
         layout = self.scroll_body()
         self.intro = plain_label()
         layout.addWidget(self.intro)
 
         self.mode_heading = plain_label(role="heading")
-        self.resume_radio = QRadioButton(self)
-        self.new_radio = QRadioButton(self)
+        layout.addWidget(self.mode_heading)
         self.mode_group = QButtonGroup(self)
-        for radio in (self.resume_radio, self.new_radio):
+        self.mode_radios: dict[str, QRadioButton] = {}
+        # A radio button cannot wrap its text: short texts, and the details (with the date)
+        # in a wrapping line under it, so nothing is cut off at the largest text size.
+        self.mode_help: dict[str, QLabel] = {}
+        for mode in MODES:
+            radio = QRadioButton(self)
             self.mode_group.addButton(radio)
-        self.resume_radio.setChecked(True)
-        self.new_radio.toggled.connect(self._mode_changed)
-        for widget in (self.mode_heading, self.resume_radio, self.new_radio):
-            widget.setVisible(self.offer is not None)
-            layout.addWidget(widget)
+            self.mode_radios[mode] = radio
+            radio.toggled.connect(self._mode_changed)
+            layout.addWidget(radio)
+            if mode in ("followup", "review"):
+                self.mode_help[mode] = plain_label(role="muted")
+                self.mode_help[mode].setContentsMargins(theme.TARGET_PX, 0, 0, 0)
+                layout.addWidget(self.mode_help[mode])
+        # Older names, kept for the tests and the screenshots.
+        self.resume_radio = self.mode_radios["resume"]
+        self.new_radio = self.mode_radios["new"]
 
         self.role_heading = plain_label(role="heading")
         layout.addWidget(self.role_heading)
@@ -89,10 +102,14 @@ class StartPage(BasePage):
             self.language_radios[lang] = radio
             radio.clicked.connect(lambda _=False, code=lang: self.nav().set_language(code))
             layout.addWidget(radio)
+        self.privacy = PrivacyBox(self.ctx, self)
+        self.privacy.deleted.connect(lambda: self.nav().start_fresh())
+        layout.addWidget(self.privacy)
         layout.addStretch(1)
         for control in self.findChildren(QWidget):
             if isinstance(control, (QRadioButton, QLineEdit)):
                 theme.touch_target(control)
+        self._choose_default_mode()
 
     # -- texts -----------------------------------------------------------------------------
 
@@ -101,10 +118,11 @@ class StartPage(BasePage):
         self.setTitle(t("ui.start.title"))
         self.intro.setText(t("ui.start.intro"))
         self.mode_heading.setText(t("ui.start.mode_heading"))
-        self.resume_radio.setAccessibleName(t("ui.start.resume_name"))
-        self.resume_radio.setAccessibleDescription(t("ui.start.resume_name"))
+        resume = self.resume_radio
+        resume.setAccessibleName(t("ui.start.resume_name"))
+        resume.setAccessibleDescription(t("ui.start.resume_name"))
         if self.offer is not None:
-            when = long_date(self.offer.updated, self.ctx.language)
+            when = self.ctx.date(self.offer.updated)
             label = self.offer.client_label
             # A typed "&" must show as itself, not become an Alt shortcut.
             client = label.replace("&", "&&")
@@ -112,10 +130,17 @@ class StartPage(BasePage):
             if label:
                 text = t("ui.start.resume_client", date=when, answered=self.offer.answered,
                          client=client)
-            self.resume_radio.setText(text)
-            self.resume_radio.setAccessibleDescription(
-                t("ui.start.resume_for", client=label) if label else self.resume_radio.text()
+            resume.setText(text)
+            resume.setAccessibleDescription(
+                t("ui.start.resume_for", client=label) if label else resume.text()
             )
+        base_date = self.ctx.date(self.base.date) if self.base else ""
+        for mode in ("followup", "review"):
+            radio = self.mode_radios[mode]
+            radio.setText(t(f"ui.start.{mode}"))
+            radio.setAccessibleName(t(f"ui.start.{mode}_name"))
+            radio.setAccessibleDescription(t(f"ui.start.{mode}_description", date=base_date))
+            self.mode_help[mode].setText(t(f"ui.start.{mode}_description", date=base_date))
         self.new_radio.setText(t("ui.start.new"))
         self.new_radio.setAccessibleName(t("ui.start.new_name"))
         self.new_radio.setAccessibleDescription(t("ui.start.new_description"))
@@ -138,52 +163,145 @@ class StartPage(BasePage):
             radio.setAccessibleName(t(f"ui.start.language_{lang}"))
             radio.setAccessibleDescription(t("ui.start.language_heading"))
             radio.setChecked(lang == self.ctx.language)
+        self.privacy.retranslate()
+
+    # -- what the page shows ---------------------------------------------------------------
 
     def reload(self) -> None:
         self._show_header()
 
+    def mode(self) -> str:
+        """The chosen mode ("new" when none of the others applies)."""
+        for mode, radio in self.mode_radios.items():
+            if radio.isChecked() and self._mode_possible(mode):
+                return mode
+        return "new"
+
+    def _mode_possible(self, mode: str) -> bool:
+        if self.decided:
+            return False
+        if mode == "resume":
+            return self.offer is not None
+        if mode in ("followup", "review"):
+            # A therapist or caregiver picks the person, and so the earlier check, next.
+            return self.base is not None and self.role() == "self"
+        return True
+
+    def _choose_default_mode(self) -> None:
+        preferred = "resume" if self.offer else "followup"
+        mode = preferred if self._mode_possible(preferred) else "new"
+        self.mode_radios[mode].setChecked(True)
+        self._show_modes()
+
+    def _show_modes(self) -> None:
+        possible = [m for m in MODES if self._mode_possible(m)]
+        choice = len(possible) > 1
+        self.mode_heading.setVisible(choice)
+        for mode, radio in self.mode_radios.items():
+            radio.setVisible(choice and mode in possible)
+            if mode in self.mode_help:
+                self.mode_help[mode].setVisible(choice and mode in possible)
+        if choice and not self._mode_possible(self.mode()):
+            self.new_radio.setChecked(True)
+
     def _show_header(self) -> None:
         a = self.ctx.session.assessment
-        use_stored = self.offer is not None and self.resume_radio.isChecked()
-        role = a.role if use_stored or self.decided else "self"
-        self.role_radios.get(role, self.role_radios["self"]).setChecked(True)
-        self.client_edit.setText(a.client if use_stored or self.decided else "")
-        self.assessor_edit.setText(a.assessor if use_stored or self.decided else "")
+        self._showing = True
+        try:
+            if self.decided or self.mode() == "resume":
+                role, client, assessor = a.role, a.client, a.assessor
+            else:
+                role, assessor = self._defaults
+                client = ""
+            if self.mode() in ("followup", "review") and self.base is not None:
+                role, client = "self", self.base.client_label
+            self.role_radios.get(role, self.role_radios["self"]).setChecked(True)
+            self.client_edit.setText(client)
+            self.assessor_edit.setText(assessor)
+        finally:
+            self._showing = False
         self._role_changed()
 
     def _mode_changed(self) -> None:
-        self._show_header()
+        if not self._showing:
+            self._show_header()
 
     def _role_changed(self) -> None:
-        therapist = self.role_radios["therapist"].isChecked()
-        self.assessor_label.setVisible(therapist)
-        self.assessor_edit.setVisible(therapist)
+        role = self.role()
+        self.assessor_label.setVisible(role == "therapist")
+        self.assessor_edit.setVisible(role == "therapist")
+        # A therapist or caregiver names the person in the client list instead.
+        for widget in (self.client_label, self.client_help, self.client_edit):
+            widget.setVisible(role == "self")
+        if self._showing:
+            return
+        self._show_modes()
+        if self.wizard() is not None:
+            self.nav().steps_changed()
 
     def role(self) -> str:
         """The role chosen on the page."""
-        return next(r for r, radio in self.role_radios.items() if radio.isChecked())
+        return next((r for r, radio in self.role_radios.items() if radio.isChecked()), "self")
+
+    def needs_client(self) -> bool:
+        """True when the next page is the client list (a therapist or caregiver)."""
+        return self.built and self.role() in CLIENT_ROLES
+
+    def header_choice(self) -> tuple[str, str]:
+        """(role, assessor name) as chosen on this page, for the client page."""
+        role = self.role()
+        return role, self.assessor_edit.text().strip() if role == "therapist" else ""
+
+    def forget(self) -> None:
+        """Everything was deleted: nothing to continue or compare with any more."""
+        self.offer = None
+        self.base = None
+        self.decided = False
+        self._resume_page = ""
+        self._defaults = ("self", "")
+        if self.built:
+            self.role_radios["self"].setChecked(True)
+            self._choose_default_mode()
+            self._show_header()
+            self.retranslate()
 
     # -- wizard hooks ----------------------------------------------------------------------
 
     def on_enter(self) -> None:
-        target = self.resume_radio if self.resume_radio.isVisible() else None
-        target = target or self.role_radios[self.role()]
+        # isHidden, not isVisible: the first page is entered before the window is shown.
+        visible = [r for r in self.mode_radios.values() if not r.isHidden()]
+        checked = [r for r in visible if r.isChecked()]
+        target: QWidget = (checked or visible or [self.role_radios[self.role()]])[0]
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def validatePage(self) -> bool:
         session = self.ctx.session
-        role = self.role()
-        assessor = self.assessor_edit.text().strip() if role == "therapist" else ""
-        client = self.client_edit.text().strip()
+        role, assessor = self.header_choice()
+        client = self.client_edit.text().strip() if role == "self" else session.assessment.client
         if not self.decided:
+            mode = self.mode()
             self.decided = True
-            resuming = self.offer is not None and self.resume_radio.isChecked()
-            for widget in (self.mode_heading, self.resume_radio, self.new_radio):
-                widget.setVisible(False)
-            if not resuming:
+            self._show_modes()
+            if mode == "review" and self.base is not None:
+                # Open the last check at its summary, to tick off what has been done.
+                session.resume(self.base.id)
+                self.nav().jump_to_key_after_start("summary")
+                return True
+            if mode == "followup" and self.base is not None:
+                session.start_followup(self.base.id, role, client, assessor)
+                return True
+            if mode == "resume":
+                # Continue where the person stopped last time (the page is looked up by key).
+                self.nav().jump_to_key_after_start(self._resume_page)
+            elif role in CLIENT_ROLES:
+                # The client page creates the check, for the person chosen there; the check
+                # offered for resuming stays stored but must not take the new answers.
+                session.set_aside(role, assessor)
+                return True
+            else:
                 session.start_new(role, client, assessor)
                 return True
-            # Continue where the person stopped last time (the page is looked up by key).
-            self.nav().jump_to_key_after_start(self._resume_page)
+        if session.check_id is None and role in CLIENT_ROLES:
+            return True
         session.set_header(role, client, assessor)
         return True

@@ -1,19 +1,19 @@
-"""Summary: the home score, a bar per area, the first actions and the questions still open."""
+"""Summary: score, bars per area, progress since last time, the action log, open questions."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QListWidgetItem, QWidget
 
-from homecheck.domain.actions import Action
 from homecheck.domain.scoring import AreaScore
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import SUMMARY_ID, BasePage
+from homecheck.ui.widgets.action_log import ActionLog
 from homecheck.ui.widgets.answer_row import plain_label
+from homecheck.ui.widgets.followup_box import FollowUpBox
 from homecheck.ui.widgets.jump_list import JumpList
 from homecheck.ui.widgets.score_bar import ScoreBar
 
-TOP_ACTIONS = 5
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -37,8 +37,10 @@ class SummaryPage(BasePage):
         self.bars.setHorizontalSpacing(16)
         self.bars.setVerticalSpacing(10)
         self.bar_rows: list[tuple[QLabel, ScoreBar, QLabel]] = []
+        self.followup = FollowUpBox(self.ctx, self)
         self.actions_heading = plain_label(role="heading")
-        self.actions_label = plain_label()
+        self.actions_help = plain_label(role="muted")
+        self.action_log = ActionLog(self.ctx, self)
         self.open_heading = plain_label(role="heading")
         self.open_help = plain_label(role="muted")
         self.open_list = JumpList(self)
@@ -50,10 +52,12 @@ class SummaryPage(BasePage):
             self.score_label,
             self.score_help,
             self.counts,
+            self.followup,  # on a follow-up visit the change is what people look for first
             self.areas_heading,
             self.bars_box,
             self.actions_heading,
-            self.actions_label,
+            self.actions_help,
+            self.action_log,
             self.open_heading,
             self.open_help,
             self.open_list,
@@ -90,15 +94,20 @@ class SummaryPage(BasePage):
         )
         self.areas_heading.setText(t("ui.summary.areas_heading"))
         self._show_bars(home.areas)
+        self.followup.show_followup(ctx.session.followup())
         self.actions_heading.setText(t("ui.summary.actions_heading"))
         actions = ctx.session.actions()
-        if actions:
-            lines = [self._action_line(n, a) for n, a in enumerate(actions[:TOP_ACTIONS], 1)]
-            if len(actions) > TOP_ACTIONS:
-                lines.append(t("ui.summary.more_actions", count=len(actions) - TOP_ACTIONS))
-            self.actions_label.setText("\n".join(lines))
-        else:
-            self.actions_label.setText(t("ui.summary.no_actions"))
+        has_hazards = any(not a.is_person_action for a in actions)
+        self.actions_help.setText(
+            t("ui.summary.actions_help") if has_hazards else t("ui.summary.no_actions")
+        )
+        self.action_log.show_actions(actions)
+        boxes = [r.box for r in self.action_log.rows if r.isVisibleTo(self) and
+                 not r.box.isHidden()]
+        if boxes:
+            # The boxes are made when first needed, after the list below: keep Tab in
+            # reading order.
+            QWidget.setTabOrder(boxes[-1], self.open_list)
         self.open_heading.setText(t("ui.summary.open_heading"))
         self.open_list.setAccessibleName(t("ui.summary.open_name"))
         self.open_list.setAccessibleDescription(t("ui.summary.open_help"))
@@ -153,17 +162,6 @@ class SummaryPage(BasePage):
             number.setText(score)
             bar.setAccessibleName(f"{title}: {score}")
             bar.set_score(area_score.score, c.settings.high_contrast)
-
-    def _action_line(self, number: int, action: Action) -> str:
-        t, lang = self.ctx.t, self.ctx.language
-        if action.is_person_action:
-            fix = t(f"action.{action.item_id}.fix")
-            where = t("person.area_title")
-        else:
-            fix = self.ctx.checklist.item(action.item_id).fix(lang)
-            where = self.ctx.checklist.area(action.area_id).title(lang)
-        priority = t(f"priority.{action.priority}")
-        return t("ui.summary.action", number=number, priority=priority, where=where, fix=fix)
 
     def _jump(self, entry: QListWidgetItem) -> None:
         self.nav().go_to_item(str(entry.data(ITEM_ROLE)))

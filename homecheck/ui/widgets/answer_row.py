@@ -1,10 +1,12 @@
-"""One checklist item: the question, three answer buttons, why/what-to-do on demand and a note."""
+"""One checklist item: question, answer buttons, why/what-to-do, note, photos, last answer."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from homecheck.domain.assessment import ANSWERS
 from homecheck.domain.content import Item
@@ -12,6 +14,10 @@ from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.hooks import Hook
 from homecheck.ui.widgets.choice import ChoiceButtons, digit_of
+from homecheck.ui.widgets.flow_layout import FlowLayout
+
+if TYPE_CHECKING:
+    from homecheck.ui.widgets.photo_strip import PhotoStrip
 
 
 def plain_label(text: str = "", role: str = "") -> QLabel:
@@ -41,6 +47,9 @@ class AnswerRow(QFrame):
         theme.set_role(self, "row")
         self.setProperty("current", False)
         self.question = plain_label(role="question")
+        # A follow-up check shows the earlier answer in words (never by colour alone).
+        self.earlier = plain_label(role="muted")
+        self.earlier.setVisible(False)
         self.choices = ChoiceButtons(ANSWERS, self)
         self.choices.chosen.connect(self._chosen)
         self.choices.keyed.connect(lambda _v: self.answered_by_key(self))
@@ -55,6 +64,11 @@ class AnswerRow(QFrame):
             # Toggles look unlike answers when pressed: an arrow shows open or closed.
             button.setProperty("kind", "toggle")
             button.toggled.connect(self._toggle_texts)
+        self.photo_button = QPushButton(self)
+        self.photo_button.setAutoDefault(False)
+        theme.touch_target(self.photo_button)
+        self.photo_button.clicked.connect(self.add_photo)
+        self.photos: PhotoStrip | None = None  # made for the first photo: most items have none
         self.details = plain_label(role="details")
         self.details.setVisible(False)
         self.note_label = plain_label()
@@ -67,15 +81,16 @@ class AnswerRow(QFrame):
         self.note_button.toggled.connect(self._show_note)
         self.note_edit.textEdited.connect(self._note_edited)
 
-        extras = QHBoxLayout()
-        extras.addWidget(self.why_button)
-        extras.addWidget(self.note_button)
-        extras.addStretch(1)
-        layout = QVBoxLayout(self)
+        extras = QWidget(self)
+        flow = FlowLayout(extras, spacing=10)  # wraps at large text instead of clipping
+        for button in (self.why_button, self.note_button, self.photo_button):
+            flow.addWidget(button)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addWidget(self.question)
+        layout.addWidget(self.earlier)
         layout.addWidget(self.choices)
-        layout.addLayout(extras)
+        layout.addWidget(extras)
         layout.addWidget(self.details)
         layout.addWidget(self.note_label)
         layout.addWidget(self.note_edit)
@@ -103,6 +118,12 @@ class AnswerRow(QFrame):
         self.note_label.setText(t("ui.room.note_label"))
         self.note_edit.setAccessibleName(t("ui.room.note_name", number=self.number))
         self.note_edit.setAccessibleDescription(question)
+        self.photo_button.setText(t("ui.photo.add"))
+        self.photo_button.setAccessibleName(t("ui.photo.add_name", number=self.number))
+        self.photo_button.setAccessibleDescription(t("ui.photo.add_description"))
+        self._show_earlier()
+        if self.photos is not None:
+            self.photos.retranslate()
 
     def _toggle_texts(self) -> None:
         t = self.ctx.t
@@ -114,13 +135,51 @@ class AnswerRow(QFrame):
         """Show the stored answer and note of this item."""
         answer = self.ctx.session.answer(self.item.id)
         self.choices.set_value(answer.answer if answer else None)
-        # The store keeps a note with its answer, so the note button appears after answering.
+        # The store keeps notes and photos with their answer: both buttons appear after answering.
         self.note_button.setVisible(answer is not None)
+        self.photo_button.setVisible(answer is not None)
         note = answer.note if answer else ""
         if self.note_edit.text() != note:
             self.note_edit.setText(note)
         if note and not self.note_button.isChecked():
             self.note_button.setChecked(True)
+        self._show_photos(answer.photos if answer else [])
+        self._show_earlier()
+
+    def _show_earlier(self) -> None:
+        t, previous = self.ctx.t, self.ctx.session.previous
+        self.earlier.setVisible(previous is not None)
+        if previous is None:
+            return
+        before = previous.answers.get(self.item.id)
+        when = self.ctx.date(previous.date)
+        if before is None or self.item.area not in previous.areas:
+            text = t("ui.room.last_time_none", date=when)
+        elif before.done:
+            text = t("ui.room.last_time_done", date=when, answer=t(f"answer.{before.answer}"),
+                     done=self.ctx.date(before.done))
+        else:
+            text = t("ui.room.last_time", date=when, answer=t(f"answer.{before.answer}"))
+        if before is not None and before.note:
+            text += "\n" + t("ui.room.last_time_note", note=before.note)
+        self.earlier.setText(text)
+
+    def _show_photos(self, names: list[str]) -> None:
+        if self.photos is None:
+            if not names:
+                return
+            from homecheck.ui.widgets.photo_strip import PhotoStrip
+
+            self.photos = PhotoStrip(self.ctx, self.number, self)
+            self.photos.remove_requested.connect(self.remove_photo)
+            self._layout.insertWidget(self._layout.indexOf(self.details), self.photos)
+        self.photos.show_photos(names)
+        # Made later than the row, the Remove buttons would come last for Tab: put them
+        # right after "Add photo".
+        previous: QWidget = self.photo_button
+        for button in self.photos.remove_buttons:
+            QWidget.setTabOrder(previous, button)
+            previous = button
 
     def set_current(self, current: bool) -> None:
         """Mark the row that holds keyboard focus (a frame, not only a colour change)."""
@@ -137,6 +196,26 @@ class AnswerRow(QFrame):
     def _chosen(self, value: str) -> None:
         self.ctx.session.set_answer(self.item.id, value)
         self.note_button.setVisible(True)
+        self.photo_button.setVisible(True)
+
+    def add_photo(self) -> None:
+        """Ask for a picture, store a clean copy and attach it (told plainly if it is none)."""
+        from homecheck.ui.widgets.photo_import import ask_and_import
+
+        name = ask_and_import(self.ctx, self)
+        if name is not None and self.ctx.session.answer(self.item.id) is not None:
+            self.ctx.session.add_photo(self.item.id, name)
+            self.load()
+
+    def remove_photo(self, name: str) -> None:
+        """Take a photo off this item; its file goes when no check uses it any more."""
+        from homecheck.ui import photo_files
+
+        session = self.ctx.session
+        session.remove_photo(self.item.id, name)
+        photo_files.forget_unused(session.store, [name])
+        self.load()
+        self.photo_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_note(self, shown: bool) -> None:
         self.note_label.setVisible(shown)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QWidget
 
 
@@ -18,6 +18,20 @@ class JumpList(QListWidget):
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._fit_most = 0  # 0: a normal list; else as tall as this many rows (fit_rows)
+
+    def fit_rows(self, most: int) -> None:
+        """Be as tall as the rows (up to ``most`` of them, then scroll), not a fixed box."""
+        self._fit_most = most
+        rows = [self.sizeHintForRow(n) for n in range(min(self.count(), most))]
+        frame = 2 * self.frameWidth() + 4
+        self.setFixedHeight(max(sum(rows), self.fontMetrics().height() * 2) + frame)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Wrapped rows change height with the width: fit again (a height change ends here).
+        if self._fit_most and event.size().width() != event.oldSize().width():
+            self.fit_rows(self._fit_most)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         super().keyPressEvent(event)

@@ -1,0 +1,81 @@
+"""Checks over time, as the client page and the start page list them (built on the store)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from homecheck.domain.content import Checklist
+from homecheck.domain.scoring import score_home
+from homecheck.store.clients import client_of_check
+from homecheck.store.db import CheckInfo, Store
+
+
+@dataclass(frozen=True)
+class CheckSummary:
+    """One earlier check: when, by whom, how it came out and what is still to do."""
+
+    id: int
+    date: str
+    finished: bool
+    role: str
+    assessor: str
+    score: int | None
+    open_actions: int  # hazards whose action is not marked done
+    answered: int
+
+
+def _newest_first(infos: list[CheckInfo]) -> list[CheckInfo]:
+    return sorted(infos, key=lambda info: (info.date, info.id), reverse=True)
+
+
+def profile_checks(store: Store, client_id: int | None) -> list[CheckInfo]:
+    """The checks of one client, or of the person's own profile (None), newest first."""
+    if client_id is not None:
+        return _newest_first(store.list_checks(client_id))
+    # list_checks(None) lists everyone's checks; the own profile is the ones without a client.
+    return _newest_first(
+        [info for info in store.list_checks() if client_of_check(store, info.id) is None]
+    )
+
+
+def followup_base(store: Store, client_id: int | None) -> CheckInfo | None:
+    """The newest finished check of a profile: the one a follow-up compares with."""
+    return next((c for c in profile_checks(store, client_id) if c.status == "done"), None)
+
+
+def summaries(store: Store, checklist: Checklist, client_id: int | None) -> list[CheckSummary]:
+    """Every check of a profile with its score and open actions, newest first."""
+    found = []
+    for info in profile_checks(store, client_id):
+        assessment = store.load_check(info.id)
+        present = set(assessment.areas)
+        open_actions = sum(
+            1
+            for item in checklist.items()
+            if item.area in present
+            and (answer := assessment.answers.get(item.id)) is not None
+            and answer.answer == "hazard"
+            and not answer.done
+        )
+        found.append(
+            CheckSummary(
+                id=info.id,
+                date=info.date,
+                finished=info.status == "done",
+                role=info.role,
+                assessor=assessment.assessor,
+                score=score_home(checklist, assessment).score,
+                open_actions=open_actions,
+                answered=info.answered,
+            )
+        )
+    return found
+
+
+def last_header(store: Store) -> tuple[str, str]:
+    """(role, assessor) of the most recently changed check: a therapist's laptop starts as one."""
+    infos = store.list_checks()
+    if not infos:
+        return "self", ""
+    assessor = store.load_check(infos[0].id).assessor if infos[0].role == "therapist" else ""
+    return infos[0].role, assessor

@@ -1,0 +1,285 @@
+"""Who is this check for: the client list with each client's checks, for therapists and carers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QButtonGroup, QListWidgetItem, QPushButton, QRadioButton, QWidget
+
+from homecheck.store.db import CheckInfo
+from homecheck.ui import photo_files, theme
+from homecheck.ui.context import UiContext
+from homecheck.ui.history import CheckSummary, followup_base, summaries
+from homecheck.ui.pages.base import CLIENTS_ID, BasePage
+from homecheck.ui.widgets.answer_row import plain_label
+from homecheck.ui.widgets.client_list import ClientList
+from homecheck.ui.widgets.flow_layout import FlowLayout
+from homecheck.ui.widgets.jump_list import JumpList
+
+CHECK_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ClientsPage(BasePage):
+    """Choose a person, see their earlier checks, then check again, start anew or open one.
+
+    Once a check is under way the page only shows it; "Choose another check" lifts that, so
+    going Back and Next never starts a second check by accident.
+    """
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx, CLIENTS_ID, "clients")
+        self.choosing = False  # True after "Choose another check" during a check
+        self._open_request: int | None = None
+        self.checks: list[CheckSummary] = []
+        self.base: CheckInfo | None = None
+
+    def build(self) -> None:
+        layout = self.scroll_body()
+        self.intro = plain_label(role="muted")
+        self.current = plain_label(role="heading")
+        self.other_button = QPushButton(self)
+        self.client_list = ClientList(self.ctx, self)
+        self.client_list.chosen.connect(lambda _id: self._show_client())
+        self.client_list.activated.connect(lambda _id: self._client_activated())
+        # Created in reading order: that is the order Tab follows.
+        self.mode_heading = plain_label(role="heading")
+        self.mode_group = QButtonGroup(self)
+        self.followup_radio = QRadioButton(self)
+        self.followup_help = plain_label(role="muted")
+        self.followup_help.setContentsMargins(theme.TARGET_PX, 0, 0, 0)
+        self.new_radio = QRadioButton(self)
+        self.message = plain_label(role="question")
+        self.checks_heading = plain_label(role="heading")
+        self.checks_list = JumpList(self)
+        self.checks_list.currentRowChanged.connect(lambda _row: self._enable())
+        self.checks_list.itemActivated.connect(lambda _item: self.open_chosen())
+        self.no_checks = plain_label(role="muted")
+        self.open_button = QPushButton(self)
+        self.delete_check_button = QPushButton(self)
+        row = QWidget(self)
+        flow = FlowLayout(row, spacing=10)
+        for button in (self.open_button, self.delete_check_button):
+            flow.addWidget(button)
+        for button in (self.other_button, self.open_button, self.delete_check_button):
+            button.setAutoDefault(False)
+            theme.touch_target(button)
+        for radio in (self.followup_radio, self.new_radio):
+            self.mode_group.addButton(radio)
+            theme.touch_target(radio)
+        self.other_button.clicked.connect(self.choose_another)
+        self.open_button.clicked.connect(self.open_chosen)
+        self.delete_check_button.clicked.connect(self.delete_chosen_check)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.current)
+        layout.addWidget(self.other_button, 0, Qt.AlignmentFlag.AlignLeft)
+        # What Next will do comes right under the person, above the fold; the history of
+        # earlier checks (to open or delete one) follows.
+        widgets: tuple[QWidget, ...] = (
+            self.client_list, self.mode_heading, self.followup_radio, self.followup_help,
+            self.new_radio,
+            self.message, self.checks_heading, self.checks_list, self.no_checks, row,
+        )
+        for widget in widgets:
+            layout.addWidget(widget)
+        layout.addStretch(1)
+
+    # -- texts and state -------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        t = self.ctx.t
+        self.setTitle(t("ui.clients.title"))
+        self.intro.setText(t("ui.clients.intro"))
+        self.other_button.setText(t("ui.clients.other"))
+        self.other_button.setAccessibleName(t("ui.clients.other_name"))
+        self.other_button.setAccessibleDescription(t("ui.clients.other_description"))
+        for button, key in ((self.open_button, "open"), (self.delete_check_button,
+                                                         "delete_check")):
+            button.setText(t(f"ui.clients.{key}"))
+            button.setAccessibleName(t(f"ui.clients.{key}_name"))
+            button.setAccessibleDescription(t(f"ui.clients.{key}_description"))
+        self.checks_list.setAccessibleName(t("ui.clients.checks_name"))
+        self.checks_list.setAccessibleDescription(t("ui.clients.checks_description"))
+        self.mode_heading.setText(t("ui.clients.mode_heading"))
+        self.new_radio.setText(t("ui.clients.new"))
+        self.new_radio.setAccessibleName(t("ui.clients.new_name"))
+        self.new_radio.setAccessibleDescription(t("ui.clients.new_description"))
+        self.followup_radio.setAccessibleName(t("ui.clients.followup_name"))
+        self.followup_radio.setAccessibleDescription(t("ui.clients.followup_description"))
+        self.client_list.role = self._role()
+        self.client_list.retranslate()  # lists again, which shows the client's checks
+        self._show_state()
+
+    def reload(self) -> None:
+        self.choosing = False
+        if not self.ctx.session.is_open:
+            # Everything was deleted: reading the store now would create it again.
+            self.client_list.forget()
+            self.checks = []
+            self.checks_list.clear()
+            return
+        if self.ctx.session.client_id is not None:
+            self.client_list.choose(self.ctx.session.client_id)
+        self._show_state()
+
+    def _role(self) -> str:
+        if self.wizard() is None or not self.nav().start_page.built:
+            return "therapist"
+        return self.nav().start_page.role()
+
+    def decided(self) -> bool:
+        """True while a check is under way and the person did not ask to choose another."""
+        return self.ctx.session.check_id is not None and not self.choosing
+
+    def _show_state(self) -> None:
+        t, session = self.ctx.t, self.ctx.session
+        decided = self.decided()
+        label = session.assessment.client
+        self.current.setVisible(decided)
+        self.other_button.setVisible(decided)
+        if decided:
+            key = "ui.clients.current" if label else "ui.clients.current_nobody"
+            self.current.setText(t(key, client=label))
+        self.message.setVisible(False)
+        self._show_client()
+
+    def _show_client(self) -> None:
+        t, ctx = self.ctx.t, self.ctx
+        client_id = self.client_list.client_id
+        label = self.client_list.label_of(client_id)
+        store = ctx.session.store
+        self.checks = summaries(store, ctx.checklist, client_id) if client_id is not None else []
+        self.base = followup_base(store, client_id) if client_id is not None else None
+        self.checks_heading.setText(t("ui.clients.checks_heading", client=label))
+        self.checks_heading.setVisible(client_id is not None)
+        self.checks_list.clear()
+        for check in self.checks:
+            entry = QListWidgetItem(self._check_text(check))
+            entry.setData(CHECK_ROLE, check.id)
+            self.checks_list.addItem(entry)
+        if self.checks:
+            self.checks_list.setCurrentRow(0)
+        self.checks_list.fit_rows(4)
+        self.checks_list.setVisible(bool(self.checks))
+        self.no_checks.setText(t("ui.clients.no_checks_yet"))
+        self.no_checks.setVisible(client_id is not None and not self.checks)
+        choosing = not self.decided() and client_id is not None
+        self.mode_heading.setVisible(choosing)
+        self.followup_radio.setVisible(choosing and self.base is not None)
+        self.followup_help.setVisible(choosing and self.base is not None)
+        self.new_radio.setVisible(choosing)
+        if self.base is not None:
+            # Short: a radio button cannot wrap. The date goes in the line under it.
+            self.followup_radio.setText(t("ui.clients.followup"))
+            self.followup_help.setText(
+                t("ui.clients.followup_help", date=self.ctx.date(self.base.date))
+            )
+            self.followup_radio.setChecked(True)
+        else:
+            self.new_radio.setChecked(True)
+        if client_id is not None:
+            self.message.setVisible(False)
+        self._enable()
+
+    def _check_text(self, check: CheckSummary) -> str:
+        t = self.ctx.t
+        who = check.assessor or t(f"role.{check.role}")
+        if check.finished:
+            state = t("ui.clients.finished")
+        else:
+            state = t("ui.clients.unfinished", answered=check.answered)
+        score = (t("ui.clients.score", score=check.score) if check.score is not None
+                 else t("ui.clients.no_score"))
+        actions = t("ui.clients.open_actions", count=check.open_actions)
+        return t("ui.clients.check_line", date=self.ctx.date(check.date), state=state, who=who,
+                 score=score, actions=actions)
+
+    def _chosen_check(self) -> int | None:
+        entry = self.checks_list.currentItem()
+        return int(entry.data(CHECK_ROLE)) if entry is not None else None
+
+    def _enable(self) -> None:
+        chosen = self._chosen_check()
+        shown = chosen is not None and chosen != self.ctx.session.check_id
+        self.open_button.setVisible(shown)
+        self.delete_check_button.setVisible(shown)
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def choose_another(self) -> None:
+        """Leave the check under way as it is (saved) and choose again."""
+        self.choosing = True
+        self._show_state()
+        self.client_list.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _client_activated(self) -> None:
+        # Enter on a person: the choice is made, so Enter again goes on.
+        self.nav().focus_next_button()
+
+    def open_chosen(self) -> None:
+        """Open the chosen earlier check: at its summary when finished, else where it stopped."""
+        check_id = self._chosen_check()
+        if check_id is None or check_id == self.ctx.session.check_id:
+            return
+        self._open_request = check_id
+        try:
+            self.nav().next()  # validatePage opens it and sets where Next goes
+        finally:
+            self._open_request = None
+
+    def delete_chosen_check(self) -> bool:
+        """Delete one earlier check after a clear question; True when deleted."""
+        t, session = self.ctx.t, self.ctx.session
+        check_id = self._chosen_check()
+        check = next((c for c in self.checks if c.id == check_id), None)
+        if check is None or check_id == session.check_id:
+            return False
+        question = t("ui.clients.delete_check_question", date=self.ctx.date(check.date),
+                     client=self.client_list.label_of(self.client_list.client_id))
+        if not self.ctx.dialogs.confirm_delete(self, t("ui.clients.delete_title"), question):
+            return False
+        photos = photo_files.referenced(session.store.load_check(check.id))
+        session.store.delete_check(check.id)
+        photo_files.forget_unused(session.store, photos)
+        self.client_list.refresh()
+        self._show_client()
+        return True
+
+    # -- wizard hooks ----------------------------------------------------------------------
+
+    def on_enter(self) -> None:
+        self.client_list.role = self._role()
+        self.client_list.retranslate()
+        self._show_state()
+        if self.decided():
+            self.nav().focus_next_button()
+        elif self.client_list.clients:
+            self.client_list.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.client_list.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def validatePage(self) -> bool:
+        session, nav = self.ctx.session, self.nav()
+        if self._open_request is not None:
+            info = session.store.list_checks(self.client_list.client_id)
+            found = next((c for c in info if c.id == self._open_request), None)
+            session.resume(self._open_request)
+            self.choosing = False
+            key = "summary" if found is None or found.status == "done" else found.current_page
+            nav.jump_to_key_after_start(key)
+            return True
+        if self.decided():
+            return True
+        client_id = self.client_list.client_id
+        if client_id is None:
+            self.message.setText(self.ctx.t("ui.clients.choose_first"))
+            self.message.setVisible(True)
+            target = self.client_list.list if self.client_list.clients else None
+            (target or self.client_list.add_button).setFocus(Qt.FocusReason.OtherFocusReason)
+            return False
+        role, assessor = nav.start_page.header_choice()
+        label = self.client_list.label_of(client_id)
+        if self.followup_radio.isChecked() and self.base is not None:
+            session.start_followup(self.base.id, role, label, assessor, client_id=client_id)
+        else:
+            session.start_new(role, label, assessor, client_id=client_id)
+        self.choosing = False
+        return True

@@ -1,0 +1,124 @@
+"""Your data: where homecheck keeps it (shown, and opened on request) and deleting all of it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from homecheck.store.paths import data_dir
+from homecheck.ui import photo_files, theme
+from homecheck.ui.context import UiContext
+from homecheck.ui.hooks import Trigger
+from homecheck.ui.widgets.answer_row import CLOSED, OPEN, plain_label
+
+
+class PrivacyBox(QWidget):
+    """Two plain buttons on the start page; the folder is shown as text anyone can copy."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.deleted = Trigger()  # after everything was deleted: the wizard starts afresh
+        self.heading = plain_label(role="heading")
+        self.text = plain_label(role="muted")
+        self.where_button = QPushButton(self)
+        self.where_button.setCheckable(True)
+        self.where_button.setProperty("kind", "toggle")
+        self.folder_help = plain_label()
+        self.folder_path = plain_label()
+        # The path is for reading out, copying or typing into a file manager: selectable text.
+        self.folder_path.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.open_button = QPushButton(self)
+        self.delete_button = QPushButton(self)
+        self.status = plain_label()
+        for button in (self.where_button, self.open_button, self.delete_button):
+            button.setAutoDefault(False)
+            theme.touch_target(button)
+        self.where_button.toggled.connect(self._show_folder)
+        self.open_button.clicked.connect(self.open_folder)
+        self.delete_button.clicked.connect(self.delete_all)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 12, 0, 0)
+        layout.setSpacing(10)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.text)
+        layout.addWidget(self.where_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.folder_help)
+        layout.addWidget(self.folder_path)
+        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.status)
+        self._show_folder(False)
+        self.status.setVisible(False)
+
+    def retranslate(self) -> None:
+        """Set every text in the interface language."""
+        t = self.ctx.t
+        self.heading.setText(t("ui.privacy.heading"))
+        self.text.setText(t("ui.privacy.text"))
+        arrow = OPEN if self.where_button.isChecked() else CLOSED
+        self.where_button.setText(f"{arrow} {t('ui.privacy.where')}")
+        self.where_button.setAccessibleName(t("ui.privacy.where_name"))
+        self.where_button.setAccessibleDescription(t("ui.privacy.where_description"))
+        self.folder_help.setText(t("ui.privacy.folder_help"))
+        self.folder_path.setAccessibleName(t("ui.privacy.folder_name"))
+        self.open_button.setText(t("ui.privacy.open"))
+        self.open_button.setAccessibleName(t("ui.privacy.open_name"))
+        self.open_button.setAccessibleDescription(t("ui.privacy.open_description"))
+        self.delete_button.setText(t("ui.privacy.delete"))
+        self.delete_button.setAccessibleName(t("ui.privacy.delete_name"))
+        self.delete_button.setAccessibleDescription(t("ui.privacy.delete_description"))
+
+    def _show_folder(self, shown: bool) -> None:
+        if shown:
+            self.folder_path.setText(str(data_dir()))
+        for widget in (self.folder_help, self.folder_path, self.open_button):
+            widget.setVisible(shown)
+        self.retranslate()
+        if shown:
+            # The panel opens at the bottom of the page: bring it into view once laid out.
+            QTimer.singleShot(0, self._scroll_into_view)
+
+    def _scroll_into_view(self) -> None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None and self.open_button.isVisible():
+            parent.ensureWidgetVisible(self.open_button, 20, 20)
+
+    def open_folder(self) -> None:
+        """Open the data folder in the file manager (said in words when that is not possible)."""
+        folder = data_dir()
+        if not self.ctx.dialogs.open_file(folder):
+            t = self.ctx.t
+            self.ctx.dialogs.error(
+                self, t("ui.privacy.title"), t("ui.privacy.open_error", path=folder)
+            )
+
+    def delete_all(self) -> bool:
+        """Ask, then delete every check, client, photo and setting; True when deleted."""
+        t, ctx = self.ctx.t, self.ctx
+        checks = len(ctx.session.store.list_checks())
+        question = t("ui.privacy.confirm", checks=checks, path=data_dir())
+        if not ctx.dialogs.confirm_delete(self, t("ui.privacy.confirm_title"), question):
+            return False
+        try:
+            ctx.session.delete_everything()
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            ctx.dialogs.error(self, t("ui.privacy.title"), t("ui.privacy.delete_error",
+                                                                reason=reason))
+            return False
+        finally:
+            photo_files.clear_thumbnails()
+        self.where_button.setChecked(False)
+        self.deleted()
+        self.status.setText(t("ui.privacy.deleted"))
+        self.status.setVisible(True)
+        focus = QApplication.focusWidget()
+        if focus is None or not focus.isVisible():
+            self.delete_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True

@@ -1,0 +1,90 @@
+"""Your data: where it is (plain, selectable text), deleting all of it, and notes per room."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from homecheck.domain.assessment import loads
+from homecheck.domain.content import checklist
+from homecheck.store.paths import data_dir
+from homecheck.ui.pages.base import ABOUT_ID, FINISH_ID, START_ID
+from tests.ui.helpers import first_room
+
+pytestmark = pytest.mark.gui
+
+
+def test_where_is_my_data_shows_the_folder_and_opens_it(make_wizard, dialogs) -> None:
+    wizard = make_wizard()
+    box = wizard.start_page.privacy
+    assert box.where_button.isVisible() and box.delete_button.isVisible()
+    assert not box.folder_path.isVisible()
+    box.where_button.click()
+    assert box.folder_path.isVisible() and box.folder_path.text() == str(data_dir())
+    assert box.folder_path.textFormat() == Qt.TextFormat.PlainText
+    assert box.folder_path.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    box.open_button.click()
+    assert dialogs.opened == [data_dir()]
+    dialogs.open_result = False
+    box.open_folder()
+    assert str(data_dir()) in dialogs.named("error")[0][2]
+
+
+def test_delete_all_asks_and_cancel_keeps_everything(make_wizard, dialogs) -> None:
+    wizard = make_wizard()
+    first_room(wizard).rows[0].choices.choose_number(1)
+    wizard.go_to(START_ID)
+    before = sorted(p.name for p in data_dir().iterdir())
+    dialogs.yes_no = [False]
+    assert not wizard.start_page.privacy.delete_all()
+    question = dialogs.named("confirm_delete")[0][2]
+    assert "cannot be undone" in question and "Saved checks: 1" in question
+    assert sorted(p.name for p in data_dir().iterdir()) == before
+    assert wizard.ctx.session.check_id is not None
+
+
+def test_delete_all_empties_the_folder_and_the_app_goes_on(make_wizard, dialogs, tmp_path) -> None:
+    from PIL import Image
+
+    wizard = make_wizard()
+    row = first_room(wizard).rows[0]
+    row.choices.choose_number(1)
+    Image.new("RGB", (40, 30)).save(tmp_path / "p.jpg")
+    dialogs.open_paths = [tmp_path / "p.jpg"]
+    row.add_photo()
+    wizard.side.larger_button.click()  # writes settings.json
+    assert (data_dir() / "photos").is_dir() and (data_dir() / "settings.json").is_file()
+    wizard.go_to(START_ID)
+    dialogs.yes_no = [True]
+    assert wizard.start_page.privacy.delete_all()
+    assert list(data_dir().iterdir()) == []
+    assert wizard.currentId() == START_ID and wizard.ctx.session.check_id is None
+    assert not wizard.start_page.resume_radio.isVisible()
+    assert wizard.start_page.privacy.status.isVisible()
+    assert list(data_dir().iterdir()) == []  # showing the start page wrote nothing
+    assert row.choices.value() is None  # the room pages show the empty check
+    wizard.next()
+    assert wizard.currentId() == ABOUT_ID and wizard.ctx.session.check_id is not None
+    first_room(wizard).rows[0].choices.choose_number(2)
+    assert wizard.ctx.session.store.list_checks()[0].answered == 1
+
+
+def test_area_note_is_plain_text_of_any_length(make_wizard, dialogs, tmp_path) -> None:
+    wizard = make_wizard()
+    room = first_room(wizard)
+    assert room.note_edit.accessibleName() and room.note_edit.accessibleDescription()
+    note = "<b>Not bold</b> & {braces} \"quotes\" 🏠 tab\there\n" + "long " * 2000
+    room.note_edit.setPlainText(note)
+    session = wizard.ctx.session
+    assert session.assessment.area_notes[room.area.id] == note
+    assert session.store.load_check(session.check_id).area_notes[room.area.id] == note
+    wizard.ctx.session.set_area_present("garden", False)
+    wizard.room_pages["garden"].ensure_built()
+    wizard.room_pages["garden"].note_edit.setPlainText("for a garden the home lacks")
+    wizard.go_to(FINISH_ID)
+    dialogs.save_paths = [tmp_path / "notes.json"]
+    path = wizard.finish_page.save_json()
+    again = loads(path.read_text(encoding="utf-8"), checklist())  # valid: no note of "garden"
+    assert again.area_notes == {room.area.id: note}
+    room.note_edit.setPlainText("")
+    assert room.area.id not in session.store.load_check(session.check_id).area_notes
