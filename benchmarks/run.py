@@ -74,10 +74,12 @@ def full_check(runs: int) -> None:
         bare_rss.append(_child([CHILD, "bare"], _env())[1]["rss_kib"])
         results.append(_child([CHILD, "homecheck", "--full"], _env())[1])
     switch = [ms for r in results for ms in r["switch_ms"]]
+    summary = [ms for r in results for ms in r["summary_ms"]]
     answer = [ms for r in results for ms in r["answer_ms"]]
     print(
         f"2. page switch (Next -> next room page painted): p50 {_pct(switch, 0.5):.1f} ms, "
-        f"p95 {_pct(switch, 0.95):.1f} ms over {len(switch)} switches (target p95 < 16 ms)"
+        f"p95 {_pct(switch, 0.95):.1f} ms over {len(switch)} switches (target p95 < 16 ms); "
+        f"last room -> summary (scores, {len(summary)} runs): p50 {_pct(summary, 0.5):.1f} ms"
     )
     print(
         f"3. answer latency (key -> stored in SQLite, next item focused): "

@@ -7,8 +7,6 @@ import io
 import warnings
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
-
 from homecheck.domain.assessment import PHOTO_NAME
 from homecheck.fileio import atomic_write
 
@@ -31,6 +29,9 @@ def photos_dir(data_dir: Path) -> Path:
 
 def clean_jpeg(raw: bytes) -> bytes:
     """Return the picture as an upright JPEG of at most MAX_SIDE px with no metadata (EXIF, GPS)."""
+    # Pillow is imported here, not at module level: the app's start-up does not need it.
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget, QWizard
 
@@ -34,6 +34,7 @@ from homecheck.ui.widgets.answer_row import AnswerRow
 from homecheck.ui.widgets.side_panel import SidePanel
 
 WB = QWizard.WizardButton
+PREBUILD_DELAY_MS = 150
 
 
 class HomeWizard(QWizard):
@@ -189,6 +190,15 @@ class HomeWizard(QWizard):
         if page_id != START_ID:
             self.ctx.session.set_current_page(page.key)
         page.on_enter()
+        # Build the page Next will show while the person reads this one: the switch itself
+        # then only lays out and paints (page switch p95, benchmarks/run.py). The delay lets
+        # this page paint first; nobody answers a page within PREBUILD_DELAY_MS.
+        QTimer.singleShot(PREBUILD_DELAY_MS, self._prebuild_next)
+
+    def _prebuild_next(self) -> None:
+        upcoming = self.pages_by_id.get(self.next_id_after(self.currentId()))
+        if upcoming is not None:
+            upcoming.ensure_built()
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         page = self.pages_by_id.get(self.currentId())
