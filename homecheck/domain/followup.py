@@ -11,11 +11,11 @@ from homecheck.domain.scoring import score_home
 
 @dataclass(frozen=True)
 class FollowUp:
-    """The comparison of a check with the previous check of the same home."""
+    """The comparison of a check with the previous check of the same home (see ``compare``)."""
 
     since: str  # date of the previous check
-    fixed: tuple[str, ...]  # hazard before; now fine, not applicable, or its action marked done
-    still_open: tuple[str, ...]  # hazard before and hazard now
+    fixed: tuple[str, ...]  # hazard before; now fine or n/a, or its action marked done
+    still_open: tuple[str, ...]  # hazard before and hazard now, not marked done now
     new: tuple[str, ...]  # hazard now, not a hazard before
     not_rechecked: tuple[str, ...]  # hazard before, not answered now and not marked done
     score_before: int | None
@@ -39,15 +39,38 @@ def _hazards(checklist: Checklist, assessment: Assessment) -> list[str]:
 
 
 def compare(checklist: Checklist, previous: Assessment, current: Assessment) -> FollowUp:
-    """Compare two checks of one home, item by item, in checklist order."""
+    """Compare two checks of one home, item by item, in checklist order.
+
+    Each hazard of the previous check (in an area that check included) lands in exactly one
+    group; "now" means an answer in an area the current check includes:
+
+    ========================  ===========================  ===============
+    answer now                action marked done            group
+    ========================  ===========================  ===============
+    fine or not applicable    (either)                      fixed
+    hazard                    on the current check          fixed
+    hazard                    not now (earlier or never)    still open
+    none                      on the previous check         fixed
+    none                      never                         not rechecked
+    ========================  ===========================  ===============
+
+    A hazard found again counts as fixed only when it was ticked done *on this check*: the
+    person fixed it after this visit found it. A done date from the previous check does not
+    outweigh a new "hazard" answer (it came back, or was not really fixed). Every hazard now
+    that was no hazard before (answered otherwise, or not at all) is new, done or not.
+    """
     before = _hazards(checklist, previous)
     now = set(_hazards(checklist, current))
-    fixed, still_open, not_rechecked = [], [], []
+    present = set(current.areas)
+    fixed: list[str] = []
+    still_open: list[str] = []
+    not_rechecked: list[str] = []
     for item_id in before:
-        answer = current.answers.get(item_id)
+        checked = checklist.item(item_id).area in present
+        answer = current.answers.get(item_id) if checked else None
         earlier = previous.answers[item_id]
         if item_id in now:
-            still_open.append(item_id)
+            (fixed if answer is not None and answer.done else still_open).append(item_id)
         elif answer is not None or earlier.done:
             # Answered fine/not applicable now, or the action log says it was done.
             fixed.append(item_id)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
+import json
 import warnings
 from pathlib import Path
 
 from homecheck.domain.assessment import PHOTO_NAME
 from homecheck.fileio import atomic_write
+from homecheck.store.db import Store
 
 MAX_SIDE = 1600
 MAX_SOURCE_BYTES = 100 * 1024 * 1024
@@ -82,3 +85,18 @@ def photo_path(name: str, data_dir: Path) -> Path:
     if not PHOTO_NAME.match(name):
         raise PhotoError(f"not a homecheck photo name: {name!r}")
     return photos_dir(data_dir) / name
+
+
+def photos_in_use(store: Store) -> set[str]:
+    """Every photo name that a stored answer of any check still refers to.
+
+    A damaged photo list in one answer is skipped rather than failing the whole search: the
+    caller only deletes files that are *not* in this set, so the worst case is a file kept.
+    """
+    used: set[str] = set()
+    for (raw,) in store.query("SELECT photos FROM answers WHERE photos != '[]'"):
+        with contextlib.suppress(ValueError, TypeError):
+            names = json.loads(raw)
+            if isinstance(names, list):
+                used.update(name for name in names if isinstance(name, str))
+    return used

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -15,7 +14,7 @@ from homecheck.domain.assessment import Assessment
 from homecheck.fileio import atomic_write
 from homecheck.store.db import Store
 from homecheck.store.paths import data_dir
-from homecheck.store.photos import PhotoError, photo_path
+from homecheck.store.photos import PhotoError, photo_path, photos_in_use
 
 THUMB_HEIGHT = 140
 _CACHE_LIMIT = 300
@@ -97,15 +96,6 @@ def copy_beside(json_path: Path, assessment: Assessment) -> tuple[int, int]:
         atomic_write(folder / name, data)
         copied += 1
     return copied, missing
-
-
-def photos_in_use(store: Store) -> set[str]:
-    """Every photo name any stored answer still refers to."""
-    used: set[str] = set()
-    for (raw,) in store.query("SELECT photos FROM answers WHERE photos != '[]'"):
-        with contextlib.suppress(ValueError, TypeError):
-            used.update(str(name) for name in json.loads(raw))
-    return used
 
 
 def forget_unused(store: Store, names: Iterable[str]) -> None:

@@ -160,6 +160,18 @@ class Session:
         self.assessment = Assessment.new(self.checklist, language=self.assessment.language)
         self._changed(CHECK)
 
+    def delete_check(self, check_id: int) -> None:
+        """Delete one stored check that is not the one loaded (the caller asks first).
+
+        When the loaded check follows up the deleted one, it compares with nothing from now on.
+        """
+        if check_id == self.check_id:
+            raise ValueError("the open check cannot be deleted")
+        self.store.delete_check(check_id)
+        if check_id == self.previous_id:
+            self._load_previous(None)
+            self._changed(CHECK)
+
     def _ensure_check(self) -> int:
         # A change before the start page was left still deserves a place in the store.
         if self.check_id is None:

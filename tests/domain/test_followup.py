@@ -45,6 +45,68 @@ def test_fixed_open_new_and_not_rechecked_are_told_apart(content: Checklist) -> 
     assert result.since == "2026-03-12"
 
 
+# One previous hazard against each kind of answer now: (answer now, done now, done before,
+# area still in the check) -> the group it lands in.
+RULES = [
+    pytest.param("ok", None, None, True, "fixed", id="fine-now"),
+    pytest.param("na", None, None, True, "fixed", id="not-applicable-now"),
+    pytest.param("ok", "2026-05-02", None, True, "fixed", id="fine-and-done-now"),
+    pytest.param("hazard", None, None, True, "still_open", id="hazard-again"),
+    pytest.param("hazard", "2026-05-03", None, True, "fixed", id="hazard-then-done-now"),
+    pytest.param("hazard", None, "2026-04-01", True, "still_open", id="done-before-but-back"),
+    pytest.param("hazard", "2026-05-03", "2026-04-01", True, "fixed", id="done-before-and-now"),
+    pytest.param(None, None, "2026-04-01", True, "fixed", id="not-answered-done-before"),
+    pytest.param(None, None, None, True, "not_rechecked", id="not-answered"),
+    pytest.param("hazard", "2026-05-03", None, False, "not_rechecked", id="area-left-out-now"),
+    pytest.param("ok", None, None, False, "not_rechecked", id="fine-in-area-left-out"),
+    pytest.param("hazard", None, "2026-04-01", False, "fixed", id="area-left-out-done-before"),
+]
+GROUPS = ("fixed", "still_open", "new", "not_rechecked")
+
+
+@pytest.mark.parametrize(("now", "done_now", "done_before", "area_now", "group"), RULES)
+def test_a_previous_hazard_lands_in_exactly_one_group(
+    content: Checklist,
+    now: str | None,
+    done_now: str | None,
+    done_before: str | None,
+    area_now: bool,
+    group: str,
+) -> None:
+    item = content.area("stairs").items[0].id
+    before = _check(content, "2026-03-12", {item: Answer("hazard", done=done_before)})
+    answers = {} if now is None else {item: Answer(now, done=done_now)}
+    after = _check(content, "2026-05-01", answers)
+    if not area_now:
+        after.areas.remove("stairs")
+    result = compare(content, before, after)
+    assert {g: getattr(result, g) for g in GROUPS} == {
+        g: (item,) if g == group else () for g in GROUPS
+    }
+    assert result.previous_actions == 1
+
+
+@pytest.mark.parametrize(
+    ("before", "now", "done_now", "is_new"),
+    [
+        pytest.param(None, "hazard", None, True, id="not-answered-before"),
+        pytest.param("ok", "hazard", None, True, id="fine-before"),
+        pytest.param("na", "hazard", "2026-05-03", True, id="new-and-already-done"),
+        pytest.param("ok", "ok", None, False, id="fine-both-times"),
+        pytest.param(None, "na", None, False, id="not-applicable-now"),
+    ],
+)
+def test_new_hazards_are_new_whether_or_not_done(
+    content: Checklist, before: str | None, now: str, done_now: str | None, is_new: bool
+) -> None:
+    item = next(content.items()).id
+    earlier = _check(content, "2026-03-12", {} if before is None else {item: Answer(before)})
+    result = compare(content, earlier, _check(content, "2026-05-01",
+                                              {item: Answer(now, done=done_now)}))
+    assert result.new == ((item,) if is_new else ())
+    assert result.fixed == result.still_open == result.not_rechecked == ()
+
+
 def test_scores_before_and_after_come_from_the_scoring_module(content: Checklist) -> None:
     items = list(content.items())[:4]
     before = _check(content, "2026-01-01", {i.id: Answer("hazard") for i in items})

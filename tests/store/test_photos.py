@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from homecheck.store.photos import PhotoError, clean_jpeg, import_photo, photo_path
+from homecheck.domain.assessment import Answer, Assessment
+from homecheck.domain.content import checklist
+from homecheck.store.db import Store
+from homecheck.store.photos import (
+    PhotoError,
+    clean_jpeg,
+    import_photo,
+    photo_path,
+    photos_in_use,
+)
 
 
 def _jpeg_with_gps(path: Path, size: tuple[int, int]) -> None:
@@ -92,3 +101,35 @@ def test_clean_jpeg_output_is_a_jpeg(tmp_path: Path) -> None:
     buf = io.BytesIO()
     Image.new("L", (10, 10)).save(buf, format="BMP")
     assert clean_jpeg(buf.getvalue())[:3] == b"\xff\xd8\xff"
+
+
+def test_photos_in_use_lists_every_name_any_stored_answer_refers_to(tmp_path: Path) -> None:
+    a, b, c = (item.id for item in list(checklist().items())[:3])
+    store = Store(tmp_path / "homecheck.sqlite3")
+    try:
+        assert photos_in_use(store) == set()
+        first = Assessment.new(checklist(), answers={
+            a: Answer("hazard", photos=["0123456789abcdef.jpg", "1111111111111111.jpg"]),
+            b: Answer("ok"),
+        })
+        kept = store.create_check(first)
+        second = Assessment.new(checklist(), answers={
+            a: Answer("hazard", photos=["1111111111111111.jpg"]),
+            c: Answer("na", photos=["2222222222222222.jpg"]),
+        })
+        gone = store.create_check(second)
+        assert photos_in_use(store) == {
+            "0123456789abcdef.jpg", "1111111111111111.jpg", "2222222222222222.jpg",
+        }
+        # A deleted check no longer holds on to its photos; shared ones stay in use.
+        store.delete_check(gone)
+        assert photos_in_use(store) == {"0123456789abcdef.jpg", "1111111111111111.jpg"}
+        # A damaged list in one answer is skipped, the others still count.
+        with store.transaction() as db:
+            db.execute("UPDATE answers SET photos='not json' WHERE check_id=? AND item_id=?",
+                       (kept, b))
+        assert photos_in_use(store) == {"0123456789abcdef.jpg", "1111111111111111.jpg"}
+        store.save_answer(kept, a, Answer("hazard"))
+        assert photos_in_use(store) == set()
+    finally:
+        store.close()

@@ -26,7 +26,6 @@ def _first_check(make_wizard) -> tuple[int, list[str]]:  # type: ignore[no-untyp
     for row in room.rows[:4]:
         row.choices.choose_number(1)
     room.rows[4].choices.choose_number(2)
-    room.rows[0].note_edit.setText("")
     wizard.ctx.session.set_note(room.rows[0].item.id, "loose <b>tile</b>")
     check_id = wizard.ctx.session.check_id
     wizard.accept()
@@ -178,3 +177,20 @@ def test_therapist_follow_up_from_the_client_page_and_pdf_gets_it(
     assert again.finish_page.save_pdf() is not None
     assert calls[0]["followup"] == session.followup()
     assert callable(calls[0]["photos"])
+
+
+def test_done_on_the_follow_up_itself_counts_as_fixed_at_once(make_wizard) -> None:
+    _first_id, items = _first_check(make_wizard)
+    wizard = make_wizard()
+    wizard.next()  # check again and compare
+    room = first_room(wizard)
+    room.rows[0].choices.choose_number(1)  # found again
+    wizard.go_to(SUMMARY_ID)
+    box = wizard.summary_page.followup
+    assert box.numbers["still_open"] == 1 and box.numbers["fixed"] == 0
+    row = next(r for r in wizard.summary_page.action_log.rows if r.item_id == items[0])
+    row.box.click()  # fixed after this visit found it
+    assert box.numbers["still_open"] == 0 and box.numbers["fixed"] == 1
+    assert "Done or fixed: 1" in box.counts.text()
+    row.box.click()  # unticked: still to do again
+    assert box.numbers["still_open"] == 1 and box.numbers["fixed"] == 0

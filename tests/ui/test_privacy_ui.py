@@ -88,3 +88,84 @@ def test_area_note_is_plain_text_of_any_length(make_wizard, dialogs, tmp_path) -
     assert again.area_notes == {room.area.id: note}
     room.note_edit.setPlainText("")
     assert room.area.id not in session.store.load_check(session.check_id).area_notes
+
+
+def _own_check(make_wizard, dialogs, tmp_path, colour: int, finish: bool = True):  # type: ignore[no-untyped-def]
+    """A check of the own profile (a follow-up when there is an earlier one) with one photo."""
+    from PIL import Image
+
+    wizard = make_wizard()
+    row = first_room(wizard).rows[0]
+    row.choices.choose_number(1)
+    picture = tmp_path / f"photo-{colour}.png"
+    Image.new("RGB", (40, 30), (colour, 0, 0)).save(picture)
+    dialogs.open_paths = [picture]
+    row.add_photo()
+    session = wizard.ctx.session
+    made = session.check_id, session.answer(row.item.id).photos[0]
+    if finish:
+        wizard.accept()
+    else:
+        wizard.close()
+    session.close()
+    return made
+
+
+def test_own_checks_can_be_deleted_one_by_one_on_the_start_page(
+    make_wizard, dialogs, tmp_path
+) -> None:
+    from homecheck.store.photos import photo_path
+
+    first, first_photo = _own_check(make_wizard, dialogs, tmp_path, 10)
+    second, second_photo = _own_check(make_wizard, dialogs, tmp_path, 200)
+    unfinished, _ = _own_check(make_wizard, dialogs, tmp_path, 90, finish=False)
+    wizard = make_wizard()
+    start, session = wizard.start_page, wizard.ctx.session
+    assert start.resume_radio.isChecked() and session.check_id == unfinished
+    assert session.previous_id == second  # the unfinished check follows up the last one
+    button = start.delete_button
+    assert button.isVisible() and start.base is not None and start.base.id == second
+    date = wizard.ctx.date(start.base.date)
+    assert date in button.accessibleDescription()
+
+    dialogs.yes_no = [False]
+    assert not start.delete_last()
+    assert session.store.load_check(second) and photo_path(second_photo, data_dir()).exists()
+    assert dialogs.named("confirm_delete")[0][2].startswith(f"Delete the check of {date}")
+
+    button.click()  # yes: the fake's default
+    with pytest.raises(KeyError):
+        session.store.load_check(second)
+    assert not photo_path(second_photo, data_dir()).exists()
+    assert photo_path(first_photo, data_dir()).exists()
+    assert session.previous_id is None and session.followup() is None
+    assert start.deleted_note.isVisible() and date in start.deleted_note.text()
+    assert start.base is not None and start.base.id == first and button.isVisible()
+    assert start.resume_radio.isChecked()
+
+    button.click()
+    assert start.base is None and not button.isVisible()
+    assert not start.mode_radios["review"].isVisible()
+    assert not photo_path(first_photo, data_dir()).exists()
+    assert [c.id for c in session.store.list_checks()] == [unfinished]
+    assert start.resume_radio.hasFocus()
+    wizard.next()  # the unfinished check goes on as before
+    assert session.check_id == unfinished and wizard.currentId() != START_ID
+
+
+def test_the_delete_button_is_only_for_ones_own_finished_checks(make_wizard) -> None:
+    wizard = make_wizard()
+    assert not wizard.start_page.delete_button.isVisible()  # nothing finished yet
+    first_room(wizard).rows[0].choices.choose_number(1)
+    wizard.accept()
+    wizard.ctx.session.close()
+    again = make_wizard()
+    start = again.start_page
+    assert start.delete_button.isVisible()
+    start.role_radios["therapist"].setChecked(True)  # the client page deletes their checks
+    assert not start.delete_button.isVisible() and not start.delete_last()
+    start.role_radios["self"].setChecked(True)
+    assert start.delete_button.isVisible()
+    again.next()  # decided: going Back shows no delete button any more
+    again.back()
+    assert not start.delete_button.isVisible()

@@ -15,6 +15,7 @@ from homecheck.store.db import Store
 from homecheck.store.paths import database_path
 from homecheck.ui.pages.base import ABOUT_ID, START_ID
 from homecheck.ui.pages.room import RoomPage
+from homecheck.ui.settings import Settings
 
 pytestmark = pytest.mark.gui
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,7 +35,6 @@ def test_close_and_reopen_offers_resume_with_every_answer(qtbot, make_wizard, di
     for row, key in zip(page.rows[:3], (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3), strict=True):
         qtbot.keyClick(row.focus_target(), key)
         given[row.item.id] = first.ctx.session.answer(row.item.id).answer
-    page.rows[0].note_edit.setText("")
     qtbot.keyClicks(page.rows[0].note_edit, "wobbly tile")
     first.next()  # to the second area: this page is remembered
     second_area_key = first.currentPage().key
@@ -48,7 +48,12 @@ def test_close_and_reopen_offers_resume_with_every_answer(qtbot, make_wizard, di
     again = make_wizard()
     start = again.start_page
     assert start.resume_radio.isVisible() and start.resume_radio.isChecked()
-    assert "3" in start.resume_radio.text()  # answered count
+    # Short radio text; the details wrap in plain text under it.
+    details = start.mode_help["resume"]
+    assert details.isVisible() and start.resume_radio.text() == "C&ontinue the saved check"
+    assert "3 questions answered" in details.text()
+    assert "Mrs Jansen <b>bold</b>" in details.text()
+    assert start.resume_radio.accessibleDescription() == details.text()
     assert start.client_edit.text() == "Mrs Jansen <b>bold</b>"
     session = again.ctx.session
     assert session.check_id == check_id
@@ -61,7 +66,39 @@ def test_close_and_reopen_offers_resume_with_every_answer(qtbot, make_wizard, di
     first_room = again.room_pages[page.area.id]
     first_room.ensure_built()
     assert [r.choices.value() for r in first_room.rows[:3]] == list(given.values())
-    assert first_room.rows[0].note_edit.text() == "wobbly tile"
+    assert first_room.rows[0].note_edit.toPlainText() == "wobbly tile"
+
+
+def test_resume_choice_is_not_cut_off_at_the_largest_text(qtbot, make_wizard) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+
+    label = "Mevrouw Jansen-de Vries, Lange Nieuwstraat 123, 3512 PN Utrecht"
+    done = make_wizard(Settings(language="nl", text_size=20))
+    _go_to_first_room(done).rows[0].choices.choose_number(1)
+    done.accept()  # a finished check: "check again", "tick off" and "delete" are offered too
+    done.ctx.session.store.close()
+    first = make_wizard(Settings(language="nl", text_size=20))
+    first.start_page.new_radio.setChecked(True)
+    first.start_page.client_edit.setText(label)
+    _go_to_first_room(first).rows[0].choices.choose_number(1)
+    first.close()
+    first.ctx.session.store.close()
+
+    again = make_wizard(Settings(language="nl", text_size=20))
+    start = again.start_page
+    assert start.resume_radio.isVisible() and start.resume_radio.isChecked()
+    assert label in start.mode_help["resume"].text()
+    assert start.mode_radios["review"].isVisible() and start.delete_button.isVisible()
+    QApplication.processEvents()
+    body, viewport = start.scroller.widget(), start.scroller.viewport()
+    for button in start.findChildren(QAbstractButton):
+        if button.isVisible():
+            assert button.width() >= button.sizeHint().width(), button.text()
+            assert button.mapTo(body, button.rect().topRight()).x() <= viewport.width()
+    for text in start.findChildren(QLabel):
+        if text.isVisible() and text.wordWrap():
+            assert text.height() >= text.heightForWidth(text.width()) - 1, text.text()
+            assert text.mapTo(body, text.rect().topRight()).x() <= viewport.width()
 
 
 def test_stop_can_be_cancelled(make_wizard, dialogs) -> None:

@@ -237,7 +237,9 @@ class ClientsPage(BasePage):
         if not self.ctx.dialogs.confirm_delete(self, t("ui.clients.delete_title"), question):
             return False
         photos = photo_files.referenced(session.store.load_check(check.id))
-        session.store.delete_check(check.id)
+        choosing = self.choosing  # a reload (the open check followed this one) keeps the choice
+        session.delete_check(check.id)
+        self.choosing = choosing
         photo_files.forget_unused(session.store, photos)
         self.client_list.refresh()
         self._show_client()

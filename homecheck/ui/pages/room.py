@@ -10,6 +10,7 @@ from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import BasePage
 from homecheck.ui.widgets.answer_row import AnswerRow, plain_label
+from homecheck.ui.widgets.note_edit import note_text
 
 
 class RoomPage(BasePage):
@@ -63,13 +64,13 @@ class RoomPage(BasePage):
         for row in self.rows:
             row.load()
         note = self.ctx.session.assessment.area_notes.get(self.area.id, "")
-        if self.note_edit.toPlainText() != note:
+        if note_text(self.note_edit) != note:
             self.note_edit.blockSignals(True)
             self.note_edit.setPlainText(note)
             self.note_edit.blockSignals(False)
 
     def _note_changed(self) -> None:
-        self.ctx.session.set_area_note(self.area.id, self.note_edit.toPlainText())
+        self.ctx.session.set_area_note(self.area.id, note_text(self.note_edit))
 
     def row_for(self, item_id: str) -> AnswerRow | None:
         """The row of an item on this page."""

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QButtonGroup, QLabel, QLineEdit, QRadioButton, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
 
 from homecheck.domain.assessment import ROLES
 from homecheck.i18n import LANGUAGES
 from homecheck.store.db import CheckInfo
-from homecheck.ui import theme
+from homecheck.ui import photo_files, theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.history import followup_base, last_header
 from homecheck.ui.pages.base import START_ID, BasePage
@@ -33,6 +40,7 @@ class StartPage(BasePage):
         self.base: CheckInfo | None = None  # the own profile's last finished check
         self._defaults = ("self", "")  # (role, assessor) of the last check on this computer
         self._showing = False
+        self._deleted = ""  # date of the check deleted here, to say so
 
     def build(self) -> None:
         store = self.ctx.session.store
@@ -55,10 +63,20 @@ class StartPage(BasePage):
             self.mode_radios[mode] = radio
             radio.toggled.connect(self._mode_changed)
             layout.addWidget(radio)
-            if mode in ("followup", "review"):
+            if mode != "new":
                 self.mode_help[mode] = plain_label(role="muted")
                 self.mode_help[mode].setContentsMargins(theme.TARGET_PX, 0, 0, 0)
                 layout.addWidget(self.mode_help[mode])
+        # The own checks have no list (that is the client page's): the last finished one,
+        # offered above, can be deleted here; after that the one before it, and so on.
+        self.delete_button = QPushButton(self)
+        self.delete_button.setAutoDefault(False)
+        theme.touch_target(self.delete_button)
+        self.delete_button.clicked.connect(self.delete_last)
+        layout.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.deleted_note = plain_label(role="muted")
+        self.deleted_note.setVisible(False)
+        layout.addWidget(self.deleted_note)
         # Older names, kept for the tests and the screenshots.
         self.resume_radio = self.mode_radios["resume"]
         self.new_radio = self.mode_radios["new"]
@@ -119,21 +137,21 @@ class StartPage(BasePage):
         self.intro.setText(t("ui.start.intro"))
         self.mode_heading.setText(t("ui.start.mode_heading"))
         resume = self.resume_radio
+        resume.setText(t("ui.start.resume"))
         resume.setAccessibleName(t("ui.start.resume_name"))
         resume.setAccessibleDescription(t("ui.start.resume_name"))
         if self.offer is not None:
-            when = self.ctx.date(self.offer.updated)
-            label = self.offer.client_label
-            # A typed "&" must show as itself, not become an Alt shortcut.
-            client = label.replace("&", "&&")
-            text = t("ui.start.resume", date=when, answered=self.offer.answered)
-            if label:
-                text = t("ui.start.resume_client", date=when, answered=self.offer.answered,
-                         client=client)
-            resume.setText(text)
-            resume.setAccessibleDescription(
-                t("ui.start.resume_for", client=label) if label else resume.text()
+            # Short radio text; the date, the person and the count wrap in the line under it
+            # (a plain-text label: a typed "&" or "<b>" shows as itself).
+            when, label = self.ctx.date(self.offer.updated), self.offer.client_label
+            details = (
+                t("ui.start.resume_client_help", date=when, answered=self.offer.answered,
+                  client=label)
+                if label
+                else t("ui.start.resume_help", date=when, answered=self.offer.answered)
             )
+            self.mode_help["resume"].setText(details)
+            resume.setAccessibleDescription(details)
         base_date = self.ctx.date(self.base.date) if self.base else ""
         for mode in ("followup", "review"):
             radio = self.mode_radios[mode]
@@ -141,6 +159,14 @@ class StartPage(BasePage):
             radio.setAccessibleName(t(f"ui.start.{mode}_name"))
             radio.setAccessibleDescription(t(f"ui.start.{mode}_description", date=base_date))
             self.mode_help[mode].setText(t(f"ui.start.{mode}_description", date=base_date))
+        # Short, like the radio texts: the date is in the line above and in the question.
+        self.delete_button.setText(t("ui.start.delete_last"))
+        self.delete_button.setAccessibleName(t("ui.start.delete_last_name"))
+        self.delete_button.setAccessibleDescription(
+            t("ui.start.delete_last_description", date=base_date)
+        )
+        if self._deleted:
+            self.deleted_note.setText(t("ui.start.deleted_last", date=self.ctx.date(self._deleted)))
         self.new_radio.setText(t("ui.start.new"))
         self.new_radio.setAccessibleName(t("ui.start.new_name"))
         self.new_radio.setAccessibleDescription(t("ui.start.new_description"))
@@ -201,6 +227,8 @@ class StartPage(BasePage):
             radio.setVisible(choice and mode in possible)
             if mode in self.mode_help:
                 self.mode_help[mode].setVisible(choice and mode in possible)
+        self.delete_button.setVisible(choice and "review" in possible)
+        self.deleted_note.setVisible(bool(self._deleted) and not self.decided)
         if choice and not self._mode_possible(self.mode()):
             self.new_radio.setChecked(True)
 
@@ -258,12 +286,34 @@ class StartPage(BasePage):
         self.base = None
         self.decided = False
         self._resume_page = ""
+        self._deleted = ""
         self._defaults = ("self", "")
         if self.built:
             self.role_radios["self"].setChecked(True)
             self._choose_default_mode()
             self._show_header()
             self.retranslate()
+
+    def delete_last(self) -> bool:
+        """Delete the own profile's last finished check after a clear question; True if done."""
+        t, session, base = self.ctx.t, self.ctx.session, self.base
+        if base is None or base.id == session.check_id or not self._mode_possible("review"):
+            return False
+        question = t("ui.start.delete_last_question", date=self.ctx.date(base.date))
+        if not self.ctx.dialogs.confirm_delete(self, t("ui.start.delete_last_title"), question):
+            return False
+        store = session.store
+        photos = photo_files.referenced(store.load_check(base.id))
+        session.delete_check(base.id)
+        photo_files.forget_unused(store, photos)
+        self._deleted = base.date
+        self.base = followup_base(store, None)
+        self._show_modes()
+        self._show_header()
+        self.retranslate()
+        if self.delete_button.isHidden():
+            self.on_enter()  # nothing left to delete here: back to the choice
+        return True
 
     # -- wizard hooks ----------------------------------------------------------------------
 

@@ -41,6 +41,10 @@ class SummaryPage(BasePage):
         self.actions_heading = plain_label(role="heading")
         self.actions_help = plain_label(role="muted")
         self.action_log = ActionLog(self.ctx, self)
+        # Ticking an action done on a follow-up check moves it to "done or fixed" at once.
+        self.action_log.ticked.connect(
+            lambda: self.followup.show_followup(self.ctx.session.followup())
+        )
         self.open_heading = plain_label(role="heading")
         self.open_help = plain_label(role="muted")
         self.open_list = JumpList(self)

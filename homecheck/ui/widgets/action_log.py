@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from homecheck.domain.actions import Action
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
+from homecheck.ui.hooks import Trigger
 
 TICK = "✓"
 
@@ -90,6 +91,7 @@ class ActionLog(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.ticked = Trigger()  # after a box was ticked or unticked (the answer is stored)
         self.rows: list[ActionCheck] = []
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -100,6 +102,8 @@ class ActionLog(QWidget):
         t, lang, content = self.ctx.t, self.ctx.language, self.ctx.checklist
         while len(self.rows) < len(actions):
             row = ActionCheck(self.ctx, self)
+            # Connected after the row's own handler, so the session has the date already.
+            row.box.toggled.connect(lambda _checked: self.ticked())
             self._layout.addWidget(row)
             self.rows.append(row)
         for index, row in enumerate(self.rows):

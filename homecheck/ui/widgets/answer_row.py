@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from homecheck.domain.assessment import ANSWERS
 from homecheck.domain.content import Item
@@ -15,6 +15,7 @@ from homecheck.ui.context import UiContext
 from homecheck.ui.hooks import Hook
 from homecheck.ui.widgets.choice import ChoiceButtons, digit_of
 from homecheck.ui.widgets.flow_layout import FlowLayout
+from homecheck.ui.widgets.note_edit import NoteEdit
 
 if TYPE_CHECKING:
     from homecheck.ui.widgets.photo_strip import PhotoStrip
@@ -72,14 +73,15 @@ class AnswerRow(QFrame):
         self.details = plain_label(role="details")
         self.details.setVisible(False)
         self.note_label = plain_label()
-        self.note_edit = QLineEdit(self)
-        theme.touch_target(self.note_edit)
+        # Any length, several lines; Tab moves on. Digits typed here are text: the row only
+        # answers to digit keys that no text box took.
+        self.note_edit = NoteEdit(self)
         self.note_label.setBuddy(self.note_edit)
         self.note_label.setVisible(False)
         self.note_edit.setVisible(False)
         self.why_button.toggled.connect(self.details.setVisible)
         self.note_button.toggled.connect(self._show_note)
-        self.note_edit.textEdited.connect(self._note_edited)
+        self.note_edit.textChanged.connect(self._note_edited)
 
         extras = QWidget(self)
         flow = FlowLayout(extras, spacing=10)  # wraps at large text instead of clipping
@@ -139,8 +141,7 @@ class AnswerRow(QFrame):
         self.note_button.setVisible(answer is not None)
         self.photo_button.setVisible(answer is not None)
         note = answer.note if answer else ""
-        if self.note_edit.text() != note:
-            self.note_edit.setText(note)
+        self.note_edit.show_text(note)
         if note and not self.note_button.isChecked():
             self.note_button.setChecked(True)
         self._show_photos(answer.photos if answer else [])
@@ -223,9 +224,10 @@ class AnswerRow(QFrame):
         if shown and self.note_button.hasFocus():
             self.note_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _note_edited(self, text: str) -> None:
+    def _note_edited(self) -> None:
+        # Every change is stored at once, like the area note (show_text does not come here).
         if self.ctx.session.answer(self.item.id) is not None:
-            self.ctx.session.set_note(self.item.id, text)
+            self.ctx.session.set_note(self.item.id, self.note_edit.text())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Digits answer the row wherever its focus is (also on the why and note buttons).
