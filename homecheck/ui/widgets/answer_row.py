@@ -70,20 +70,15 @@ class AnswerRow(QFrame):
         theme.touch_target(self.photo_button)
         self.photo_button.clicked.connect(self.add_photo)
         self.photos: PhotoStrip | None = None  # made for the first photo: most items have none
-        self.details = plain_label(role="details")
-        self.details.setVisible(False)
-        self.note_label = plain_label()
-        # Any length, several lines; Tab moves on. Digits typed here are text: the row only
-        # answers to digit keys that no text box took.
-        self.note_edit = NoteEdit(self)
-        self.note_label.setBuddy(self.note_edit)
-        self.note_label.setVisible(False)
-        self.note_edit.setVisible(False)
-        self.why_button.toggled.connect(self.details.setVisible)
+        # The why/what-to-do text and the note box are made when first needed: most rows
+        # never open them, and a text box per row costs memory and page-switch time.
+        self._details: QLabel | None = None
+        self._note_label: QLabel | None = None
+        self._note_edit: NoteEdit | None = None
+        self.why_button.toggled.connect(self._show_details)
         self.note_button.toggled.connect(self._show_note)
-        self.note_edit.textChanged.connect(self._note_edited)
 
-        extras = QWidget(self)
+        self._extras = extras = QWidget(self)
         flow = FlowLayout(extras, spacing=10)  # wraps at large text instead of clipping
         for button in (self.why_button, self.note_button, self.photo_button):
             flow.addWidget(button)
@@ -93,9 +88,6 @@ class AnswerRow(QFrame):
         layout.addWidget(self.earlier)
         layout.addWidget(self.choices)
         layout.addWidget(extras)
-        layout.addWidget(self.details)
-        layout.addWidget(self.note_label)
-        layout.addWidget(self.note_edit)
         self.load()
         self.retranslate()
 
@@ -114,18 +106,80 @@ class AnswerRow(QFrame):
         self.why_button.setAccessibleDescription(question)
         self.note_button.setAccessibleName(t("ui.room.note_name", number=self.number))
         self.note_button.setAccessibleDescription(question)
-        self.details.setText(
-            t("ui.room.details", why=item.why(lang), fix=item.fix(lang))
-        )
-        self.note_label.setText(t("ui.room.note_label"))
-        self.note_edit.setAccessibleName(t("ui.room.note_name", number=self.number))
-        self.note_edit.setAccessibleDescription(question)
+        self._retranslate_details()
+        self._retranslate_note()
         self.photo_button.setText(t("ui.photo.add"))
         self.photo_button.setAccessibleName(t("ui.photo.add_name", number=self.number))
         self.photo_button.setAccessibleDescription(t("ui.photo.add_description"))
         self._show_earlier()
         if self.photos is not None:
             self.photos.retranslate()
+
+    def _retranslate_details(self) -> None:
+        if self._details is not None:
+            t, lang, item = self.ctx.t, self.ctx.language, self.item
+            self._details.setText(t("ui.room.details", why=item.why(lang), fix=item.fix(lang)))
+
+    def _retranslate_note(self) -> None:
+        if self._note_edit is not None and self._note_label is not None:
+            t = self.ctx.t
+            self._note_label.setText(t("ui.room.note_label"))
+            self._note_edit.setAccessibleName(t("ui.room.note_name", number=self.number))
+            self._note_edit.setAccessibleDescription(self.item.question(self.ctx.language))
+
+    @property
+    def details(self) -> QLabel:
+        """Why it matters and what to do (made on first use)."""
+        if self._details is None:
+            self._details = plain_label(role="details")
+            self._details.setVisible(False)
+            after = self.photos if self.photos is not None else self._extras
+            self._layout.insertWidget(self._layout.indexOf(after) + 1, self._details)
+            self._retranslate_details()
+        return self._details
+
+    @property
+    def note_label(self) -> QLabel:
+        """The label above the note box (made with the box)."""
+        self._ensure_note()
+        assert self._note_label is not None
+        return self._note_label
+
+    @property
+    def note_edit(self) -> NoteEdit:
+        """The note box: any length, several lines (made on first use)."""
+        return self._ensure_note()
+
+    def _ensure_note(self) -> NoteEdit:
+        if self._note_edit is None:
+            self._note_label = plain_label()
+            self._note_label.setVisible(False)
+            # Any length, several lines; Tab moves on. Digits typed here are text: the row
+            # only answers to digit keys that no text box took.
+            edit = NoteEdit(self)
+            edit.setVisible(False)
+            self._note_label.setBuddy(edit)
+            self._layout.addWidget(self._note_label)
+            self._layout.addWidget(edit)
+            edit.textChanged.connect(self._note_edited)
+            self._note_edit = edit
+            self._fix_tab_order()
+            self._retranslate_note()
+        return self._note_edit
+
+    def _fix_tab_order(self) -> None:
+        # Widgets made late join the end of the window's Tab chain: put them back in place,
+        # in the order they stand on the screen.
+        previous: QWidget = self.photo_button
+        if self.photos is not None:
+            for button in self.photos.remove_buttons:
+                QWidget.setTabOrder(previous, button)
+                previous = button
+        if self._note_edit is not None:
+            QWidget.setTabOrder(previous, self._note_edit)
+
+    def _show_details(self, shown: bool) -> None:
+        self.details.setVisible(shown)
 
     def _toggle_texts(self) -> None:
         t = self.ctx.t
@@ -141,7 +195,8 @@ class AnswerRow(QFrame):
         self.note_button.setVisible(answer is not None)
         self.photo_button.setVisible(answer is not None)
         note = answer.note if answer else ""
-        self.note_edit.show_text(note)
+        if note or self._note_edit is not None:
+            self.note_edit.show_text(note)
         if note and not self.note_button.isChecked():
             self.note_button.setChecked(True)
         self._show_photos(answer.photos if answer else [])
@@ -173,14 +228,10 @@ class AnswerRow(QFrame):
 
             self.photos = PhotoStrip(self.ctx, self.number, self)
             self.photos.remove_requested.connect(self.remove_photo)
-            self._layout.insertWidget(self._layout.indexOf(self.details), self.photos)
+            self._layout.insertWidget(self._layout.indexOf(self._extras) + 1, self.photos)
         self.photos.show_photos(names)
-        # Made later than the row, the Remove buttons would come last for Tab: put them
-        # right after "Add photo".
-        previous: QWidget = self.photo_button
-        for button in self.photos.remove_buttons:
-            QWidget.setTabOrder(previous, button)
-            previous = button
+        # Made later than the row, the Remove buttons would come last for Tab.
+        self._fix_tab_order()
 
     def set_current(self, current: bool) -> None:
         """Mark the row that holds keyboard focus (a frame, not only a colour change)."""
@@ -219,6 +270,8 @@ class AnswerRow(QFrame):
         self.photo_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_note(self, shown: bool) -> None:
+        if not shown and self._note_edit is None:
+            return
         self.note_label.setVisible(shown)
         self.note_edit.setVisible(shown)
         if shown and self.note_button.hasFocus():
