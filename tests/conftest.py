@@ -19,3 +19,26 @@ def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "homecheck-data"
     monkeypatch.setenv("HOMECHECK_DATA_DIR", str(folder))
     return folder
+
+
+class NetworkUsed(AssertionError):
+    """Raised when code under test tries to open a socket."""
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Make socket creation, connecting and name look-ups fail; returns the attempts made."""
+    import socket
+
+    attempts: list[str] = []
+
+    def refuse(*args: object, **_kwargs: object) -> None:
+        attempts.append(repr(args))
+        raise NetworkUsed("homecheck tried to use the network")
+
+    # Patch the class's __init__ rather than replacing the class: ssl subclasses socket.socket
+    # at import time, so the class itself must stay a class.
+    monkeypatch.setattr(socket.socket, "__init__", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    return attempts

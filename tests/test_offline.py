@@ -8,28 +8,9 @@ from pathlib import Path
 import pytest
 
 from homecheck.cli import run
+from tests.conftest import NetworkUsed
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-class NetworkUsed(AssertionError):
-    """Raised when code tries to open a socket."""
-
-
-@pytest.fixture
-def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    attempts: list[str] = []
-
-    def refuse(*args: object, **kwargs: object) -> None:
-        attempts.append(repr(args))
-        raise NetworkUsed("homecheck tried to use the network")
-
-    # Patch the class's __init__ rather than replacing the class: ssl subclasses socket.socket
-    # at import time, so the class itself must stay a class.
-    monkeypatch.setattr(socket.socket, "__init__", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    return attempts
 
 
 def test_the_guard_really_blocks_sockets(no_network: list[str]) -> None:
