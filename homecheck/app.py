@@ -16,6 +16,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         from homecheck.cli import run
 
         return run(args)
+    if not _has_display():
+        # Without this check Qt prints several lines about xcb plugins and aborts the process.
+        print(
+            "homecheck: error: no display found: start homecheck on a desktop, "
+            "or use a command such as 'homecheck score FILE' (see 'homecheck --help')",
+            file=sys.stderr,
+        )
+        return 2
     from homecheck.ui.main_window import run_app
 
     return run_app()
+
+
+def _has_display() -> bool:
+    """False on Linux/BSD without X11 or Wayland (and no QT_QPA_PLATFORM chosen)."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return True
+    env = os.environ
+    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"))
