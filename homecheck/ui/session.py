@@ -142,6 +142,17 @@ class Session:
         )
         self._changed(CHECK)
 
+    def import_check(self, assessment: Assessment, client_id: int | None = None) -> int:
+        """Store an opened check file as a new check and load it; return its id.
+
+        The file's date is kept; the interface language stays as it is. The check that was
+        loaded stays stored as it was.
+        """
+        opened = dataclasses.replace(assessment, language=self.assessment.language)
+        check_id = self.store.create_check(opened, client_id=client_id)
+        self.resume(check_id)
+        return check_id
+
     def set_aside(self, role: str, assessor: str) -> None:
         """Leave the loaded check as it is stored and hold an empty, unsaved one instead."""
         self.check_id = self.client_id = None

@@ -18,8 +18,9 @@ from homecheck.store.db import CheckInfo
 from homecheck.ui import photo_files, theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.history import followup_base, last_header
-from homecheck.ui.pages.base import START_ID, BasePage
+from homecheck.ui.pages.base import START_ID, SUMMARY_ID, BasePage
 from homecheck.ui.widgets.answer_row import plain_label
+from homecheck.ui.widgets.open_check import OpenCheckBox
 from homecheck.ui.widgets.privacy_box import PrivacyBox
 
 # What leaving the page does: continue the unfinished check, check the home again and compare,
@@ -41,6 +42,7 @@ class StartPage(BasePage):
         self._defaults = ("self", "")  # (role, assessor) of the last check on this computer
         self._showing = False
         self._deleted = ""  # date of the check deleted here, to say so
+        self._opening = False  # going to the summary of a check opened from a file
 
     def build(self) -> None:
         store = self.ctx.session.store
@@ -77,6 +79,10 @@ class StartPage(BasePage):
         self.deleted_note = plain_label(role="muted")
         self.deleted_note.setVisible(False)
         layout.addWidget(self.deleted_note)
+        # For every role, whatever the choice above: a check saved as a file elsewhere.
+        self.open_box = OpenCheckBox(self.ctx, self)
+        self.open_box.opened.connect(lambda _opened: self._show_opened())
+        layout.addWidget(self.open_box)
         # Older names, kept for the tests and the screenshots.
         self.resume_radio = self.mode_radios["resume"]
         self.new_radio = self.mode_radios["new"]
@@ -190,6 +196,7 @@ class StartPage(BasePage):
             radio.setAccessibleDescription(t("ui.start.language_heading"))
             radio.setChecked(lang == self.ctx.language)
         self.privacy.retranslate()
+        self.open_box.retranslate()
 
     # -- what the page shows ---------------------------------------------------------------
 
@@ -289,6 +296,7 @@ class StartPage(BasePage):
         self._deleted = ""
         self._defaults = ("self", "")
         if self.built:
+            self.open_box.forget()
             self.role_radios["self"].setChecked(True)
             self._choose_default_mode()
             self._show_header()
@@ -315,6 +323,17 @@ class StartPage(BasePage):
             self.on_enter()  # nothing left to delete here: back to the choice
         return True
 
+    def _show_opened(self) -> None:
+        # The opened check is the one under way now: show its summary.
+        self.decided = True
+        self._show_modes()
+        self._show_header()
+        self._opening = True
+        try:
+            self.nav().go_to(SUMMARY_ID)
+        finally:
+            self._opening = False
+
     # -- wizard hooks ----------------------------------------------------------------------
 
     def on_enter(self) -> None:
@@ -325,6 +344,8 @@ class StartPage(BasePage):
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def validatePage(self) -> bool:
+        if self._opening:
+            return True  # the check is stored and loaded already
         session = self.ctx.session
         role, assessor = self.header_choice()
         client = self.client_edit.text().strip() if role == "self" else session.assessment.client

@@ -1,0 +1,62 @@
+"""The start page's "Open a saved check file…" button, with a line that says what was opened."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+from homecheck.ui import theme
+from homecheck.ui.check_import import Opened, open_check_file, tell_left_out
+from homecheck.ui.context import UiContext
+from homecheck.ui.hooks import Hook
+from homecheck.ui.widgets.answer_row import plain_label
+
+
+class OpenCheckBox(QWidget):
+    """Opens a file saved with "Save the answers" as a new check (see check_import)."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.opened: Hook[Opened] = Hook()  # after a file was stored and loaded as a check
+        self.last: Opened | None = None
+        self.button = QPushButton(self)
+        self.button.setAutoDefault(False)
+        theme.touch_target(self.button)
+        self.button.clicked.connect(self.open_file)
+        self.status = plain_label(role="muted")
+        self.status.setVisible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.status)
+
+    def retranslate(self) -> None:
+        """Set every text in the interface language."""
+        t = self.ctx.t
+        self.button.setText(t("ui.open_check.open"))
+        self.button.setAccessibleName(t("ui.open_check.open_name"))
+        self.button.setAccessibleDescription(t("ui.open_check.open_description"))
+        if self.last is not None:
+            self.status.setText(
+                t("ui.open_check.opened", file=self.last.path.name,
+                  date=self.ctx.date(self.last.date))
+            )
+
+    def forget(self) -> None:
+        """Everything was deleted: no longer say what was opened."""
+        self.last = None
+        self.status.setVisible(False)
+
+    def open_file(self) -> Opened | None:
+        """Ask for a file and open it as a new check; what was opened, or None."""
+        opened = open_check_file(self.ctx, self)
+        if opened is None:
+            return None
+        self.last = opened
+        self.retranslate()
+        self.status.setVisible(True)
+        self.opened(opened)
+        tell_left_out(self.ctx, self, opened)
+        return opened
