@@ -199,7 +199,9 @@ def apply(app: QApplication, text_pt: int, high_contrast: bool) -> None:
     if not _style_set:
         # Once, before any style sheet: replacing the style later deletes the style-sheet
         # proxy that existing widgets still point to (a crash seen with PySide6 6.12).
-        app.setStyle("Fusion")
+        # Where Fusion already is the style (no desktop theme), making a new one costs ~5 ms.
+        if app.style().name().lower() != "fusion":
+            app.setStyle("Fusion")
         _style_set = True
     app.setPalette(palette(high_contrast))
     app.setFont(QFont(FONT_FAMILY, text_pt))
