@@ -105,19 +105,24 @@ class FinishPage(BasePage):
             return False
         return True
 
+    def _ask_path(self, title: str, name: str, suffix: str, filters: str) -> Path | None:
+        """Ask where to save (catalogue keys); the suffix is added when the person left it off."""
+        t = self.ctx.t
+        path = self.ctx.dialogs.ask_save_path(
+            self, t(title), self._file_name(name, suffix), t(filters)
+        )
+        if path is not None and path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
+        return path
+
     def save_pdf(self) -> Path | None:
         """Ask where, render the action list and write it; return the path when saved."""
         t, ctx = self.ctx.t, self.ctx
-        path = ctx.dialogs.ask_save_path(
-            self,
-            t("ui.finish.save_pdf_title"),
-            self._file_name("ui.finish.pdf_file_name", ".pdf"),
-            t("ui.finish.pdf_filter"),
+        path = self._ask_path(
+            "ui.finish.save_pdf_title", "ui.finish.pdf_file_name", ".pdf", "ui.finish.pdf_filter"
         )
         if path is None:
             return None
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
         try:
             # Imported on demand: the report package loads reportlab, which start-up can skip.
             from homecheck.report.pdf import render_pdf
@@ -191,16 +196,14 @@ class FinishPage(BasePage):
     def save_json(self) -> Path | None:
         """Save the answers in the documented JSON format; return the path when saved."""
         t, ctx = self.ctx.t, self.ctx
-        path = ctx.dialogs.ask_save_path(
-            self,
-            t("ui.finish.save_json_title"),
-            self._file_name("ui.finish.json_file_name", ".json"),
-            t("ui.finish.json_filter"),
+        path = self._ask_path(
+            "ui.finish.save_json_title",
+            "ui.finish.json_file_name",
+            ".json",
+            "ui.finish.json_filter",
         )
         if path is None:
             return None
-        if path.suffix.lower() != ".json":
-            path = path.with_name(path.name + ".json")
         exported = ctx.session.exported()
         # Photos first: a JSON file that names photos it does not have beside it is worse
         # than no file at all.
@@ -225,16 +228,11 @@ class FinishPage(BasePage):
     def export_fhir(self) -> Path | None:
         """Save the check as a FHIR Bundle for the care record; return the path when saved."""
         t, ctx = self.ctx.t, self.ctx
-        path = ctx.dialogs.ask_save_path(
-            self,
-            t("ui.finish.fhir_title"),
-            self._file_name("ui.finish.fhir_file_name", ".json"),
-            t("ui.finish.fhir_filter"),
+        path = self._ask_path(
+            "ui.finish.fhir_title", "ui.finish.fhir_file_name", ".json", "ui.finish.fhir_filter"
         )
         if path is None:
             return None
-        if path.suffix.lower() != ".json":
-            path = path.with_name(path.name + ".json")
         try:
             # Imported on demand: the FHIR models (pydantic) take a moment to load.
             from homecheck.interop.fhir import bundle
@@ -242,8 +240,9 @@ class FinishPage(BasePage):
             doc = bundle(ctx.checklist, ctx.session.exported())
         except Exception as exc:
             # Building or validating failed: one plain message, never a traceback.
-            ctx.dialogs.error(self, t("ui.finish.error_title"),
-                              t("ui.finish.fhir_error", reason=exc))
+            ctx.dialogs.error(
+                self, t("ui.finish.error_title"), t("ui.finish.fhir_error", reason=exc)
+            )
             return None
         data = (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
         if not self._write(path, data):
