@@ -39,3 +39,15 @@ def first_room(wizard: HomeWizard):  # type: ignore[no-untyped-def]
 def choose_role(wizard: HomeWizard, role: str) -> None:
     """Pick who fills in the check on the start page."""
     wizard.start_page.role_radios[role].setChecked(True)
+
+
+def finish_check_for_new_client(wizard: HomeWizard, dialogs, role: str, label: str) -> None:  # type: ignore[no-untyped-def]
+    """As a therapist or caregiver: add a client, find one hazard, finish, close the store."""
+    choose_role(wizard, role)
+    wizard.next()
+    dialogs.texts = [label]
+    wizard.clients_page.client_list.add()
+    wizard.next()
+    first_room(wizard).rows[0].choices.choose_number(1)
+    wizard.accept()
+    wizard.ctx.session.close()

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from homecheck.store import clients
 from homecheck.ui.pages.base import ABOUT_ID, CLIENTS_ID, START_ID
-from tests.ui.helpers import choose_role, first_room
+from tests.ui.helpers import choose_role, finish_check_for_new_client, first_room
 
 pytestmark = pytest.mark.gui
 
@@ -217,14 +217,8 @@ def test_nothing_is_cut_off_at_the_largest_text(qtbot, make_wizard, dialogs) -> 
         return page.scroller.widget().width() <= page.scroller.viewport().width()
 
     first = make_wizard(Settings(language="nl", text_size=20))
-    choose_role(first, "caregiver")
-    first.next()
-    dialogs.texts = ["Moeder, Lange Nieuwstraat 123, 3512 PN Utrecht"]
-    first.clients_page.client_list.add()
-    first.next()
-    first_room(first).rows[0].choices.choose_number(1)
-    first.accept()
-    first.ctx.session.close()
+    long_label = "Moeder, Lange Nieuwstraat 123, 3512 PN Utrecht"
+    finish_check_for_new_client(first, dialogs, "caregiver", long_label)
     wizard = make_wizard(Settings(language="nl", text_size=20))
     assert wizard.start_page.role() == "caregiver"
     wizard.start_page.role_radios["self"].setChecked(True)

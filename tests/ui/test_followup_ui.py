@@ -14,7 +14,7 @@ from homecheck.domain.followup import compare
 from homecheck.store.db import Store
 from homecheck.store.paths import database_path
 from homecheck.ui.pages.base import CLIENTS_ID, FINISH_ID, SUMMARY_ID
-from tests.ui.helpers import choose_role, first_room
+from tests.ui.helpers import finish_check_for_new_client, first_room
 
 pytestmark = pytest.mark.gui
 
@@ -143,14 +143,7 @@ def test_therapist_follow_up_from_the_client_page_and_pdf_gets_it(
     make_wizard, dialogs, tmp_path, monkeypatch
 ) -> None:
     wizard = make_wizard()
-    choose_role(wizard, "therapist")
-    wizard.next()
-    dialogs.texts = ["Client 7"]
-    wizard.clients_page.client_list.add()
-    wizard.next()
-    first_room(wizard).rows[0].choices.choose_number(1)
-    wizard.accept()
-    wizard.ctx.session.close()
+    finish_check_for_new_client(wizard, dialogs, "therapist", "Client 7")
 
     again = make_wizard()
     assert again.start_page.role() == "therapist"  # the last check was a therapist's
