@@ -58,10 +58,8 @@ def _paint_watcher(app):  # type: ignore[no-untyped-def]
 
 def homecheck_app(full: bool) -> None:
     """homecheck's wizard; with ``full`` also a whole check by keyboard, timing each step."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
-
+    # Imported in the order main.py imports them: homecheck first, so that its Qt-free modules
+    # load before PySide6 does (see homecheck/ui/__init__.py); test tools only when needed.
     from homecheck.ui.main_window import create_main_window, ensure_app
 
     app = ensure_app([])
@@ -72,6 +70,10 @@ def homecheck_app(full: bool) -> None:
     if not full:
         print(json.dumps({"shown": True, "rss_kib": _rss_kib()}), flush=True)
         return
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
 
     from homecheck.ui.pages.room import RoomPage
 
