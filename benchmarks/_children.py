@@ -25,9 +25,18 @@ def bare_wizard(full: bool) -> None:
     layout = QVBoxLayout(page)
     layout.addWidget(QLabel("Hello"))
     wizard.addPage(page)
+    watch = _paint_watcher(app)
     wizard.show()
-    app.processEvents()
-    print(json.dumps({"shown": True, "rss_kib": _rss_kib()}), flush=True)
+    watch.target = page
+    _until_painted(app, watch)
+    print(json.dumps({"painted_at": watch.painted_at, "rss_kib": _rss_kib()}), flush=True)
+
+
+def _until_painted(app, watch) -> None:  # type: ignore[no-untyped-def]
+    """Let the event loop run until the watched page has had its first paint."""
+    deadline = time.perf_counter() + 10
+    while watch.painted_at is None and time.perf_counter() < deadline:
+        app.processEvents()
 
 
 def _paint_watcher(app):  # type: ignore[no-untyped-def]
@@ -65,10 +74,12 @@ def homecheck_app(full: bool) -> None:
     app = ensure_app([])
     wizard = create_main_window()
     assert wizard is not None
+    watch = _paint_watcher(app)
     wizard.show()
-    app.processEvents()
+    watch.target = wizard.currentPage()
+    _until_painted(app, watch)
     if not full:
-        print(json.dumps({"shown": True, "rss_kib": _rss_kib()}), flush=True)
+        print(json.dumps({"painted_at": watch.painted_at, "rss_kib": _rss_kib()}), flush=True)
         return
 
     from PySide6.QtCore import Qt
@@ -77,7 +88,6 @@ def homecheck_app(full: bool) -> None:
 
     from homecheck.ui.pages.room import RoomPage
 
-    watch = _paint_watcher(app)
     presses = 0
 
     def press(key: Qt.Key) -> float:

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget, QWizard
 
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.language import install_qt_translation
-from homecheck.ui.pages.about_you import AboutYouPage
 from homecheck.ui.pages.base import (
     ABOUT_ID,
     AREA_BASE,
@@ -22,18 +22,30 @@ from homecheck.ui.pages.base import (
     SUMMARY_ID,
     BasePage,
 )
-from homecheck.ui.pages.clients import ClientsPage
-from homecheck.ui.pages.finish import FinishPage
-from homecheck.ui.pages.room import RoomPage
 from homecheck.ui.pages.start import StartPage
-from homecheck.ui.pages.summary import SummaryPage
-from homecheck.ui.pages.your_home import YourHomePage
 from homecheck.ui.session import AREAS, CHECK, HEADER, INTAKE
 from homecheck.ui.settings import DEFAULT_TEXT_SIZE, save_settings
 from homecheck.ui.widgets.answer_row import AnswerRow
 from homecheck.ui.widgets.side_panel import SidePanel
 
+if TYPE_CHECKING:
+    from homecheck.ui.pages.about_you import AboutYouPage
+    from homecheck.ui.pages.clients import ClientsPage
+    from homecheck.ui.pages.finish import FinishPage
+    from homecheck.ui.pages.room import RoomPage
+    from homecheck.ui.pages.summary import SummaryPage
+    from homecheck.ui.pages.your_home import YourHomePage
+
 WB = QWizard.WizardButton
+# The stored key of each fixed page (area pages are "area:<id>").
+FIXED_KEYS = {
+    START_ID: "start",
+    CLIENTS_ID: "clients",
+    ABOUT_ID: "about_you",
+    HOME_ID: "your_home",
+    SUMMARY_ID: "summary",
+    FINISH_ID: "finish",
+}
 PREBUILD_DELAY_MS = 150
 
 
@@ -57,24 +69,13 @@ class HomeWizard(QWizard):
         if offer is not None:
             ctx.session.resume(offer.id)
         self.start_page = StartPage(ctx, offer)
-        self.clients_page = ClientsPage(ctx)
-        self.about_page = AboutYouPage(ctx)
-        self.home_page = YourHomePage(ctx)
-        self.room_pages: dict[str, RoomPage] = {}
-        pages: list[BasePage] = [
-            self.start_page, self.clients_page, self.about_page, self.home_page
-        ]
-        for index, area in enumerate(ctx.checklist.areas):
-            room = RoomPage(ctx, area, AREA_BASE + index)
-            self.room_pages[area.id] = room
-            pages.append(room)
-        self.summary_page = SummaryPage(ctx)
-        self.finish_page = FinishPage(ctx)
-        pages += [self.summary_page, self.finish_page]
-        self.pages_by_id: dict[int, BasePage] = {}
-        for page in pages:
-            self.setPage(page.page_id, page)
-            self.pages_by_id[page.page_id] = page
+        self.area_ids = {area.id: AREA_BASE + n for n, area in enumerate(ctx.checklist.areas)}
+        # Only the start page exists until the window has been painted; the other pages (and
+        # their modules) are added right after, or sooner when something asks for them.
+        self._pages: dict[int, BasePage] = {START_ID: self.start_page}
+        self._all_pages_added = False
+        self._adding_scheduled = False
+        self.setPage(START_ID, self.start_page)
         self.setStartId(START_ID)
 
         self._title_tagged = False
@@ -104,6 +105,99 @@ class HomeWizard(QWizard):
         self._update_steps()
         self.retranslate()
 
+    # -- pages, added after the first paint ------------------------------------------------
+
+    def add_all_pages(self) -> None:
+        """Add every page after the start page (once); the start page shows without them."""
+        if self._all_pages_added:
+            return
+        self._all_pages_added = True
+        from homecheck.ui.pages.about_you import AboutYouPage
+        from homecheck.ui.pages.clients import ClientsPage
+        from homecheck.ui.pages.finish import FinishPage
+        from homecheck.ui.pages.room import RoomPage
+        from homecheck.ui.pages.summary import SummaryPage
+        from homecheck.ui.pages.your_home import YourHomePage
+
+        ctx = self.ctx
+        self._clients_page = ClientsPage(ctx)
+        self._about_page = AboutYouPage(ctx)
+        self._home_page = YourHomePage(ctx)
+        self._room_pages = {
+            area.id: RoomPage(ctx, area, self.area_ids[area.id]) for area in ctx.checklist.areas
+        }
+        self._summary_page = SummaryPage(ctx)
+        self._finish_page = FinishPage(ctx)
+        pages: list[BasePage] = [
+            self._clients_page, self._about_page, self._home_page, *self._room_pages.values(),
+            self._summary_page, self._finish_page,
+        ]
+        for page in pages:
+            self.setPage(page.page_id, page)
+            self._pages[page.page_id] = page
+            page.setTitle("")  # set when the page is built, in the language of that moment
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._all_pages_added and not self._adding_scheduled:
+            # The window is on screen now: add the other pages in the next turn of the loop.
+            self._adding_scheduled = True
+            QTimer.singleShot(0, self.add_all_pages)
+
+    @property
+    def pages_by_id(self) -> dict[int, BasePage]:
+        """Every page by its id."""
+        self.add_all_pages()
+        return self._pages
+
+    @property
+    def clients_page(self) -> ClientsPage:
+        """The client list (therapists and caregivers)."""
+        self.add_all_pages()
+        return self._clients_page
+
+    @property
+    def about_page(self) -> AboutYouPage:
+        """The questions about the person."""
+        self.add_all_pages()
+        return self._about_page
+
+    @property
+    def home_page(self) -> YourHomePage:
+        """Which areas the home has."""
+        self.add_all_pages()
+        return self._home_page
+
+    @property
+    def room_pages(self) -> dict[str, RoomPage]:
+        """The area pages by area id."""
+        self.add_all_pages()
+        return self._room_pages
+
+    @property
+    def summary_page(self) -> SummaryPage:
+        """Scores and actions."""
+        self.add_all_pages()
+        return self._summary_page
+
+    @property
+    def finish_page(self) -> FinishPage:
+        """PDF, printing and files."""
+        self.add_all_pages()
+        return self._finish_page
+
+    def validateCurrentPage(self) -> bool:
+        # Next and Finish come here before they move; the next page must exist by then.
+        self.add_all_pages()
+        return super().validateCurrentPage()
+
+    def _page_key(self, page_id: int) -> str:
+        page = self._pages.get(page_id)
+        if page is not None:
+            return page.key
+        area = next((a for a, i in self.area_ids.items() if i == page_id), None)
+        return f"area:{area}" if area is not None else FIXED_KEYS[page_id]
+
     def _tag_title_label(self) -> None:
         # QWizard makes its (unnamed) title label when the first page is shown; tag it then,
         # so the style sheet gives page titles a large, bold font.
@@ -111,7 +205,7 @@ class HomeWizard(QWizard):
             return
         for label in self.findChildren(QLabel):
             ours = self.side.isAncestorOf(label) or any(
-                page.isAncestorOf(label) for page in self.pages_by_id.values()
+                page.isAncestorOf(label) for page in self._pages.values()
             )
             if not ours:
                 theme.set_role(label, "title")
@@ -126,7 +220,7 @@ class HomeWizard(QWizard):
         if self.start_page.needs_client():
             order.append(CLIENTS_ID)  # therapists and caregivers choose the person first
         order += [ABOUT_ID, HOME_ID]
-        order += [p.page_id for a, p in self.room_pages.items() if self.ctx.session.has_area(a)]
+        order += [i for a, i in self.area_ids.items() if self.ctx.session.has_area(a)]
         return [*order, SUMMARY_ID, FINISH_ID]
 
     def next_id_after(self, page_id: int) -> int:
@@ -181,7 +275,7 @@ class HomeWizard(QWizard):
 
     def _page_changed(self, page_id: int) -> None:
         self._jump_target = None
-        page = self.pages_by_id.get(page_id)
+        page = self._pages.get(page_id)
         if page is None:
             return
         self._tag_title_label()
@@ -196,18 +290,19 @@ class HomeWizard(QWizard):
         QTimer.singleShot(PREBUILD_DELAY_MS, self._prebuild_next)
 
     def _prebuild_next(self) -> None:
-        upcoming = self.pages_by_id.get(self.next_id_after(self.currentId()))
+        upcoming = self._pages.get(self.next_id_after(self.currentId()))
         if upcoming is not None:
             upcoming.ensure_built()
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        page = self.pages_by_id.get(self.currentId())
-        if not isinstance(page, RoomPage) or not page.built:
+        page = self._pages.get(self.currentId())
+        if page is None or not page.key.startswith("area:") or not page.built:
             return
+        rows: list[AnswerRow] = getattr(page, "rows", [])
         row = new
         while row is not None and not isinstance(row, AnswerRow):
             row = row.parentWidget()
-        for each in page.rows:
+        for each in rows:
             each.set_current(each is row)
         if new is not None and row is not None:
             page.ensure_visible(new)
@@ -216,7 +311,7 @@ class HomeWizard(QWizard):
 
     def _session_changed(self, what: str) -> None:
         if what == CHECK:
-            for page in self.pages_by_id.values():
+            for page in self._pages.values():
                 if page.built:
                     page.reload()
             self._update_steps()
@@ -238,7 +333,7 @@ class HomeWizard(QWizard):
         self._update_steps()
 
     def _update_steps(self) -> None:
-        entries = [(p, self.pages_by_id[p].key) for p in self.page_order() if p != START_ID]
+        entries = [(p, self._page_key(p)) for p in self.page_order() if p != START_ID]
         self.side.set_steps(entries)
         self.side.set_current_page(self.currentId())
 
@@ -270,7 +365,7 @@ class HomeWizard(QWizard):
             button.setAccessibleName(button.text().replace("&", "").strip("<> "))
             button.setAccessibleDescription(t(f"ui.button.{key}_description"))
         self.side.refresh()
-        for page in self.pages_by_id.values():
+        for page in self._pages.values():
             if page.built:
                 page.retranslate()
             else:
