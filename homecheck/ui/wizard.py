@@ -284,10 +284,20 @@ class HomeWizard(QWizard):
         if page_id != START_ID:
             self.ctx.session.set_current_page(page.key)
         page.on_enter()
+        self._release_far_rooms(page_id)
         # Build the page Next will show while the person reads this one: the switch itself
         # then only lays out and paints (page switch p95, benchmarks/run.py). The delay lets
         # this page paint first; nobody answers a page within PREBUILD_DELAY_MS.
         QTimer.singleShot(PREBUILD_DELAY_MS, self._prebuild_next)
+
+    def _release_far_rooms(self, page_id: int) -> None:
+        # Rooms next to this page stay built, so Back and Next stay instant.
+        order = self.page_order()
+        near = set(order[max(0, order.index(page_id) - 1):order.index(page_id) + 2]) if (
+            page_id in order) else {page_id}
+        for room in getattr(self, "_room_pages", {}).values():
+            if room.page_id not in near:
+                room.release()
 
     def _prebuild_next(self) -> None:
         upcoming = self._pages.get(self.next_id_after(self.currentId()))

@@ -93,11 +93,12 @@ def test_action_log_round_trip_through_store_and_export(make_wizard, dialogs, tm
     room = first_room(wizard)
     room.rows[0].choices.choose_number(1)
     room.rows[1].choices.choose_number(1)
+    first_id = room.rows[0].item.id
     wizard.go_to(SUMMARY_ID)
     log = wizard.summary_page.action_log
     shown = [row for row in log.rows if row.isVisible()]
     assert len(shown) == 2
-    row = next(r for r in shown if r.item_id == room.rows[0].item.id)
+    row = next(r for r in shown if r.item_id == first_id)
     assert row.box.accessibleName().startswith("Done:")
     row.box.click()
     session = wizard.ctx.session

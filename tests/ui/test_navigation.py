@@ -110,11 +110,12 @@ def test_summary_jumps_to_an_unanswered_item_with_focus_on_it(qtbot, make_wizard
     for row in page.rows:
         if row is not page.rows[2]:
             row.choices.choose_number(2)
+    third_id = page.rows[2].item.id
     wizard.go_to(SUMMARY_ID)
     summary = wizard.summary_page
     open_ids = [summary.open_list.item(n).data(Qt.ItemDataRole.UserRole)
                 for n in range(summary.open_list.count())]
-    assert open_ids[0] == page.rows[2].item.id
+    assert open_ids[0] == third_id
     assert QApplication.focusWidget() is summary.open_list
     qtbot.keyClick(summary.open_list, Qt.Key.Key_Return)
     assert wizard.currentPage() is page

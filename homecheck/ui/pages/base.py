@@ -54,6 +54,11 @@ class BasePage(QWizardPage):
         self.build()
         self.reload()
         self.retranslate()
+        # Built on a page already on screen (a room built again), new widgets would stay hidden
+        # until the event loop ran, and could not take keyboard focus before that: show them.
+        scroller = getattr(self, "scroller", None)
+        if scroller is not None:
+            scroller.show()
 
     def initializePage(self) -> None:
         self.ensure_built()
@@ -95,8 +100,10 @@ class BasePage(QWizardPage):
         layout.setContentsMargins(4, 4, 16, 4)
         layout.setSpacing(12)
         self.scroller.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
+        outer = self.layout()
+        if outer is None:  # a released page keeps its outer layout
+            outer = QVBoxLayout(self)
+            outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroller)
         return layout
 

@@ -45,6 +45,20 @@ class RoomPage(BasePage):
             layout.addWidget(widget)
         layout.addStretch(1)
 
+    def release(self) -> None:
+        """Let go of the rows while the page is out of sight; they are made again from the
+        session when the page is next needed. A full check would otherwise keep ~80 rows of
+        widgets alive (memory, benchmarks/run.py); every answer and note is already stored."""
+        if not self.built or self.isVisible():
+            return
+        self.built = False
+        self.rows = []
+        layout = self.layout()
+        if layout is not None:
+            layout.removeWidget(self.scroller)
+        self.scroller.hide()
+        self.scroller.deleteLater()
+
     def retranslate(self) -> None:
         t, lang = self.ctx.t, self.ctx.language
         self.setTitle(self.area.title(lang))

@@ -1,0 +1,93 @@
+"""Pages come after the first paint; rooms out of sight let go of their rows and lose nothing."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from homecheck.ui.pages.base import START_ID, SUMMARY_ID
+from homecheck.ui.pages.room import RoomPage
+from tests.ui.helpers import first_room
+
+pytestmark = pytest.mark.gui
+
+
+def _built_rooms(wizard) -> list[str]:  # type: ignore[no-untyped-def]
+    return [area for area, page in wizard.room_pages.items() if page.built]
+
+
+def test_only_the_start_page_exists_until_the_window_is_painted(make_wizard, qtbot) -> None:
+    wizard = make_wizard(show=False)
+    assert wizard._all_pages_added is False
+    assert list(wizard._pages) == [START_ID]
+    # The side panel lists every step without the pages existing yet.
+    assert any(key == "area:kitchen" for _id, key in wizard.side._entries)
+    wizard.show()
+    qtbot.waitUntil(lambda: wizard._all_pages_added, timeout=2000)
+    assert SUMMARY_ID in wizard._pages and len(wizard._pages) > 10
+
+
+def test_next_works_even_before_the_other_pages_were_added(make_wizard) -> None:
+    wizard = make_wizard(show=False)
+    wizard.show()  # no event processed yet: nothing painted, no page added
+    assert not wizard._all_pages_added and wizard.currentId() == START_ID
+    wizard.next()  # validateCurrentPage adds them first
+    assert wizard._all_pages_added and wizard.currentId() != START_ID
+
+
+def test_far_rooms_let_go_of_their_rows_and_come_back_with_every_answer(make_wizard) -> None:
+    wizard = make_wizard()
+    room = first_room(wizard)
+    first_area = room.area.id
+    room.rows[0].choices.choose_number(1)
+    room.rows[0].note_edit.setPlainText("Mat by the door slides")
+    room.rows[1].choices.choose_number(2)
+    while isinstance(wizard.currentPage(), RoomPage):
+        page = wizard.currentPage()
+        for row in page.rows:
+            if row.choices.value() is None:
+                row.choices.choose_number(3)
+        wizard.next()
+        QApplication.processEvents()
+        # Only this page and its neighbours keep their widgets.
+        assert len(_built_rooms(wizard)) <= 3
+    assert wizard.currentId() == SUMMARY_ID
+    assert not wizard.room_pages[first_area].built
+    answered = len(wizard.ctx.session.assessment.answers)
+    assert answered == sum(len(p.area.items) for p in wizard.room_pages.values()
+                           if wizard.ctx.session.has_area(p.area.id))
+
+    wizard.go_to(wizard.room_pages[first_area].page_id)
+    again = wizard.currentPage()
+    assert again.built and again.area.id == first_area
+    assert again.rows[0].choices.value() == "hazard"
+    assert again.rows[0].note_edit.text() == "Mat by the door slides"
+    assert again.rows[0].note_edit.isVisibleTo(again)
+    assert again.rows[1].choices.value() == "ok"
+
+
+def test_a_released_room_can_be_released_and_built_again(make_wizard) -> None:
+    wizard = make_wizard()
+    room = first_room(wizard)
+    wizard.go_to(SUMMARY_ID)
+    QApplication.processEvents()
+    assert not room.built
+    room.release()  # releasing twice is harmless
+    row = room.row_for(room.area.items[0].id)
+    assert room.built and row is not None and len(room.rows) == len(room.area.items)
+    # Rebuilding adds to the page's one layout: no second layout, no stale scroll area.
+    assert room.layout().count() == 1
+
+
+def test_a_rebuilt_room_puts_focus_on_its_first_open_item(make_wizard) -> None:
+    wizard = make_wizard()
+    room = first_room(wizard)
+    room.rows[0].choices.choose_number(2)
+    open_id = room.rows[1].item.id
+    wizard.go_to(SUMMARY_ID)
+    QApplication.processEvents()
+    assert not room.built
+    wizard.go_to(room.page_id)  # built again while the page is on screen
+    row = room.row_for(open_id)
+    assert row is not None and row.isVisible()
+    assert QApplication.focusWidget() in row.choices.buttons.values()
