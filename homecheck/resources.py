@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import posixpath
+import zlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -52,9 +52,10 @@ def listdir(name: str) -> list[str]:
 
 
 # Parsing the ~20 TOML files costs about 20 ms of start-up in pure Python; JSON is parsed in C.
-# The cache holds each file's parsed data with the SHA-256 of its source, so an edited TOML file
-# is simply parsed again: the cache can be stale, never wrong. `python -m homecheck.resources`
-# rewrites it; tests/packaging/test_toml_cache.py fails when the shipped cache is stale.
+# The cache holds each file's parsed data with a checksum of its source (CRC-32 and length), so an
+# edited TOML file is simply parsed again. CRC-32, not SHA-256: this guards against a forgotten
+# rebuild, not an attacker, and hashlib would load OpenSSL at start-up (~2 ms, ~3 MiB).
+# `python -m homecheck.resources` rewrites it; tests/packaging/test_toml_cache.py fails when the shipped cache is stale.
 TOML_CACHE = "toml-cache.json"
 
 
@@ -70,13 +71,17 @@ def _toml_cache() -> dict[str, Any]:
 def load_toml(name: str) -> dict[str, Any]:
     """Return a TOML resource as data, from the cache when the file has not changed."""
     raw = read_bytes(name)
-    digest = hashlib.sha256(raw).hexdigest()
     entry = _toml_cache().get(name)
-    if isinstance(entry, dict) and entry.get("sha256") == digest:
+    if isinstance(entry, dict) and entry.get("checksum") == checksum(raw):
         return dict(entry["data"])
     import tomllib  # only when the cache misses: saves its import at start-up
 
     return tomllib.loads(raw.decode("utf-8"))
+
+
+def checksum(raw: bytes) -> str:
+    """The cache's fingerprint of a source file: CRC-32 and length."""
+    return f"{zlib.crc32(raw):08x}-{len(raw)}"
 
 
 def toml_names() -> list[str]:
@@ -93,7 +98,7 @@ def build_toml_cache() -> dict[str, Any]:
     for name in toml_names():
         raw = read_bytes(name)
         cache[name] = {
-            "sha256": hashlib.sha256(raw).hexdigest(),
+            "checksum": checksum(raw),
             "data": tomllib.loads(raw.decode("utf-8")),
         }
     return cache

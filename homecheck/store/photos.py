@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import io
 import json
 import warnings
@@ -73,6 +72,8 @@ def import_photo(source: Path, data_dir: Path) -> str:
     except OSError as exc:
         raise PhotoError(f"the file cannot be read ({exc.strerror or exc})") from None
     data = clean_jpeg(raw)
+    import hashlib  # here, not at start-up: it loads OpenSSL (~3 MiB)
+
     name = hashlib.sha256(data).hexdigest()[:16] + ".jpg"
     target = photos_dir(data_dir) / name
     if not target.exists():

@@ -7,7 +7,6 @@ import dataclasses  # noqa: F401
 import datetime  # noqa: F401
 import json  # noqa: F401
 import sqlite3  # noqa: F401
-import subprocess  # noqa: F401
 
 import homecheck.domain.actions
 import homecheck.domain.followup

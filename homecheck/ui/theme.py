@@ -114,7 +114,6 @@ def stylesheet(text_pt: int, high_contrast: bool) -> str:
     title_pt = text_pt + 6
     heading_pt = text_pt + 2
     return f"""
-QWidget {{ font-family: "{FONT_FAMILY}"; font-size: {text_pt}pt; }}
 QPushButton, QToolButton {{
     background: {c.button}; color: {c.button_text};
     border: 2px solid {c.border}; border-radius: 6px; padding: 6px 14px;

@@ -284,20 +284,20 @@ class HomeWizard(QWizard):
         if page_id != START_ID:
             self.ctx.session.set_current_page(page.key)
         page.on_enter()
-        self._release_far_rooms(page_id)
+        self._release_far_pages(page_id)
         # Build the page Next will show while the person reads this one: the switch itself
         # then only lays out and paints (page switch p95, benchmarks/run.py). The delay lets
         # this page paint first; nobody answers a page within PREBUILD_DELAY_MS.
         QTimer.singleShot(PREBUILD_DELAY_MS, self._prebuild_next)
 
-    def _release_far_rooms(self, page_id: int) -> None:
-        # Rooms next to this page stay built, so Back and Next stay instant.
+    def _release_far_pages(self, page_id: int) -> None:
+        # Pages next to this one stay built, so Back and Next stay instant.
         order = self.page_order()
-        near = set(order[max(0, order.index(page_id) - 1):order.index(page_id) + 2]) if (
-            page_id in order) else {page_id}
-        for room in getattr(self, "_room_pages", {}).values():
-            if room.page_id not in near:
-                room.release()
+        here = order.index(page_id) if page_id in order else -1
+        near = set(order[max(0, here - 1):here + 2]) if here >= 0 else {page_id}
+        for other_id, page in self._pages.items():
+            if other_id not in near:
+                page.release()
 
     def _prebuild_next(self) -> None:
         upcoming = self._pages.get(self.next_id_after(self.currentId()))

@@ -19,7 +19,7 @@ def test_shipped_cache_is_current() -> None:
 
 def test_a_changed_file_is_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "a.toml").write_text('x = "new"\n', encoding="utf-8")
-    stale = {"a.toml": {"sha256": "0" * 64, "data": {"x": "old"}}}
+    stale = {"a.toml": {"checksum": "00000000-0", "data": {"x": "old"}}}
     (tmp_path / resources.TOML_CACHE).write_text(json.dumps(stale), encoding="utf-8")
     monkeypatch.setattr(resources, "root", lambda: tmp_path)
     resources._toml_cache.cache_clear()

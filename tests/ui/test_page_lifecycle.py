@@ -91,3 +91,26 @@ def test_a_rebuilt_room_puts_focus_on_its_first_open_item(make_wizard) -> None:
     row = room.row_for(open_id)
     assert row is not None and row.isVisible()
     assert QApplication.focusWidget() in row.choices.buttons.values()
+
+
+def test_about_you_and_your_home_are_released_and_come_back_unchanged(make_wizard) -> None:
+    wizard = make_wizard()
+    wizard.next()
+    about = wizard.about_page
+    assert wizard.currentPage() is about
+    key = next(iter(about.choices))
+    about.choices[key].choose_number(1)
+    chosen = about.choices[key].value()
+    about.goals.setPlainText("Walk to the market again")
+    wizard.next()
+    home = wizard.home_page
+    home.boxes["garden"].setChecked(False)
+    wizard.go_to(SUMMARY_ID)
+    QApplication.processEvents()
+    assert not about.built and not home.built
+    wizard.go_to(about.page_id)
+    assert about.choices[key].value() == chosen
+    assert about.goals.toPlainText() == "Walk to the market again"
+    wizard.go_to(home.page_id)
+    assert home.built and home.boxes["garden"].isChecked() is False
+    assert "area:garden" not in [k for _i, k in wizard.side._entries]

@@ -24,6 +24,8 @@ _INTAKE_ORDER = ("pain", "activity_days", "falls_past_year", "fear_of_falling",
 class AboutYouPage(BasePage):
     """Person questions; every answer is stored as soon as it is given."""
 
+    releasable = True
+
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx, ABOUT_ID, "about_you")
 

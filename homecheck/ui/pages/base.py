@@ -42,8 +42,26 @@ class BasePage(QWizardPage):
         self.key = key  # stored as the check's current page (ids may change with the content)
         self.built = False
 
+    # Pages whose every value lives in the session may let go of their widgets out of sight.
+    releasable = False
+
     def build(self) -> None:
-        """Create the page's widgets (override); called once, when first needed."""
+        """Create the page's widgets (override); called when first needed, and again after
+        release()."""
+
+    def release(self) -> None:
+        """Let go of the widgets while the page is out of sight (releasable pages only); they
+        are made again from the session when next needed. A full check would otherwise keep
+        some 1,000 widgets alive (memory, benchmarks/run.py); every value is already stored."""
+        scroller = getattr(self, "scroller", None)
+        if not self.releasable or not self.built or self.isVisible() or scroller is None:
+            return
+        self.built = False
+        layout = self.layout()
+        if layout is not None:
+            layout.removeWidget(scroller)
+        scroller.hide()
+        scroller.deleteLater()
 
     def ensure_built(self) -> None:
         """Build the page now if it has not been built yet (pages are built lazily: start-up

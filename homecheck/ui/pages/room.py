@@ -16,6 +16,8 @@ from homecheck.ui.widgets.note_edit import note_text
 class RoomPage(BasePage):
     """The questions of one area. Rows are created lazily: start-up stays fast."""
 
+    releasable = True
+
     def __init__(self, ctx: UiContext, area: Area, page_id: int) -> None:
         super().__init__(ctx, page_id, f"area:{area.id}")
         self.area = area
@@ -46,18 +48,9 @@ class RoomPage(BasePage):
         layout.addStretch(1)
 
     def release(self) -> None:
-        """Let go of the rows while the page is out of sight; they are made again from the
-        session when the page is next needed. A full check would otherwise keep ~80 rows of
-        widgets alive (memory, benchmarks/run.py); every answer and note is already stored."""
-        if not self.built or self.isVisible():
-            return
-        self.built = False
-        self.rows = []
-        layout = self.layout()
-        if layout is not None:
-            layout.removeWidget(self.scroller)
-        self.scroller.hide()
-        self.scroller.deleteLater()
+        super().release()
+        if not self.built:
+            self.rows = []
 
     def retranslate(self) -> None:
         t, lang = self.ctx.t, self.ctx.language

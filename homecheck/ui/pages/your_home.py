@@ -14,6 +14,8 @@ from homecheck.ui.widgets.answer_row import plain_label
 class YourHomePage(BasePage):
     """One checkbox per optional area; areas every home has are listed as always included."""
 
+    releasable = True
+
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx, HOME_ID, "your_home")
 
