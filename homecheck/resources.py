@@ -55,7 +55,8 @@ def listdir(name: str) -> list[str]:
 # The cache holds each file's parsed data with a checksum of its source (CRC-32 and length), so an
 # edited TOML file is simply parsed again. CRC-32, not SHA-256: this guards against a forgotten
 # rebuild, not an attacker, and hashlib would load OpenSSL at start-up (~2 ms, ~3 MiB).
-# `python -m homecheck.resources` rewrites it; tests/packaging/test_toml_cache.py fails when the shipped cache is stale.
+# `python -m homecheck.resources` rewrites it; tests/packaging/test_toml_cache.py fails when the
+# shipped cache is stale.
 TOML_CACHE = "toml-cache.json"
 
 

@@ -25,7 +25,6 @@ from homecheck.ui.pages.base import (
 from homecheck.ui.pages.start import StartPage
 from homecheck.ui.session import AREAS, CHECK, HEADER, INTAKE
 from homecheck.ui.settings import DEFAULT_TEXT_SIZE, save_settings
-from homecheck.ui.widgets.answer_row import AnswerRow
 from homecheck.ui.widgets.side_panel import SidePanel
 
 if TYPE_CHECKING:
@@ -308,9 +307,9 @@ class HomeWizard(QWizard):
         page = self._pages.get(self.currentId())
         if page is None or not page.key.startswith("area:") or not page.built:
             return
-        rows: list[AnswerRow] = getattr(page, "rows", [])
+        rows = getattr(page, "rows", [])
         row = new
-        while row is not None and not isinstance(row, AnswerRow):
+        while row is not None and row not in rows:
             row = row.parentWidget()
         for each in rows:
             each.set_current(each is row)

@@ -12,8 +12,8 @@ from homecheck.domain.fesi import score_short_fesi
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import ABOUT_ID, BasePage, NumberBox
-from homecheck.ui.widgets.answer_row import plain_label
 from homecheck.ui.widgets.choice import ChoiceButtons
+from homecheck.ui.widgets.labels import plain_label
 
 _YES_NO = ("yes", "no")
 _FESI_VALUES = tuple(str(level) for level in person.FESI_LEVELS)

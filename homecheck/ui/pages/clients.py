@@ -10,10 +10,10 @@ from homecheck.ui import photo_files, theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.history import CheckSummary, followup_base, summaries
 from homecheck.ui.pages.base import CLIENTS_ID, BasePage
-from homecheck.ui.widgets.answer_row import plain_label
 from homecheck.ui.widgets.client_list import ClientList
 from homecheck.ui.widgets.flow_layout import FlowLayout
 from homecheck.ui.widgets.jump_list import JumpList
+from homecheck.ui.widgets.labels import plain_label
 
 CHECK_ROLE = Qt.ItemDataRole.UserRole
 

@@ -17,7 +17,7 @@ from homecheck.fileio import atomic_write
 from homecheck.ui import photo_files, printing, theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import FINISH_ID, BasePage
-from homecheck.ui.widgets.answer_row import plain_label
+from homecheck.ui.widgets.labels import plain_label
 
 
 def default_folder() -> Path:

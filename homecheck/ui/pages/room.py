@@ -9,7 +9,8 @@ from homecheck.domain.content import Area
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import BasePage
-from homecheck.ui.widgets.answer_row import AnswerRow, plain_label
+from homecheck.ui.widgets.answer_row import AnswerRow
+from homecheck.ui.widgets.labels import plain_label
 from homecheck.ui.widgets.note_edit import note_text
 
 

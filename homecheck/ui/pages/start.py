@@ -19,7 +19,7 @@ from homecheck.ui import photo_files, theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.history import followup_base, last_header
 from homecheck.ui.pages.base import START_ID, SUMMARY_ID, BasePage
-from homecheck.ui.widgets.answer_row import plain_label
+from homecheck.ui.widgets.labels import plain_label
 from homecheck.ui.widgets.open_check import OpenCheckBox
 from homecheck.ui.widgets.privacy_box import PrivacyBox
 

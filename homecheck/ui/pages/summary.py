@@ -9,9 +9,9 @@ from homecheck.domain.scoring import AreaScore
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import SUMMARY_ID, BasePage
 from homecheck.ui.widgets.action_log import ActionLog
-from homecheck.ui.widgets.answer_row import plain_label
 from homecheck.ui.widgets.followup_box import FollowUpBox
 from homecheck.ui.widgets.jump_list import JumpList
+from homecheck.ui.widgets.labels import plain_label
 from homecheck.ui.widgets.score_bar import ScoreBar
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole

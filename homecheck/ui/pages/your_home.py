@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import HOME_ID, BasePage
-from homecheck.ui.widgets.answer_row import plain_label
+from homecheck.ui.widgets.labels import plain_label
 
 
 class YourHomePage(BasePage):

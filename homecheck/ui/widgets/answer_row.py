@@ -15,24 +15,11 @@ from homecheck.ui.context import UiContext
 from homecheck.ui.hooks import Hook
 from homecheck.ui.widgets.choice import ChoiceButtons, digit_of
 from homecheck.ui.widgets.flow_layout import FlowLayout
+from homecheck.ui.widgets.labels import CLOSED, OPEN, plain_label
 from homecheck.ui.widgets.note_edit import NoteEdit
 
 if TYPE_CHECKING:
     from homecheck.ui.widgets.photo_strip import PhotoStrip
-
-
-def plain_label(text: str = "", role: str = "") -> QLabel:
-    """A word-wrapped label that never interprets its text as HTML."""
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    if role:
-        theme.set_role(label, role)
-    return label
-
-
-OPEN = "▾"
-CLOSED = "▸"
 
 
 class AnswerRow(QFrame):

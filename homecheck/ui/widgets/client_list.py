@@ -17,9 +17,9 @@ from homecheck.store.clients import ClientInfo
 from homecheck.ui import photo_files, theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.hooks import Hook
-from homecheck.ui.widgets.answer_row import plain_label
 from homecheck.ui.widgets.flow_layout import FlowLayout
 from homecheck.ui.widgets.jump_list import JumpList
+from homecheck.ui.widgets.labels import plain_label
 
 CLIENT_ROLE = Qt.ItemDataRole.UserRole
 

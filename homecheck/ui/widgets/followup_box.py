@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from homecheck.domain.followup import FollowUp
 from homecheck.ui.context import UiContext
-from homecheck.ui.widgets.answer_row import plain_label
+from homecheck.ui.widgets.labels import plain_label
 
 KINDS = ("fixed", "still_open", "new", "not_rechecked")
 

@@ -9,7 +9,7 @@ from homecheck.ui import theme
 from homecheck.ui.check_import import Opened, open_check_file, tell_left_out
 from homecheck.ui.context import UiContext
 from homecheck.ui.hooks import Hook
-from homecheck.ui.widgets.answer_row import plain_label
+from homecheck.ui.widgets.labels import plain_label
 
 
 class OpenCheckBox(QWidget):

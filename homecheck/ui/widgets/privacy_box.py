@@ -9,7 +9,7 @@ from homecheck.store.paths import data_dir
 from homecheck.ui import photo_files, theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.hooks import Trigger
-from homecheck.ui.widgets.answer_row import CLOSED, OPEN, plain_label
+from homecheck.ui.widgets.labels import CLOSED, OPEN, plain_label
 
 
 class PrivacyBox(QWidget):

@@ -16,8 +16,8 @@ from homecheck.i18n import LANGUAGES
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.hooks import Hook, Trigger
-from homecheck.ui.widgets.answer_row import plain_label
 from homecheck.ui.widgets.jump_list import JumpList
+from homecheck.ui.widgets.labels import plain_label
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole
 TICK = "✓"
