@@ -11,25 +11,12 @@ Layout rules, so that a page taken off the fridge still makes sense and little p
 
 from __future__ import annotations
 
-import io
-
-from reportlab.lib.colors import black
-from reportlab.lib.units import cm
-from reportlab.platypus import (
-    Flowable,
-    HRFlowable,
-    KeepTogether,
-    PageBreak,
-    Spacer,
-    Table,
-    TableStyle,
-)
-
 from homecheck.report.blocks import labelled, para, user_text
-from homecheck.report.flowables import FramedImage, SectionMark, TickBox
+from homecheck.report.flowables import Grid, Photo, Rule, TickBox
+from homecheck.report.layout import Item, Keep, PageBreak, SectionMark, Spacer
 from homecheck.report.model import ActionView, PriorityGroup, ReportModel
 from homecheck.report.photos import PhotoView
-from homecheck.report.styles import ACTION_INDENT, FONT
+from homecheck.report.styles import ACTION_INDENT
 from homecheck.report.text import chunks
 
 BOX = 20  # tick box size in points
@@ -37,7 +24,7 @@ BOX_COLUMN = ACTION_INDENT  # the box plus a gap; the details line up with the f
 BLANK_DATE = "_" * 22
 PHOTOS_PER_ROW = 3
 PHOTO_GAP = 10
-PHOTO_MAX = 6 * cm
+PHOTO_MAX = 6 * (72 / 2.54)  # 6 cm
 # A note this short (about four printed lines) stays with its action; a longer one flows.
 SHORT_NOTE_CHARS = 260
 SHORT_NOTE_LINES = 4
@@ -45,8 +32,14 @@ AFTER_ACTION = 14
 FEW_PROBLEMS = 3
 
 
-def _unit(flowables: list[Flowable]) -> Flowable:
-    return flowables[0] if len(flowables) == 1 else KeepTogether(flowables)
+# Box and fix: the fix hangs from the top of its row, 2 pt above what follows.
+HEAD_PAD = (0.0, 0.0, 0.0, 2.0)
+# Photos: 8 pt above each row, the gap between pictures is in the column widths.
+PHOTO_PAD = (0.0, 0.0, 8.0, 0.0)
+
+
+def _unit(blocks: list[Item]) -> Item:
+    return blocks[0] if len(blocks) == 1 else Keep(blocks)
 
 
 def photo_side(width: float) -> float:
@@ -54,69 +47,40 @@ def photo_side(width: float) -> float:
     return min(PHOTO_MAX, (width - BOX_COLUMN - (PHOTOS_PER_ROW - 1) * PHOTO_GAP) / PHOTOS_PER_ROW)
 
 
-def _photo_rows(photos: tuple[PhotoView, ...], width: float) -> list[Flowable]:
+def _photo_rows(photos: tuple[PhotoView, ...], width: float) -> list[Item]:
     """Rows of up to three thumbnails, lined up with the fix text (aspect ratio kept)."""
     side = photo_side(width)
-    images: list[FramedImage] = []
+    images: list[Photo] = []
     for photo in photos:
         if photo.image is None:
             continue
         scale = side / max(photo.image.width, photo.image.height)
         images.append(
-            FramedImage(
-                io.BytesIO(photo.image.jpeg),
+            Photo(
+                photo.image.jpeg,
+                photo.name,
                 width=photo.image.width * scale,
                 height=photo.image.height * scale,
-                mask=None,
             )
         )
-    rows: list[Flowable] = []
+    rows: list[Item] = []
     for start in range(0, len(images), PHOTOS_PER_ROW):
         cells = images[start : start + PHOTOS_PER_ROW]
         # Each column as wide as its picture, so portrait and landscape sit at equal gaps.
-        table = Table(
-            [["", *cells]],
-            colWidths=[BOX_COLUMN] + [image.drawWidth + PHOTO_GAP for image in cells],
-            hAlign="LEFT",
-        )
-        table.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), FONT),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("ALIGN", (0, 0), (-1, -1), "LEFT"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 8),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                ]
-            )
-        )
-        rows.append(table)
+        widths = [BOX_COLUMN] + [image.width + PHOTO_GAP for image in cells]
+        rows.append(Grid([[None, *cells]], widths, PHOTO_PAD))
     return rows
 
 
-def _head(action: ActionView, model: ReportModel, width: float) -> list[Flowable]:
+def _head(action: ActionView, model: ReportModel, width: float) -> list[Item]:
     """The tick box with the fix beside it, then where, why and who can help."""
     labels = model.labels
-    head = Table(
+    head = Grid(
         [[TickBox(BOX, ticked=bool(action.done)), para(action.fix, "Fix")]],
-        colWidths=[BOX_COLUMN, width - BOX_COLUMN],
-        hAlign="LEFT",
+        [BOX_COLUMN, width - BOX_COLUMN],
+        HEAD_PAD,
     )
-    head.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), FONT),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ]
-        )
-    )
-    out: list[Flowable] = [head]
+    out: list[Item] = [head]
     for label, value in (
         (labels["actions.where"], action.area),
         (labels["actions.why"], action.why),
@@ -128,18 +92,18 @@ def _head(action: ActionView, model: ReportModel, width: float) -> list[Flowable
 
 
 def action_flowables(
-    action: ActionView, model: ReportModel, width: float, lead: list[Flowable] | None = None
-) -> tuple[Flowable, list[Flowable]]:
+    action: ActionView, model: ReportModel, width: float, lead: list[Item] | None = None
+) -> tuple[Item, list[Item]]:
     """Return the first unit (``lead`` headings, box, details, first photos) and what follows."""
     labels = model.labels
-    units: list[list[Flowable]] = [[*(lead or []), *_head(action, model, width)]]
+    units: list[list[Item]] = [[*(lead or []), *_head(action, model, width)]]
     rows = _photo_rows(action.photos, width)
     if rows:
         units[0].append(rows[0])
         units.extend([row] for row in rows[1:])
     # A photo that could not be printed is said right where it would have been; a long list of
     # such lines (a photo folder that was not copied along) flows instead of being kept.
-    problems = [para(p.problem, "ActionDetail") for p in action.photos if p.problem]
+    problems: list[Item] = [para(p.problem, "ActionDetail") for p in action.photos if p.problem]
     if len(problems) <= FEW_PROBLEMS:
         units[-1].extend(problems)
     else:
@@ -152,17 +116,14 @@ def action_flowables(
         note = user_text(labels["actions.note"], action.note, "NoteFlow")
         units.extend([part] for part in [*note, done])
     first, *rest = units
-    return _unit(first), [*(_unit(unit) for unit in rest), Spacer(1, AFTER_ACTION)]
+    return _unit(first), [*(_unit(unit) for unit in rest), Spacer(AFTER_ACTION)]
 
 
-def _priority(group: PriorityGroup, model: ReportModel, width: float) -> list[Flowable]:
+def _priority(group: PriorityGroup, model: ReportModel, width: float) -> list[Item]:
     # The mark sits before the heading so that a page the group starts on is not "continued".
-    out: list[Flowable] = [SectionMark(None)]
+    out: list[Item] = [SectionMark(None)]
     # The priority and area headings never end a page: they travel with the first action.
-    heading: list[Flowable] = [
-        para(group.title, "Heading2"),
-        HRFlowable(width="100%", thickness=2, color=black, spaceBefore=0, spaceAfter=6),
-    ]
+    heading: list[Item] = [para(group.title, "Heading2"), Rule(2, space_after=6)]
     for area in group.areas:
         for n, action in enumerate(area.actions):
             lead = [*heading, para(area.title, "Heading3")] if n == 0 else []
@@ -176,10 +137,10 @@ def _priority(group: PriorityGroup, model: ReportModel, width: float) -> list[Fl
     return out
 
 
-def actions(model: ReportModel, width: float) -> list[Flowable]:
+def actions(model: ReportModel, width: float) -> list[Item]:
     """The action list by priority and area, then the areas without hazards, open items, notes."""
     labels = model.labels
-    out: list[Flowable] = [
+    out: list[Item] = [
         PageBreak(),
         para(labels["actions.heading"], "Heading1"),
         para(labels["actions.intro"], "Body"),

@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-from reportlab.lib.pagesizes import A4, LETTER
-
+# reportlab.lib.pagesizes' values, written out: choosing the paper needs no reportlab.
+MM = 72 / 25.4
+A4 = (210 * MM, 297 * MM)
+LETTER = (612.0, 792.0)
 PAPERS: dict[str, tuple[float, float]] = {"A4": A4, "letter": LETTER}
 LETTER_TERRITORIES = frozenset({"US", "CA"})
 # POSIX order: LC_ALL overrides LC_PAPER, which overrides LANG.

@@ -3,84 +3,23 @@
 from __future__ import annotations
 
 import io
-from typing import Any
 
-from reportlab.lib.colors import black
-from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import SimpleDocTemplate
 
 from homecheck.domain.assessment import Assessment
 from homecheck.domain.content import Checklist
 from homecheck.domain.followup import FollowUp
+from homecheck.report.layout import Page, Paginator
 from homecheck.report.model import ReportModel, build_report
-from homecheck.report.paper import page_size
+from homecheck.report.paper import MM, page_size
 from homecheck.report.photos import PhotoSource
 from homecheck.report.story import story
 from homecheck.report.styles import FONT, FONT_BOLD, SMALL_SIZE, register_fonts
 
 FOOTER_SIZE = SMALL_SIZE
-
-
-class NumberedCanvas(Canvas):
-    """A canvas that writes the footer after the last page, when the page count is known."""
-
-    def __init__(self, *args: Any, model: ReportModel, margin: float, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._model = model
-        self._margin = margin
-        self._pages: list[dict[str, Any]] = []
-        self._section: str | None = None  # the priority group the story is in now
-        self._continued: str | None = None  # the group this page continues, if any
-
-    def set_section(self, section: str | None) -> None:
-        """Called by SectionMark flowables as they are drawn."""
-        self._section = section
-
-    def showPage(self) -> None:
-        # Keep the page's state; it is written in save() once the total is known.
-        self._pages.append(dict(self.__dict__))
-        self._continued = self._section
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self._draw_footer(total)
-            self._draw_header()
-            super().showPage()
-        super().save()
-
-    def _draw_footer(self, total: int) -> None:
-        width, _ = self._pagesize
-        left, right = self._margin, width - self._margin
-        y = self._margin * 0.55
-        page = self._model.page_label(self._pageNumber, total)
-        self.saveState()
-        self.setStrokeColor(black)
-        self.setLineWidth(0.8)
-        self.line(left, y + FOOTER_SIZE + 4, right, y + FOOTER_SIZE + 4)
-        self.setFillColor(black)
-        self.setFont(FONT, FOOTER_SIZE)
-        self.drawRightString(right, y, page)
-        room = right - left - stringWidth(page, FONT, FOOTER_SIZE) - 16
-        where = " · ".join(filter(None, (self._model.date, self._model.client)))
-        self.drawString(left, y, _fit(where, room))
-        self.restoreState()
-
-    def _draw_header(self) -> None:
-        if not self._continued:
-            return
-        width, height = self._pagesize
-        text = self._model.labels["continued"].format(section=self._continued)
-        self.saveState()
-        self.setFillColor(black)
-        self.setFont(FONT_BOLD, FOOTER_SIZE)
-        text = _fit(text, width - 2 * self._margin, FONT_BOLD)
-        self.drawString(self._margin, height - self._margin * 0.6, text)
-        self.restoreState()
+# reportlab's frames keep 6 pt inside the margins; the pages keep that look.
+FRAME_PADDING = 6
 
 
 def _fit(text: str, width: float, font: str = FONT) -> str:
@@ -96,8 +35,8 @@ def _fit(text: str, width: float, font: str = FONT) -> str:
 class ActionListRenderer:
     """Lays out one report model on paper (pretix's renderer shape, scaled down)."""
 
-    margin = 20 * mm
-    bottom_margin = 26 * mm  # room for the footer
+    margin = 20 * MM
+    bottom_margin = 26 * MM  # room for the footer
 
     def __init__(self, pagesize: tuple[float, float]) -> None:
         self.pagesize = pagesize
@@ -105,31 +44,63 @@ class ActionListRenderer:
     def render(self, model: ReportModel) -> bytes:
         """Return the PDF of the model as bytes; the same model gives the same bytes."""
         register_fonts()
+        width, height = self.pagesize
+        text_width = width - 2 * self.margin
+        pages = Paginator(
+            x=self.margin + FRAME_PADDING,
+            top=height - self.margin - FRAME_PADDING,
+            bottom=self.bottom_margin + FRAME_PADDING,
+            width=text_width - 2 * FRAME_PADDING,
+        ).run(story(model, text_width))
         buffer = io.BytesIO()
-        doc = SimpleDocTemplate(
+        canv = Canvas(
             buffer,
             pagesize=self.pagesize,
-            leftMargin=self.margin,
-            rightMargin=self.margin,
-            topMargin=self.margin,
-            bottomMargin=self.bottom_margin,
-            title=model.title,
-            author=model.author,
-            subject=model.labels["subject"],
-            creator="homecheck",
-            lang=model.lang_tag,
             invariant=1,  # no timestamps or random ids: identical input, identical bytes
-            displayDocTitle=1,
+            lang=model.lang_tag,
             # Otherwise each page starts in Helvetica, a font the PDF then refers to unused.
             initialFontName=FONT,
             initialFontSize=SMALL_SIZE,
         )
-
-        def make_canvas(*args: Any, **kwargs: Any) -> NumberedCanvas:
-            return NumberedCanvas(*args, model=model, margin=self.margin, **kwargs)
-
-        doc.build(story(model, doc.width), canvasmaker=make_canvas)
+        canv.setTitle(model.title)
+        canv.setAuthor(model.author)
+        canv.setSubject(model.labels["subject"])
+        canv.setCreator("homecheck")
+        canv.setViewerPreference("DisplayDocTitle", "true")
+        for number, page in enumerate(pages, start=1):
+            for block, x, y in page.placed:
+                block.draw(canv, x, y)
+            self._draw_footer(canv, model, number, len(pages))
+            self._draw_header(canv, model, page)
+            canv.showPage()
+        canv.save()
         return buffer.getvalue()
+
+    def _draw_footer(self, canv: Canvas, model: ReportModel, number: int, total: int) -> None:
+        width, _ = self.pagesize
+        left, right = self.margin, width - self.margin
+        y = self.margin * 0.55
+        page = model.page_label(number, total)
+        canv.saveState()
+        canv.setLineWidth(0.8)
+        canv.line(left, y + FOOTER_SIZE + 4, right, y + FOOTER_SIZE + 4)
+        canv.setFont(FONT, FOOTER_SIZE)
+        canv.drawRightString(right, y, page)
+        room = right - left - stringWidth(page, FONT, FOOTER_SIZE) - 16
+        where = " · ".join(filter(None, (model.date, model.client)))
+        canv.drawString(left, y, _fit(where, room))
+        canv.restoreState()
+
+    def _draw_header(self, canv: Canvas, model: ReportModel, page: Page) -> None:
+        if not page.continued:
+            return
+        width, height = self.pagesize
+        text = model.labels["continued"].format(section=page.continued)
+        canv.saveState()
+        canv.setFont(FONT_BOLD, FOOTER_SIZE)
+        text = _fit(text, width - 2 * self.margin, FONT_BOLD)
+        canv.drawString(self.margin, height - self.margin * 0.6, text)
+        canv.restoreState()
 
 
 def render_pdf(
@@ -151,6 +122,7 @@ def render_pdf(
     it no photos are printed. ``followup`` (homecheck.domain.followup.compare) adds "Progress
     since <date>" to the cover.
     """
+    register_fonts()  # first: photos on a PreparedPhotos thread have time to finish meanwhile
     model = build_report(
         checklist, assessment, language or assessment.language, photos=photos, followup=followup
     )

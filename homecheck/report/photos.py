@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import io
 import os
+import threading
 import warnings
-from collections.abc import Callable, Mapping
+from collections import deque
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-
-import platformdirs
-from PIL import Image, ImageOps
+from typing import Any
 
 from homecheck.domain.assessment import PHOTO_NAME
 from homecheck.i18n import Catalogue
@@ -44,6 +44,24 @@ class PhotoView:
     problem: str  # "Photo not found: …" when image is None, else ""
 
 
+JPEG_START = b"\xff\xd8\xff"
+ORIENTATION = 0x0112  # the EXIF tag of a camera's rotation
+
+
+def _open(data: bytes) -> Any:
+    """Open a picture; a JPEG without Image.open, which first imports five other formats."""
+    from PIL import Image
+
+    if data.startswith(JPEG_START):
+        from PIL import JpegImagePlugin
+
+        return JpegImagePlugin.jpeg_factory(io.BytesIO(data))
+    # Image.open only warns about a decompression bomb up to twice the limit: make it an error.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        return Image.open(io.BytesIO(data))
+
+
 def thumbnail(data: bytes) -> Thumbnail | None:
     """Return a small, upright JPEG of the picture without metadata, or None if it is unusable.
 
@@ -51,26 +69,104 @@ def thumbnail(data: bytes) -> Thumbnail | None:
     one bad photo must not cost the person the whole action list. Re-encoding also means that
     no EXIF or GPS data of a photo someone dropped in the folder by hand ends up in the PDF.
     """
+    from PIL import Image
+
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data)) as image:
-                if image.width * image.height > MAX_PIXELS:
-                    return None
-                # JPEG: decode at 1/2, 1/4 or 1/8 scale straight away. draft() keeps both sides
-                # at least the size asked for, so ask for the aspect-correct target size.
-                scale = PRINT_SIDE / max(image.width, image.height, 1)
-                if scale < 1:
-                    target = (max(1, int(image.width * scale)), max(1, int(image.height * scale)))
-                    image.draft("RGB", target)
-                image.load()
-                rgb = (ImageOps.exif_transpose(image) or image).convert("RGB")
-        rgb.thumbnail((PRINT_SIDE, PRINT_SIDE), Image.Resampling.LANCZOS, reducing_gap=2.0)
-        out = io.BytesIO()
-        rgb.save(out, format="JPEG", quality=82, optimize=True)
+        with _open(data) as image:
+            pixels = image.width * image.height
+            if pixels > MAX_PIXELS or pixels > (Image.MAX_IMAGE_PIXELS or MAX_PIXELS):
+                return None
+            # JPEG: decode at 1/2, 1/4 or 1/8 scale straight away. draft() keeps both sides
+            # at least the size asked for, so ask for the aspect-correct target size.
+            scale = PRINT_SIDE / max(image.width, image.height, 1)
+            if scale < 1:
+                target = (max(1, int(image.width * scale)), max(1, int(image.height * scale)))
+                image.draft("RGB", target)
+            image.load()
+            # In place, and no convert() of what is RGB already: each copy costs as much as
+            # decoding the photo did.
+            if image.getexif().get(ORIENTATION, 1) != 1:
+                from PIL import ImageOps
+
+                ImageOps.exif_transpose(image, in_place=True)
+            rgb = image if image.mode == "RGB" else image.convert("RGB")
+            rgb.thumbnail((PRINT_SIDE, PRINT_SIDE), Image.Resampling.LANCZOS, reducing_gap=2.0)
+            out = io.BytesIO()
+            rgb.save(out, format="JPEG", quality=82, optimize=True)
+            width, height = rgb.size
     except Exception:  # Pillow raises many kinds of error for a broken file
         return None
-    return Thumbnail(out.getvalue(), rgb.width, rgb.height)
+    return Thumbnail(out.getvalue(), width, height)
+
+
+def _read_and_shrink(source: PhotoSource, name: str) -> tuple[bytes | None, Thumbnail | None]:
+    """The photo's bytes (b"" when the reader fails) and its thumbnail, if it has one."""
+    try:
+        data = source(name)
+    except OSError:
+        data = b""
+    return data, thumbnail(data) if data else None
+
+
+class PreparedPhotos:
+    """A photo reader that starts reading and shrinking the given photos on a second thread.
+
+    ``homecheck report`` starts it before importing the PDF code: Pillow decodes and encodes
+    without holding the GIL, so most of that work is done by the time the layout needs it.
+    The thread that then asks for a photo shrinks the ones still waiting itself, so it does
+    not sit idle while the second thread finishes alone.
+    """
+
+    def __init__(self, source: PhotoSource, names: Iterable[str]) -> None:
+        self._source = source
+        ordered = list(dict.fromkeys(names))
+        self._names = set(ordered)
+        self._todo = deque(ordered)
+        self._done: dict[str, tuple[bytes | None, Thumbnail | None]] = {}
+        self._error: BaseException | None = None
+        if self._todo:
+            # Imported here, not on the thread: two threads importing at once mostly wait for
+            # each other's import locks (reportlab imports PIL too).
+            from PIL import Image, JpegImagePlugin  # noqa: F401
+        self._thread = threading.Thread(target=self._work, name="photos", daemon=True)
+        self._thread.start()
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                name = self._todo.popleft()  # atomic: each photo is taken by one thread
+            except IndexError:
+                return
+            try:
+                data = self._source(name)
+            except OSError:
+                data = b""
+            # Other formats are opened under a warnings filter, which is not thread-safe: the
+            # thread that asks for them makes their thumbnails.
+            shrunk = thumbnail(data) if data and data.startswith(JPEG_START) else None
+            self._done[name] = (data, shrunk)
+
+    def _work(self) -> None:
+        try:
+            self._drain()
+        except BaseException as exc:  # handed to the thread that asks for a photo
+            self._error = exc
+
+    def __call__(self, name: str) -> bytes | None:
+        return self._source(name)
+
+    def prepared(self, name: str) -> tuple[bytes | None, Thumbnail | None]:
+        """Bytes and thumbnail of a photo (helping the thread first; other names read now)."""
+        if name not in self._names:
+            return _read_and_shrink(self._source, name)
+        self._drain()
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        data, shrunk = self._done[name]
+        if data and not data.startswith(JPEG_START):
+            shrunk = thumbnail(data)
+        return data, shrunk
 
 
 class PhotoViews:
@@ -90,11 +186,10 @@ class PhotoViews:
     def _view(self, name: str) -> PhotoView:
         if name not in self._seen:
             assert self._source is not None
-            try:
-                data = self._source(name)
-            except OSError:
-                data = b""
-            image = thumbnail(data) if data else None
+            if isinstance(self._source, PreparedPhotos):
+                data, image = self._source.prepared(name)
+            else:
+                data, image = _read_and_shrink(self._source, name)
             if image is not None:
                 problem = ""
             elif data is None:
@@ -119,6 +214,8 @@ def existing_data_dir(environ: Mapping[str, str] | None = None) -> Path | None:
     Reading a report must not leave an empty private folder behind on a computer where the app
     never ran (homecheck.store.paths.data_dir() creates it).
     """
+    import platformdirs
+
     from homecheck.store.paths import ENV_DATA_DIR
 
     env = os.environ if environ is None else environ

@@ -1,24 +1,24 @@
-"""The story: cover, action list and advice as reportlab flowables, from the view-model."""
+"""The story: cover, action list and advice as blocks for the page engine, from the view-model."""
 
 from __future__ import annotations
-
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from homecheck.report.action_list import actions
 from homecheck.report.blocks import bold, facts, grid, para, user_text
 from homecheck.report.flowables import ScoreBar
+from homecheck.report.layout import Block, Item, Keep, PageBreak, Spacer
 from homecheck.report.model import PersonView, ReportModel
 from homecheck.report.progress import ProgressView
 from homecheck.report.styles import stylesheet
-from homecheck.report.text import markup
+from homecheck.report.text import clean
+from homecheck.report.textblock import Text
 
 
-def _score_chart(model: ReportModel, width: float) -> list[Flowable]:
+def _score_chart(model: ReportModel, width: float) -> list[Item]:
     name_width = width * 0.42
     bar_width = width - name_width - 8
-    rows: list[list[Flowable]] = []
+    rows: list[list[Block | None]] = []
     for bar in model.bars:
-        shown: Flowable
+        shown: Block
         if bar.score is None:
             shown = para(model.labels["score.not_checked"], "Cell")
         else:
@@ -29,40 +29,40 @@ def _score_chart(model: ReportModel, width: float) -> list[Flowable]:
     return [grid(rows, [name_width, width - name_width])]
 
 
-def _bullet(text: str, lead: str = "") -> Paragraph:
+def _bullet(text: str, lead: str = "") -> Text:
     """A bullet point of plain text, optionally starting with a bold "lead:"."""
-    start = f"<b>{markup(lead)}:</b> " if lead else ""
-    return Paragraph(start + markup(text), stylesheet()["Bullet"], bulletText="•")
+    start = [(clean(lead) + ":", True)] if lead else []
+    return Text([*start, (" " + clean(text), False)], stylesheet()["Bullet"], bullet="•")
 
 
-def _progress(progress: ProgressView) -> list[Flowable]:
+def _progress(progress: ProgressView) -> list[Item]:
     """Progress since the previous check: one summary line, then what changed, by kind."""
-    out: list[Flowable] = [
-        KeepTogether([para(progress.heading, "Heading2"), para(progress.summary, "Score")])
+    out: list[Item] = [
+        Keep([para(progress.heading, "Heading2"), para(progress.summary, "Score")])
     ]
     for kind in progress.lists:
-        lines: list[Flowable] = [_bullet(item.fix, item.area) for item in kind.items]
+        lines: list[Item] = [_bullet(item.fix, item.area) for item in kind.items]
         if kind.more:
             lines.append(para(kind.more, "Body"))
-        start: list[Flowable] = [para(kind.title, "Heading3")]
+        start: list[Item] = [para(kind.title, "Heading3")]
         if kind.hint:
             start.append(para(kind.hint, "Body"))
         # The title stays with its first line; a long list flows on by itself.
-        out.append(KeepTogether([*start, *lines[:1]]))
+        out.append(Keep([*start, *lines[:1]]))
         out.extend(lines[1:])
     return out
 
 
-def _person(person: PersonView, model: ReportModel, width: float) -> list[Flowable]:
+def _person(person: PersonView, model: ReportModel, width: float) -> list[Item]:
     labels = model.labels
-    blocks: list[list[Flowable]] = []
+    blocks: list[list[Item]] = []
     if person.key_answers:
         blocks.append(
             [
                 para(labels["person.key_heading"], "Heading3"),
                 # The labels are questions: a wide column and no colon after the "?".
                 facts(person.key_answers, width, share=0.72, colon=False),
-                Spacer(1, 6),
+                Spacer(6),
                 para(person.key_summary, "Body"),
             ]
         )
@@ -78,15 +78,15 @@ def _person(person: PersonView, model: ReportModel, width: float) -> list[Flowab
     if not blocks:
         return []
     blocks[0].insert(0, para(labels["person.heading"], "Heading2"))
-    return [KeepTogether(block) for block in blocks]
+    return [Keep(block) for block in blocks]
 
 
-def cover(model: ReportModel, width: float) -> list[Flowable]:
+def cover(model: ReportModel, width: float) -> list[Item]:
     """Title, who and when, the scores, the counts, progress, the person outcome, how to read it."""
     labels = model.labels
-    # Every heading opens the KeepTogether it heads: reportlab's keepWithNext does not join a
-    # heading to a KeepTogether, and a KeepTogether inside another always breaks the page.
-    score_block: list[Flowable] = [
+    # Every heading opens the Keep it heads: keep_with_next does not join a heading to a Keep
+    # (as in reportlab's platypus, whose layout rules the page engine keeps).
+    score_block: list[Item] = [
         para(labels["score.heading"], "Heading2"),
         para(model.home_score, "Score"),
     ]
@@ -94,18 +94,18 @@ def cover(model: ReportModel, width: float) -> list[Flowable]:
         score_block.append(bold(labels["score.none_found"]))
     score_block.append(para(labels["score.explain"], "Body"))
     score_block.extend(_score_chart(model, width))
-    out: list[Flowable] = [
+    out: list[Item] = [
         para(model.title, "Title"),
         facts(model.facts, width),
-        KeepTogether(score_block),
-        KeepTogether([para(labels["counts.heading"], "Heading2"), facts(model.counts, width)]),
+        Keep(score_block),
+        Keep([para(labels["counts.heading"], "Heading2"), facts(model.counts, width)]),
     ]
     if model.progress is not None:
         out.extend(_progress(model.progress))
     if model.person is not None:
         out.extend(_person(model.person, model, width))
     out.append(
-        KeepTogether(
+        Keep(
             [
                 para(labels["read.heading"], "Heading2"),
                 para(labels["read.text"], "Body"),
@@ -116,21 +116,21 @@ def cover(model: ReportModel, width: float) -> list[Flowable]:
     return out
 
 
-def advice(model: ReportModel) -> list[Flowable]:
+def advice(model: ReportModel) -> list[Item]:
     """The "what you can do yourself" page from the leaflet's advice sections."""
     labels = model.labels
-    out: list[Flowable] = [
+    out: list[Item] = [
         PageBreak(),
         para(labels["advice.heading"], "Heading1"),
         para(labels["advice.intro"], "Body"),
     ]
     for section in model.advice:
-        block: list[Flowable] = [para(section.title, "Heading3")]
+        block: list[Item] = [para(section.title, "Heading3")]
         block.extend(_bullet(point) for point in section.points)
-        out.append(KeepTogether(block))
+        out.append(Keep(block))
     return out
 
 
-def story(model: ReportModel, width: float) -> list[Flowable]:
+def story(model: ReportModel, width: float) -> list[Item]:
     """Every flowable of the report, in reading order."""
     return [*cover(model, width), *actions(model, width), *advice(model)]

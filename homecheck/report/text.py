@@ -1,12 +1,11 @@
-"""Make user text safe for reportlab: strip what it chokes on, escape markup, cut into chunks."""
+"""Make user text safe to print: strip what a PDF font cannot show, cut it into chunks."""
 
 from __future__ import annotations
 
 import unicodedata
-from xml.sax.saxutils import escape
 
-# A Paragraph taller than a frame raises LayoutError, so long user text is cut into pieces that
-# each fit on a page: at most this many characters and lines per piece (13 pt text, A4 frame).
+# Long user text is cut into pieces that each fit on a page, so that a piece can travel whole
+# with its label: at most this many characters and lines per piece (13 pt text, A4 frame).
 CHUNK_CHARS = 1200
 CHUNK_LINES = 12
 LABEL_MAX = 200
@@ -22,6 +21,8 @@ def clean(text: str) -> str:
     Tabs become spaces and every kind of line break becomes "\\n"; reportlab cannot encode lone
     surrogates (JSON allows them) and draws control characters as garbage or fails on them.
     """
+    if text.isprintable():  # no control, separator or unassigned character: nothing to drop
+        return unicodedata.normalize("NFC", text)
     for old, new in _LINE_BREAKS.items():
         text = text.replace(old, new)
     text = text.replace("\t", " ")
@@ -48,11 +49,6 @@ def label(text: str, limit: int = LABEL_MAX) -> str:
     """
     text = one_line(text)
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def markup(text: str) -> str:
-    """Return text escaped for reportlab's Paragraph mini-HTML, so tags in it print literally."""
-    return escape(clean(text)).replace("\n", "<br/>")
 
 
 def chunks(text: str, max_chars: int = CHUNK_CHARS, max_lines: int = CHUNK_LINES) -> list[str]:

@@ -17,6 +17,8 @@ from homecheck.domain.content import Checklist
 from homecheck.i18n import catalogue
 from homecheck.report.photos import (
     PRINT_SIDE,
+    PhotoViews,
+    PreparedPhotos,
     existing_data_dir,
     photo_folder,
     photo_lookup,
@@ -251,3 +253,59 @@ def test_existing_data_dir_does_not_create_it(tmp_path: Path, set_it: bool) -> N
     if set_it:
         folder.mkdir()
         assert existing_data_dir(env) == folder
+
+
+def test_photos_are_embedded_as_their_jpeg_and_once_each(
+    content: Checklist, render: Render
+) -> None:
+    data = jpeg(5, (400, 300))
+    store = {photo_name(data): data}
+    _, assessment = _with_photos(content, {0: sorted(store), 1: sorted(store)})
+    pdf = render(content, assessment, "en", "A4", photos=store.get)
+    assert sum(image_counts(pdf)) == 2  # shown with both actions
+    assert pdf.count(b"/Subtype /Image") == 1  # stored once
+    assert b"/DCTDecode" in pdf
+    thumb = thumbnail(data)
+    assert thumb is not None
+    streams = [
+        xobject.get_object().get_data()
+        for page in PdfReader(io.BytesIO(pdf)).pages
+        for xobject in page["/Resources"].get("/XObject", {}).values()
+    ]
+    # Under its ASCII85 wrapping, the stream is the thumbnail's JPEG as it is.
+    assert streams and all(stream == thumb.jpeg for stream in streams)
+
+
+def _views(source: Callable[[str], bytes | None], names: list[str]) -> list[tuple[str, bool]]:
+    views = PhotoViews(source, catalogue("en")).views(names)
+    return [(view.problem, view.image is not None) for view in views]
+
+
+def test_prepared_photos_give_what_the_plain_reader_gives() -> None:
+    png = io.BytesIO()
+    Image.new("RGB", (50, 40), (200, 10, 10)).save(png, format="PNG")
+    store: dict[str, bytes] = {
+        photo_name(jpeg(1)): jpeg(1),
+        "aaaaaaaaaaaaaaaa.jpg": png.getvalue(),  # not a JPEG: shrunk on the asking thread
+        "bbbbbbbbbbbbbbbb.jpg": b"not a picture",
+        "cccccccccccccccc.jpg": jpeg(2)[:200],
+    }
+    names = [*sorted(store), MISSING, sorted(store)[0]]
+    prepared = PreparedPhotos(store.get, names)
+    assert _views(prepared, names) == _views(store.get, names)
+    assert _views(prepared, ["dddddddddddddddd.jpg"]) == _views(store.get, ["dddddddddddddddd.jpg"])
+    first, _ = prepared.prepared(names[0])
+    assert first == store[names[0]] and prepared(names[0]) == store[names[0]]
+
+
+def test_prepared_photos_pass_on_a_reader_failure() -> None:
+    def denied(name: str) -> bytes | None:
+        raise PermissionError(name)
+
+    assert _views(PreparedPhotos(denied, [MISSING]), [MISSING]) == _views(denied, [MISSING])
+
+    def broken_reader(name: str) -> bytes | None:
+        raise RuntimeError("bug")
+
+    with pytest.raises(RuntimeError, match="bug"):
+        _views(PreparedPhotos(broken_reader, [MISSING]), [MISSING])

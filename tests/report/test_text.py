@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from homecheck.report.text import chunks, clean, label, markup, one_line
+from homecheck.report.text import chunks, clean, label, one_line
 
 
 def test_clean_drops_control_characters_and_lone_surrogates() -> None:
@@ -23,16 +23,6 @@ def test_clean_keeps_letters_people_write() -> None:
 
 def test_clean_composes_to_nfc() -> None:
     assert clean("e\u0301") == "é"
-
-
-def test_markup_escapes_tags_so_they_print_literally() -> None:
-    assert markup("<font size=90>x</font> & </para>") == (
-        "&lt;font size=90&gt;x&lt;/font&gt; &amp; &lt;/para&gt;"
-    )
-
-
-def test_markup_keeps_line_breaks() -> None:
-    assert markup("one\ntwo") == "one<br/>two"
 
 
 def test_one_line_collapses_whitespace() -> None:
