@@ -15,8 +15,9 @@ from homecheck import resources
 # fails when the shipped one is stale. It is a pickle: it ships with the code, as trusted.
 FONT_CACHE = "fonts/parsed-fonts.pickle"
 # The TTFont attributes that are rebuilt, not stored: the font bytes are read from the file,
-# the scale is a function, and the per-document state starts empty.
-_FACE_REBUILT = ("_ttf_data", "_pdfScale")
+# the scale is a function, the file name is where this installation keeps the font (not where
+# the cache was made), and the per-document state starts empty.
+_FACE_REBUILT = ("_ttf_data", "_pdfScale", "filename")
 _FONT_REBUILT = ("face", "state", "fontName")
 
 
@@ -69,6 +70,7 @@ def load_font(name: str, resource: str) -> Any:
     face = TTFontFace.__new__(TTFontFace)
     face.__dict__.update(entry["face"])
     face._ttf_data = raw
+    face.filename = str(resources.path(resource))
     face._pdfScale = _scale(face.unitsPerEm)
     font = TTFont.__new__(TTFont)
     font.__dict__.update(entry["font"])

@@ -54,3 +54,11 @@ def test_a_missing_cache_falls_back_to_parsing(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(fontcache, "_cache", dict)
     font = fontcache.load_font(FONT, FONT_FILES[FONT])
     assert font.stringWidth("abc", 10) > 0
+
+
+def test_the_cache_holds_no_path_of_the_machine_that_made_it() -> None:
+    shipped = pickle.loads(resources.read_bytes(fontcache.FONT_CACHE))
+    for entry in shipped.values():
+        assert "filename" not in entry["face"]
+    font = fontcache.load_font(FONT, FONT_FILES[FONT])
+    assert font.face.filename == str(resources.path(FONT_FILES[FONT]))
