@@ -21,6 +21,7 @@ from homecheck.ui.pages.base import (
     START_ID,
     SUMMARY_ID,
     BasePage,
+    page_key,
 )
 from homecheck.ui.pages.start import StartPage
 from homecheck.ui.session import AREAS, CHECK, HEADER, INTAKE
@@ -28,6 +29,7 @@ from homecheck.ui.settings import DEFAULT_TEXT_SIZE, save_settings
 from homecheck.ui.widgets.side_panel import SidePanel
 
 if TYPE_CHECKING:
+    from homecheck.ui.later_pages import LaterPages
     from homecheck.ui.pages.about_you import AboutYouPage
     from homecheck.ui.pages.clients import ClientsPage
     from homecheck.ui.pages.finish import FinishPage
@@ -36,15 +38,6 @@ if TYPE_CHECKING:
     from homecheck.ui.pages.your_home import YourHomePage
 
 WB = QWizard.WizardButton
-# The stored key of each fixed page (area pages are "area:<id>").
-FIXED_KEYS = {
-    START_ID: "start",
-    CLIENTS_ID: "clients",
-    ABOUT_ID: "about_you",
-    HOME_ID: "your_home",
-    SUMMARY_ID: "summary",
-    FINISH_ID: "finish",
-}
 PREBUILD_DELAY_MS = 150
 
 
@@ -72,7 +65,7 @@ class HomeWizard(QWizard):
         # Only the start page exists until the window has been painted; the other pages (and
         # their modules) are added right after, or sooner when something asks for them.
         self._pages: dict[int, BasePage] = {START_ID: self.start_page}
-        self._all_pages_added = False
+        self._later: LaterPages | None = None
         self._adding_scheduled = False
         self.setPage(START_ID, self.start_page)
         self.setStartId(START_ID)
@@ -108,37 +101,23 @@ class HomeWizard(QWizard):
 
     def add_all_pages(self) -> None:
         """Add every page after the start page (once); the start page shows without them."""
-        if self._all_pages_added:
-            return
-        self._all_pages_added = True
-        from homecheck.ui.pages.about_you import AboutYouPage
-        from homecheck.ui.pages.clients import ClientsPage
-        from homecheck.ui.pages.finish import FinishPage
-        from homecheck.ui.pages.room import RoomPage
-        from homecheck.ui.pages.summary import SummaryPage
-        from homecheck.ui.pages.your_home import YourHomePage
+        self.later()
 
-        ctx = self.ctx
-        self._clients_page = ClientsPage(ctx)
-        self._about_page = AboutYouPage(ctx)
-        self._home_page = YourHomePage(ctx)
-        self._room_pages = {
-            area.id: RoomPage(ctx, area, self.area_ids[area.id]) for area in ctx.checklist.areas
-        }
-        self._summary_page = SummaryPage(ctx)
-        self._finish_page = FinishPage(ctx)
-        pages: list[BasePage] = [
-            self._clients_page, self._about_page, self._home_page, *self._room_pages.values(),
-            self._summary_page, self._finish_page,
-        ]
-        for page in pages:
-            self.setPage(page.page_id, page)
-            self._pages[page.page_id] = page
-            page.setTitle("")  # set when the page is built, in the language of that moment
+    def later(self) -> LaterPages:
+        """The pages after the start page, made now if they were not yet."""
+        if self._later is None:
+            from homecheck.ui.later_pages import LaterPages
+
+            self._later = LaterPages(self.ctx, self.area_ids)
+            for page in self._later.all():
+                self.setPage(page.page_id, page)
+                self._pages[page.page_id] = page
+                page.setTitle("")  # set when the page is built, in the language of that moment
+        return self._later
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if not self._all_pages_added and not self._adding_scheduled:
+        if self._later is None and not self._adding_scheduled:
             # The window is on screen now: add the other pages in the next turn of the loop.
             self._adding_scheduled = True
             QTimer.singleShot(0, self.add_all_pages)
@@ -146,56 +125,47 @@ class HomeWizard(QWizard):
     @property
     def pages_by_id(self) -> dict[int, BasePage]:
         """Every page by its id."""
-        self.add_all_pages()
+        self.later()
         return self._pages
 
     @property
     def clients_page(self) -> ClientsPage:
         """The client list (therapists and caregivers)."""
-        self.add_all_pages()
-        return self._clients_page
+        return self.later().clients
 
     @property
     def about_page(self) -> AboutYouPage:
         """The questions about the person."""
-        self.add_all_pages()
-        return self._about_page
+        return self.later().about
 
     @property
     def home_page(self) -> YourHomePage:
         """Which areas the home has."""
-        self.add_all_pages()
-        return self._home_page
+        return self.later().home
 
     @property
     def room_pages(self) -> dict[str, RoomPage]:
         """The area pages by area id."""
-        self.add_all_pages()
-        return self._room_pages
+        return self.later().rooms
 
     @property
     def summary_page(self) -> SummaryPage:
         """Scores and actions."""
-        self.add_all_pages()
-        return self._summary_page
+        return self.later().summary
 
     @property
     def finish_page(self) -> FinishPage:
         """PDF, printing and files."""
-        self.add_all_pages()
-        return self._finish_page
+        return self.later().finish
 
     def validateCurrentPage(self) -> bool:
         # Next and Finish come here before they move; the next page must exist by then.
-        self.add_all_pages()
+        self.later()
         return super().validateCurrentPage()
 
     def _page_key(self, page_id: int) -> str:
         page = self._pages.get(page_id)
-        if page is not None:
-            return page.key
-        area = next((a for a, i in self.area_ids.items() if i == page_id), None)
-        return f"area:{area}" if area is not None else FIXED_KEYS[page_id]
+        return page.key if page is not None else page_key(page_id, self.area_ids)
 
     def _tag_title_label(self) -> None:
         # QWizard makes its (unnamed) title label when the first page is shown; tag it then,

@@ -18,21 +18,21 @@ def _built_rooms(wizard) -> list[str]:  # type: ignore[no-untyped-def]
 
 def test_only_the_start_page_exists_until_the_window_is_painted(make_wizard, qtbot) -> None:
     wizard = make_wizard(show=False)
-    assert wizard._all_pages_added is False
+    assert wizard._later is None
     assert list(wizard._pages) == [START_ID]
     # The side panel lists every step without the pages existing yet.
     assert any(key == "area:kitchen" for _id, key in wizard.side._entries)
     wizard.show()
-    qtbot.waitUntil(lambda: wizard._all_pages_added, timeout=2000)
+    qtbot.waitUntil(lambda: wizard._later is not None, timeout=2000)
     assert SUMMARY_ID in wizard._pages and len(wizard._pages) > 10
 
 
 def test_next_works_even_before_the_other_pages_were_added(make_wizard) -> None:
     wizard = make_wizard(show=False)
     wizard.show()  # no event processed yet: nothing painted, no page added
-    assert not wizard._all_pages_added and wizard.currentId() == START_ID
+    assert wizard._later is None and wizard.currentId() == START_ID
     wizard.next()  # validateCurrentPage adds them first
-    assert wizard._all_pages_added and wizard.currentId() != START_ID
+    assert wizard._later is not None and wizard.currentId() != START_ID
 
 
 def test_far_rooms_let_go_of_their_rows_and_come_back_with_every_answer(make_wizard) -> None:

@@ -30,6 +30,21 @@ HOME_ID = 3
 AREA_BASE = 10
 SUMMARY_ID = 900
 FINISH_ID = 901
+# The stored key of each fixed page (area pages are "area:<id>").
+FIXED_KEYS = {
+    START_ID: "start",
+    CLIENTS_ID: "clients",
+    ABOUT_ID: "about_you",
+    HOME_ID: "your_home",
+    SUMMARY_ID: "summary",
+    FINISH_ID: "finish",
+}
+
+
+def page_key(page_id: int, area_ids: dict[str, int]) -> str:
+    """The stored key of a page id, without the page having to exist."""
+    area = next((a for a, i in area_ids.items() if i == page_id), None)
+    return f"area:{area}" if area is not None else FIXED_KEYS[page_id]
 
 
 class BasePage(QWizardPage):
