@@ -99,12 +99,9 @@ class HomeWizard(QWizard):
 
     # -- pages, added after the first paint ------------------------------------------------
 
-    def add_all_pages(self) -> None:
-        """Add every page after the start page (once); the start page shows without them."""
-        self.later()
-
     def later(self) -> LaterPages:
-        """The pages after the start page, made now if they were not yet."""
+        """The pages after the start page, made now if they were not yet (the start page
+        shows without them)."""
         if self._later is None:
             from homecheck.ui.later_pages import LaterPages
 
@@ -120,7 +117,7 @@ class HomeWizard(QWizard):
         if self._later is None and not self._adding_scheduled:
             # The window is on screen now: add the other pages in the next turn of the loop.
             self._adding_scheduled = True
-            QTimer.singleShot(0, self.add_all_pages)
+            QTimer.singleShot(0, self.later)
 
     @property
     def pages_by_id(self) -> dict[int, BasePage]:
@@ -162,10 +159,6 @@ class HomeWizard(QWizard):
         # Next and Finish come here before they move; the next page must exist by then.
         self.later()
         return super().validateCurrentPage()
-
-    def _page_key(self, page_id: int) -> str:
-        page = self._pages.get(page_id)
-        return page.key if page is not None else page_key(page_id, self.area_ids)
 
     def _tag_title_label(self) -> None:
         # QWizard makes its (unnamed) title label when the first page is shown; tag it then,
@@ -312,7 +305,8 @@ class HomeWizard(QWizard):
         self._update_steps()
 
     def _update_steps(self) -> None:
-        entries = [(p, self._page_key(p)) for p in self.page_order() if p != START_ID]
+        # Keys from the ids: the pages need not exist yet.
+        entries = [(p, page_key(p, self.area_ids)) for p in self.page_order() if p != START_ID]
         self.side.set_steps(entries)
         self.side.set_current_page(self.currentId())
 
@@ -385,7 +379,8 @@ class HomeWizard(QWizard):
             theme.apply(app, self.ctx.settings.text_size, self.ctx.settings.high_contrast)
         self._save_settings()
         self.side.refresh()
-        self.summary_page.refresh()
+        if self._later is not None:  # Ctrl+ on the start page need not make every page
+            self._later.summary.refresh()
 
     def _save_settings(self) -> None:
         # Preferences are a comfort, not data: the check goes on without them.
