@@ -8,8 +8,7 @@ import datetime  # noqa: F401
 import json  # noqa: F401
 import sqlite3  # noqa: F401
 
-import homecheck.domain.actions
-import homecheck.domain.followup
+import homecheck.domain.assessment
 import homecheck.fileio
 import homecheck.store.clients
 import homecheck.store.paths

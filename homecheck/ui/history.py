@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from homecheck.domain.content import Checklist
-from homecheck.domain.scoring import score_home
 from homecheck.store.clients import client_of_check
 from homecheck.store.db import CheckInfo, Store
 
@@ -45,6 +44,8 @@ def followup_base(store: Store, client_id: int | None) -> CheckInfo | None:
 
 def summaries(store: Store, checklist: Checklist, client_id: int | None) -> list[CheckSummary]:
     """Every check of a profile with its score and open actions, newest first."""
+    from homecheck.domain.scoring import score_home  # the clients list, not the start page
+
     found = []
     for info in profile_checks(store, client_id):
         assessment = store.load_check(info.id)

@@ -5,16 +5,18 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from homecheck.domain.actions import Action, build_actions
 from homecheck.domain.assessment import Answer, Assessment
 from homecheck.domain.content import Checklist
-from homecheck.domain.followup import FollowUp, compare, prefilled_from
-from homecheck.domain.scoring import HomeScore, score_home
 from homecheck.store.clients import client_of_check, previous_check
 from homecheck.store.db import CheckInfo, Store
 from homecheck.store.paths import delete_all_data
+
+if TYPE_CHECKING:  # scores, actions and follow-ups are loaded when first asked for, not at start
+    from homecheck.domain.actions import Action
+    from homecheck.domain.followup import FollowUp
+    from homecheck.domain.scoring import HomeScore
 
 # What changed, for listeners: an item id, or one of these words.
 HEADER = "header"
@@ -132,6 +134,8 @@ class Session:
         """Check the same home again: areas and notes from the earlier check, answers anew."""
         self._load_previous(previous_id)
         assert self.previous is not None
+        from homecheck.domain.followup import prefilled_from
+
         fresh = prefilled_from(self.previous, _dt.date.today().isoformat())
         fresh.language = self.assessment.language
         fresh.role, fresh.client, fresh.assessor = role, client, assessor
@@ -366,12 +370,18 @@ class Session:
         """The comparison with the check this one follows up (None when it follows none)."""
         if self.previous is None:
             return None
+        from homecheck.domain.followup import compare
+
         return compare(self.checklist, self.previous, self.exported())
 
     def score(self) -> HomeScore:
         """The home score of the current answers (homecheck.domain.scoring)."""
+        from homecheck.domain.scoring import score_home
+
         return score_home(self.checklist, self.assessment)
 
     def actions(self) -> list[Action]:
         """The prioritised actions of the current answers (homecheck.domain.actions)."""
+        from homecheck.domain.actions import build_actions
+
         return build_actions(self.checklist, self.assessment)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from homecheck.ui import theme
-from homecheck.ui.check_import import Opened, open_check_file, tell_left_out
 from homecheck.ui.context import UiContext
 from homecheck.ui.hooks import Hook
 from homecheck.ui.widgets.labels import plain_label
+
+if TYPE_CHECKING:
+    from homecheck.ui.check_import import Opened
 
 
 class OpenCheckBox(QWidget):
@@ -51,6 +55,9 @@ class OpenCheckBox(QWidget):
 
     def open_file(self) -> Opened | None:
         """Ask for a file and open it as a new check; what was opened, or None."""
+        # Imported here: the format reader is not needed to show the start page.
+        from homecheck.ui.check_import import open_check_file, tell_left_out
+
         opened = open_check_file(self.ctx, self)
         if opened is None:
             return None
