@@ -246,10 +246,10 @@ class HomeWizard(QWizard):
         if page_id != START_ID:
             self.ctx.session.set_current_page(page.key)
         page.on_enter()
-        self._release_far_pages(page_id)
-        # Build the page Next will show while the person reads this one: the switch itself
-        # then only lays out and paints (page switch p95, benchmarks/run.py). The delay lets
-        # this page paint first; nobody answers a page within PREBUILD_DELAY_MS.
+        # Build the page Next will show, and let go of far pages, while the person reads this
+        # one: the switch itself then only lays out and paints (page switch p95,
+        # benchmarks/run.py). The delay lets this page paint first; nobody answers a page
+        # within PREBUILD_DELAY_MS.
         QTimer.singleShot(PREBUILD_DELAY_MS, self._prebuild_next)
 
     def _release_far_pages(self, page_id: int) -> None:
@@ -262,9 +262,12 @@ class HomeWizard(QWizard):
                 page.release()
 
     def _prebuild_next(self) -> None:
+        self._release_far_pages(self.currentId())
         upcoming = self._pages.get(self.next_id_after(self.currentId()))
-        if upcoming is not None:
+        if upcoming is not None and upcoming is not self.currentPage():
             upcoming.ensure_built()
+            # Style-sheet polishing of ~100 new widgets otherwise happens when Next shows them.
+            upcoming.ensurePolished()
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         page = self._pages.get(self.currentId())

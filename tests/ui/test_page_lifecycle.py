@@ -7,9 +7,15 @@ from PySide6.QtWidgets import QApplication
 
 from homecheck.ui.pages.base import START_ID, SUMMARY_ID
 from homecheck.ui.pages.room import RoomPage
+from homecheck.ui.wizard import PREBUILD_DELAY_MS
 from tests.ui.helpers import first_room
 
 pytestmark = pytest.mark.gui
+
+
+def _settle(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Wait as a person reading the page would: far pages are let go of in that time."""
+    qtbot.wait(PREBUILD_DELAY_MS + 100)
 
 
 def _built_rooms(wizard) -> list[str]:  # type: ignore[no-untyped-def]
@@ -35,7 +41,7 @@ def test_next_works_even_before_the_other_pages_were_added(make_wizard) -> None:
     assert wizard._later is not None and wizard.currentId() != START_ID
 
 
-def test_far_rooms_let_go_of_their_rows_and_come_back_with_every_answer(make_wizard) -> None:
+def test_far_rooms_let_go_of_their_rows_and_come_back_with_every_answer(make_wizard, qtbot) -> None:
     wizard = make_wizard()
     room = first_room(wizard)
     first_area = room.area.id
@@ -48,7 +54,7 @@ def test_far_rooms_let_go_of_their_rows_and_come_back_with_every_answer(make_wiz
             if row.choices.value() is None:
                 row.choices.choose_number(3)
         wizard.next()
-        QApplication.processEvents()
+        _settle(qtbot)
         # Only this page and its neighbours keep their widgets.
         assert len(_built_rooms(wizard)) <= 3
     assert wizard.currentId() == SUMMARY_ID
@@ -66,11 +72,11 @@ def test_far_rooms_let_go_of_their_rows_and_come_back_with_every_answer(make_wiz
     assert again.rows[1].choices.value() == "ok"
 
 
-def test_a_released_room_can_be_released_and_built_again(make_wizard) -> None:
+def test_a_released_room_can_be_released_and_built_again(make_wizard, qtbot) -> None:
     wizard = make_wizard()
     room = first_room(wizard)
     wizard.go_to(SUMMARY_ID)
-    QApplication.processEvents()
+    _settle(qtbot)
     assert not room.built
     room.release()  # releasing twice is harmless
     row = room.row_for(room.area.items[0].id)
@@ -79,13 +85,13 @@ def test_a_released_room_can_be_released_and_built_again(make_wizard) -> None:
     assert room.layout().count() == 1
 
 
-def test_a_rebuilt_room_puts_focus_on_its_first_open_item(make_wizard) -> None:
+def test_a_rebuilt_room_puts_focus_on_its_first_open_item(make_wizard, qtbot) -> None:
     wizard = make_wizard()
     room = first_room(wizard)
     room.rows[0].choices.choose_number(2)
     open_id = room.rows[1].item.id
     wizard.go_to(SUMMARY_ID)
-    QApplication.processEvents()
+    _settle(qtbot)
     assert not room.built
     wizard.go_to(room.page_id)  # built again while the page is on screen
     row = room.row_for(open_id)
@@ -93,7 +99,7 @@ def test_a_rebuilt_room_puts_focus_on_its_first_open_item(make_wizard) -> None:
     assert QApplication.focusWidget() in row.choices.buttons.values()
 
 
-def test_about_you_and_your_home_are_released_and_come_back_unchanged(make_wizard) -> None:
+def test_about_you_and_your_home_are_released_and_come_back_unchanged(make_wizard, qtbot) -> None:
     wizard = make_wizard()
     wizard.next()
     about = wizard.about_page
@@ -106,7 +112,7 @@ def test_about_you_and_your_home_are_released_and_come_back_unchanged(make_wizar
     home = wizard.home_page
     home.boxes["garden"].setChecked(False)
     wizard.go_to(SUMMARY_ID)
-    QApplication.processEvents()
+    _settle(qtbot)
     assert not about.built and not home.built
     wizard.go_to(about.page_id)
     assert about.choices[key].value() == chosen

@@ -36,6 +36,7 @@ def test_close_and_reopen_offers_resume_with_every_answer(qtbot, make_wizard, di
         qtbot.keyClick(row.focus_target(), key)
         given[row.item.id] = first.ctx.session.answer(row.item.id).answer
     qtbot.keyClicks(page.rows[0].note_edit, "wobbly tile")
+    noted = page.rows[0].item.id
     first.next()  # to the second area: this page is remembered
     second_area_key = first.currentPage().key
     first.ctx.session.set_intake("falls_past_year", 2)
@@ -58,7 +59,7 @@ def test_close_and_reopen_offers_resume_with_every_answer(qtbot, make_wizard, di
     session = again.ctx.session
     assert session.check_id == check_id
     assert {k: session.answer(k).answer for k in given} == given
-    assert session.answer(page.rows[0].item.id).note == "wobbly tile"
+    assert session.answer(noted).note == "wobbly tile"
     assert session.assessment.intake["falls_past_year"] == 2
     again.next()  # leaving the start page continues where the person was
     assert again.currentPage().key == second_area_key
