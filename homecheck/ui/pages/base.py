@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -144,6 +144,10 @@ class BasePage(QWizardPage):
         """Scroll so that a widget (for example the row with focus) can be seen."""
         scroll = getattr(self, "scroller", None)
         if scroll is not None and scroll.isAncestorOf(widget):
+            # Let pending layout finish first (a button row that just stacked makes its answer
+            # row taller), or the scroll would aim at where the widget was a moment ago.
+            for _ in range(3):
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             scroll.ensureWidgetVisible(widget, 20, 40)
 
 

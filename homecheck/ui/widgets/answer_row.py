@@ -14,9 +14,9 @@ from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.hooks import Hook
 from homecheck.ui.widgets.choice import ChoiceButtons, digit_of
-from homecheck.ui.widgets.flow_layout import FlowLayout
 from homecheck.ui.widgets.labels import CLOSED, OPEN, plain_label
 from homecheck.ui.widgets.note_edit import NoteEdit
+from homecheck.ui.widgets.wrap_row import WrapRow
 
 if TYPE_CHECKING:
     from homecheck.ui.widgets.photo_strip import PhotoStrip
@@ -65,10 +65,9 @@ class AnswerRow(QFrame):
         self.why_button.toggled.connect(self._show_details)
         self.note_button.toggled.connect(self._show_note)
 
-        self._extras = extras = QWidget(self)
-        flow = FlowLayout(extras, spacing=10)  # wraps at large text instead of clipping
+        self._extras = extras = WrapRow(self)  # stacks at large text instead of clipping
         for button in (self.why_button, self.note_button, self.photo_button):
-            flow.addWidget(button)
+            extras.add(button)
         self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addWidget(self.question)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QButtonGroup, QPushButton, QWidget
 
 from homecheck.ui import theme
 from homecheck.ui.hooks import Hook
-from homecheck.ui.widgets.flow_layout import FlowLayout
+from homecheck.ui.widgets.wrap_row import WrapRow
 
 CHECK_MARK = "✓"
 _DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
@@ -24,7 +24,7 @@ def digit_of(event: QKeyEvent) -> int | None:
     return _DIGIT_KEYS.get(Qt.Key(event.key()))
 
 
-class ChoiceButtons(QWidget):
+class ChoiceButtons(WrapRow):
     """Exclusive choice between a few values, shown as buttons numbered 1, 2, 3 …
 
     A chosen button stays chosen when clicked again: older users often double-click,
@@ -32,7 +32,7 @@ class ChoiceButtons(QWidget):
     """
 
     def __init__(self, values: Sequence[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, spacing=10)
         self.chosen: Hook[str] = Hook()
         self.keyed: Hook[str] = Hook()  # chosen with a digit key: the container moves focus on
         self.values = tuple(values)
@@ -40,7 +40,6 @@ class ChoiceButtons(QWidget):
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self.buttons: dict[str, QPushButton] = {}
-        layout = FlowLayout(self, spacing=10)
         for value in self.values:
             button = QPushButton(self)
             button.setCheckable(True)
@@ -50,7 +49,7 @@ class ChoiceButtons(QWidget):
             theme.touch_target(button)
             self._group.addButton(button)
             button.clicked.connect(lambda _=False, v=value: self._clicked(v))
-            layout.addWidget(button)
+            self.add(button)
             self.buttons[value] = button
 
     def set_texts(self, labels: Sequence[str], description: str) -> None:

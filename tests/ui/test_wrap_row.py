@@ -1,0 +1,81 @@
+"""The answer rows' button row: side by side when it fits, stacked (never clipped) when not."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from homecheck.ui.widgets.wrap_row import WrapRow
+
+pytestmark = pytest.mark.gui
+
+
+def _row(qtbot, texts: list[str]) -> tuple[WrapRow, list[QPushButton]]:  # type: ignore[no-untyped-def]
+    row = WrapRow()
+    qtbot.addWidget(row)
+    buttons = []
+    for text in texts:
+        button = QPushButton(text, row)
+        row.add(button)
+        buttons.append(button)
+    return row, buttons
+
+
+def _inside(row: WrapRow, buttons: list[QPushButton]) -> bool:
+    return all(b.geometry().right() < row.width() for b in buttons if b.isVisible())
+
+
+def test_buttons_sit_side_by_side_when_they_fit_and_stack_when_not(qtbot) -> None:
+    row, buttons = _row(qtbot, ["Hazard here", "All right", "Not applicable"])
+    wide = row.side_by_side_width() + 40
+    row.resize(wide, 200)
+    row.show()
+    qtbot.waitExposed(row)
+    QApplication.processEvents()
+    assert not row.stacked()
+    assert len({b.y() for b in buttons}) == 1
+    assert buttons[0].width() == buttons[0].sizeHint().width()  # no stretching
+    row.resize(wide // 2, 400)
+    QApplication.processEvents()
+    assert row.stacked()
+    assert len({b.y() for b in buttons}) == 3 and _inside(row, buttons)
+    assert row.minimumSizeHint().width() < wide // 2
+    row.resize(wide, 400)
+    QApplication.processEvents()
+    assert not row.stacked()
+
+
+def test_a_button_that_appears_is_taken_into_account(qtbot) -> None:
+    row, buttons = _row(qtbot, ["Why, and what can I do?", "Note", "Add a photo…"])
+    buttons[2].hide()
+    row.resize(row.side_by_side_width() + 5, 200)
+    row.show()
+    qtbot.waitExposed(row)
+    QApplication.processEvents()
+    assert not row.stacked()
+    buttons[2].show()  # does not fit next to the others any more
+    qtbot.waitUntil(row.stacked, timeout=2000)
+    QApplication.processEvents()
+    assert _inside(row, buttons)
+
+
+def test_focus_lower_down_a_room_scrolls_it_into_view_at_20_pt(make_wizard, qtbot) -> None:
+    from PySide6.QtCore import QPoint
+
+    from homecheck.ui.settings import Settings
+
+    wizard = make_wizard(Settings(language="nl", text_size=20))
+    room = wizard.room_pages[wizard.ctx.checklist.areas[0].id]
+    wizard.go_to(room.page_id)
+    for row in room.rows:  # answered rows show more buttons: at 20 pt they stack
+        row.choices.choose_number(2)
+    wizard.go_to(wizard.about_page.page_id)
+    qtbot.wait(300)
+    wizard.go_to(room.page_id)
+    # No event processed after this: the scroll must already be right.
+    room.rows[2].why_button.setChecked(True)
+    button = room.rows[2].why_button
+    button.setFocus()
+    viewport = room.scroller.viewport()
+    top = button.mapTo(viewport, QPoint(0, 0)).y()
+    assert top >= 0 and top + button.height() <= viewport.height()
