@@ -266,8 +266,12 @@ class HomeWizard(QWizard):
         upcoming = self._pages.get(self.next_id_after(self.currentId()))
         if upcoming is not None and upcoming is not self.currentPage():
             upcoming.ensure_built()
-            # Style-sheet polishing of ~100 new widgets otherwise happens when Next shows them.
+            # Style-sheet polishing and layout of ~100 new widgets would otherwise happen when
+            # Next shows them.
             upcoming.ensurePolished()
+            shown = self.currentPage()
+            if shown is not None:
+                upcoming.lay_out_like(shown)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         page = self._pages.get(self.currentId())

@@ -120,3 +120,17 @@ def test_about_you_and_your_home_are_released_and_come_back_unchanged(make_wizar
     wizard.go_to(home.page_id)
     assert home.built and home.boxes["garden"].isChecked() is False
     assert "area:garden" not in [k for _i, k in wizard.side._entries]
+
+
+def test_the_next_room_is_built_and_laid_out_while_this_one_is_read(make_wizard, qtbot) -> None:
+    wizard = make_wizard()
+    room = first_room(wizard)
+    upcoming = wizard.pages_by_id[wizard.next_id_after(room.page_id)]
+    _settle(qtbot)
+    assert upcoming.built and not upcoming.isVisible()
+    assert upcoming.size() == room.size()
+    first = upcoming.rows[0]
+    # Laid out at the real width already (a widget never laid out is 100 px wide).
+    assert first.width() > room.width() // 2 and first.height() >= first.minimumSizeHint().height()
+    wizard.next()
+    assert wizard.currentPage() is upcoming and first.isVisible()

@@ -140,6 +140,26 @@ class BasePage(QWizardPage):
         outer.addWidget(self.scroller)
         return layout
 
+    def lay_out_like(self, shown: QWidget) -> None:
+        """Lay out this hidden page at the size of the page on screen, ahead of showing it.
+
+        Showing it then finds most sizes known (page switch p95, benchmarks/run.py). The body
+        width guesses that a scroll bar will show; a wrong guess only means Qt lays it out
+        again when the page appears.
+        """
+        scroller = getattr(self, "scroller", None)
+        outer = self.layout()
+        if scroller is None or outer is None:
+            return
+        self.resize(shown.size())
+        outer.activate()
+        body = scroller.widget()
+        width = shown.width() - scroller.verticalScrollBar().sizeHint().width()
+        body.resize(width, max(body.heightForWidth(width), body.sizeHint().height()))
+        inner = body.layout()
+        if inner is not None:
+            inner.activate()
+
     def ensure_visible(self, widget: QWidget) -> None:
         """Scroll so that a widget (for example the row with focus) can be seen."""
         scroll = getattr(self, "scroller", None)
