@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from homecheck import resources
 
@@ -217,6 +217,21 @@ def refresh_style(widget: QWidget) -> None:
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
+
+
+def tag_wizard_title(wizard: QWidget, own: list[QWidget]) -> QLabel | None:
+    """Give QWizard's (unnamed) title labels the large, bold title style; return the first.
+
+    ``own`` are the wizard's side panel and pages: every other label is QWizard's own.
+    """
+    tagged = [
+        label for label in wizard.findChildren(QLabel)
+        if not any(widget.isAncestorOf(label) for widget in own)
+    ]
+    for label in tagged:
+        set_role(label, "title")
+        refresh_style(label)
+    return tagged[0] if tagged else None
 
 
 def touch_target(widget: QWidget) -> None:

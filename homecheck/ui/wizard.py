@@ -66,11 +66,11 @@ class HomeWizard(QWizard):
         # their modules) are added right after, or sooner when something asks for them.
         self._pages: dict[int, BasePage] = {START_ID: self.start_page}
         self._later: LaterPages | None = None
+        self._title_label: QLabel | None = None
         self._adding_scheduled = False
         self.setPage(START_ID, self.start_page)
         self.setStartId(START_ID)
 
-        self._title_tagged = False
         self.side = SidePanel(ctx, self)
         self.setSideWidget(self.side)
         self.side.jump_requested.connect(self.go_to)
@@ -160,20 +160,6 @@ class HomeWizard(QWizard):
         self.later()
         return super().validateCurrentPage()
 
-    def _tag_title_label(self) -> None:
-        # QWizard makes its (unnamed) title label when the first page is shown; tag it then,
-        # so the style sheet gives page titles a large, bold font.
-        if self._title_tagged:
-            return
-        for label in self.findChildren(QLabel):
-            ours = self.side.isAncestorOf(label) or any(
-                page.isAncestorOf(label) for page in self._pages.values()
-            )
-            if not ours:
-                theme.set_role(label, "title")
-                theme.refresh_style(label)
-                self._title_tagged = True
-
     # -- navigation ------------------------------------------------------------------------
 
     def page_order(self) -> list[int]:
@@ -240,7 +226,8 @@ class HomeWizard(QWizard):
         page = self._pages.get(page_id)
         if page is None:
             return
-        self._tag_title_label()
+        if self._title_label is None:  # QWizard makes it when the first page shows
+            self._title_label = theme.tag_wizard_title(self, [self.side, *self._pages.values()])
         page.ensure_built()
         self.side.set_current_page(page_id)
         if page_id != START_ID:
