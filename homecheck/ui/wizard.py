@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import linecache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -249,6 +250,9 @@ class HomeWizard(QWizard):
                 page.release()
 
     def _prebuild_next(self) -> None:
+        # PySide6's import hook reads the source of each module imported after it, and
+        # linecache keeps it all (~3 MiB for ours); a traceback reads a file again if needed.
+        linecache.clearcache()
         self._release_far_pages(self.currentId())
         upcoming = self._pages.get(self.next_id_after(self.currentId()))
         if upcoming is not None and upcoming is not self.currentPage():
