@@ -134,3 +134,12 @@ def test_the_next_room_is_built_and_laid_out_while_this_one_is_read(make_wizard,
     assert first.width() > room.width() // 2 and first.height() >= first.minimumSizeHint().height()
     wizard.next()
     assert wizard.currentPage() is upcoming and first.isVisible()
+
+
+def test_module_sources_are_not_kept_in_memory(make_wizard, qtbot) -> None:
+    import linecache
+
+    wizard = make_wizard()
+    wizard.next()  # loads the other pages' modules; PySide6's hook reads their sources
+    _settle(qtbot)
+    assert not [name for name in linecache.cache if "homecheck" in name]
