@@ -172,7 +172,8 @@ QScrollArea > QWidget > QWidget {{ background: transparent; }}
 def icon(name: str, colour: str) -> str:
     """Path of a shipped indicator image (white or black) for the style sheet."""
     shade = "black" if colour.lower() in ("#000000", "#000", "black") else "white"
-    return resources.path(f"ui/{name}-{shade}.svg").as_posix()
+    # PNG (made from the SVG by docs/make_icons.py): SVG would load Qt's SVG module at start-up.
+    return resources.path(f"ui/{name}-{shade}.png").as_posix()
 
 
 _fonts_loaded = False
