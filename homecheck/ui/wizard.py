@@ -244,8 +244,7 @@ class HomeWizard(QWizard):
     def _release_far_pages(self, page_id: int) -> None:
         # This page and the next stay built: Next is instant, Back builds again (~20 ms).
         order = self.page_order()
-        here = order.index(page_id) if page_id in order else -1
-        near = set(order[here:here + 2]) if here >= 0 else {page_id}
+        near = set(order[order.index(page_id):][:2]) if page_id in order else {page_id}
         for other_id, page in self._pages.items():
             if other_id not in near:
                 page.release()
@@ -259,8 +258,7 @@ class HomeWizard(QWizard):
         upcoming = self._pages.get(self.next_id_after(self.currentId()))
         if upcoming is not None and upcoming is not self.currentPage():
             upcoming.ensure_built()
-            # Style-sheet polishing and layout of ~100 new widgets would otherwise happen when
-            # Next shows them.
+            # Polish and lay out its ~100 widgets now, not when Next shows them.
             upcoming.ensurePolished()
             shown = self.currentPage()
             if shown is not None:
