@@ -79,3 +79,22 @@ def test_focus_lower_down_a_room_scrolls_it_into_view_at_20_pt(make_wizard, qtbo
     viewport = room.scroller.viewport()
     top = button.mapTo(viewport, QPoint(0, 0)).y()
     assert top >= 0 and top + button.height() <= viewport.height()
+
+
+def test_larger_text_while_a_room_is_shown_never_clips_a_button(make_wizard, qtbot) -> None:
+    from homecheck.ui.settings import Settings
+    from tests.ui.helpers import first_room
+
+    wizard = make_wizard(Settings(language="nl"))
+    page = first_room(wizard)
+    page.rows[0].choices.choose_number(1)  # note and photo buttons appear too
+    for _ in range(3):  # 14 -> 20 pt while the page is on screen
+        wizard.side.larger_button.click()
+    qtbot.wait(50)
+    viewport = page.scroller.viewport().width()
+    body = page.scroller.widget()
+    for row in page.rows:
+        for button in [*row.choices.buttons.values(), row.why_button, row.note_button]:
+            if button.isVisible():
+                right = button.mapTo(body, button.rect().topRight()).x()
+                assert right <= viewport, button.text()
