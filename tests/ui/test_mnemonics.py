@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from homecheck.ui.pages.room import RoomPage
 from homecheck.ui.settings import Settings
 from homecheck.ui.widgets.answer_row import AnswerRow
+from homecheck.ui.widgets.choice import ChoiceButtons
 
 pytestmark = pytest.mark.gui
 _MNEMONIC = re.compile(r"&([^&\s])")
@@ -29,24 +30,49 @@ def _mnemonics(wizard: QWidget) -> dict[str, list[str]]:
 
 
 def _in_row(widget: QWidget) -> bool:
-    # Each answer row repeats its own 1/2/3, Why and Note shortcuts on purpose: Alt+letter
-    # then steps from row to row, as Qt does for repeated mnemonics.
+    # Each answer row repeats its own 1/2/3, Why and Note shortcuts on purpose, and each
+    # question's choices their 1/2/3/4: Alt+key then steps from one to the next, as Qt does
+    # for repeated mnemonics.
     parent = widget.parentWidget()
     while parent is not None:
-        if isinstance(parent, AnswerRow):
+        if isinstance(parent, AnswerRow | ChoiceButtons):
             return True
         parent = parent.parentWidget()
     return False
 
 
 @pytest.mark.parametrize("language", ["en", "nl"])
-def test_start_and_room_pages_have_no_shortcut_twice(make_wizard, language: str) -> None:
+def test_start_about_home_and_room_pages_have_no_shortcut_twice(make_wizard, language: str) -> None:
     wizard = make_wizard(Settings(language=language))
     pages = [wizard.currentPage()]
     while not isinstance(wizard.currentPage(), RoomPage):
         wizard.next()
-    pages.append(wizard.currentPage())
+        pages.append(wizard.currentPage())
     for _page in pages:
         wizard.go_to(_page.page_id)
         twice = {k: v for k, v in _mnemonics(wizard).items() if len(v) > 1}
         assert twice == {}, f"{type(_page).__name__}: {twice}"
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_every_your_home_box_has_its_own_shortcut(make_wizard, language: str) -> None:
+    wizard = make_wizard(Settings(language=language))
+    wizard.next()
+    wizard.next()
+    boxes = wizard.home_page.boxes.values()
+    letters = [_MNEMONIC.search(box.text()) for box in boxes]
+    assert all(letters), [box.text() for box in boxes]
+    assert len({m.group(1).lower() for m in letters if m}) == len(letters)
+
+
+def test_with_mnemonics_gives_each_text_its_own_free_letter() -> None:
+    from homecheck.ui.widgets.labels import with_mnemonics
+
+    # The most constrained text chooses first: "Wc" would have nothing left otherwise.
+    assert with_mnemonics(["Woonkamer", "Wc"], {"c"}) == ["W&oonkamer", "&Wc"]
+    texts = with_mnemonics(["Garden", "Gang", "Garage"], {"g"})
+    letters = [_MNEMONIC.search(t).group(1).lower() for t in texts]  # type: ignore[union-attr]
+    assert len(set(letters)) == 3 and "g" not in letters
+    # An "&" in a title is shown, not read as a shortcut.
+    assert with_mnemonics(["Bed & bath"], {"b", "e", "d"}) == ["Bed && b&ath"]
+    assert with_mnemonics(["Ab"], {"a", "b"}) == ["Ab"]  # nothing free: no shortcut

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import HOME_ID, BasePage
-from homecheck.ui.widgets.labels import plain_label
+from homecheck.ui.widgets.labels import mnemonics_outside, plain_label, with_mnemonics
 
 
 class YourHomePage(BasePage):
@@ -48,15 +48,24 @@ class YourHomePage(BasePage):
         t, lang = self.ctx.t, self.ctx.language
         self.setTitle(t("ui.home.title"))
         self.intro.setText(t("ui.home.intro"))
+        self._label_boxes()
         for area_id, box in self.boxes.items():
             area = self.ctx.checklist.area(area_id)
-            box.setText(area.title(lang))
             box.setAccessibleName(area.title(lang))
             box.setAccessibleDescription(t("ui.home.box_description"))
         self.fixed_heading.setText(t("ui.home.always_heading"))
         for area_id, label in self.fixed.items():
             title = self.ctx.checklist.area(area_id).title(lang)
             label.setText(t("ui.home.always", title=title))
+
+    def _label_boxes(self) -> None:
+        # Every box gets its own Alt+letter, one that no button shown beside the page uses
+        # (those differ by language, and until the page is on screen they are not all known).
+        taken = mnemonics_outside(self.window() if self.wizard() else None, self)
+        lang = self.ctx.language
+        titles = [self.ctx.checklist.area(area_id).title(lang) for area_id in self.boxes]
+        for box, text in zip(self.boxes.values(), with_mnemonics(titles, taken), strict=True):
+            box.setText(text)
 
     def reload(self) -> None:
         for area_id, box in self.boxes.items():
@@ -65,6 +74,7 @@ class YourHomePage(BasePage):
             box.blockSignals(False)
 
     def on_enter(self) -> None:
+        self._label_boxes()
         if self.boxes:
             next(iter(self.boxes.values())).setFocus(Qt.FocusReason.OtherFocusReason)
         else:
