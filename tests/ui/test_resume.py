@@ -169,3 +169,28 @@ def test_kill_9_loses_no_printed_answer(tmp_path: Path) -> None:
     for _check, item_id, value in printed:
         assert stored.answers[item_id].answer == value
     assert info is not None and info.id == printed[0][0]
+
+
+@pytest.mark.parametrize(("role", "assessor"), [("caregiver", "Ann, her daughter"), ("self", "")])
+def test_back_to_start_and_on_again_keeps_the_header_as_it_was(
+    make_wizard, dialogs, role: str, assessor: str
+) -> None:
+    first = make_wizard()
+    long_label = "Mevrouw de Wit-Vermeulen, Lange Voorhout 12, derde verdieping, achterkamer links"
+    long_label += " (sleutel bij de buren)"
+    assert len(long_label) > 80  # longer than the start page's box holds
+    first.ctx.session.start_new("self", long_label, "")
+    first.ctx.session.set_header(role, long_label, assessor)
+    first.ctx.session.set_current_page("about_you")
+    dialogs.default_yes = True
+    first.close()
+    first.ctx.session.store.close()
+
+    again = make_wizard()
+    assert again.start_page.resume_radio.isChecked()
+    again.next()  # continue the saved check
+    assert again.currentId() == ABOUT_ID
+    again.go_to(START_ID)
+    again.next()  # nothing changed on the start page: nothing may change in the check
+    a = again.ctx.session.assessment
+    assert (a.role, a.client, a.assessor) == (role, long_label, assessor)

@@ -374,5 +374,12 @@ class StartPage(BasePage):
                 return True
         if session.check_id is None and role in CLIENT_ROLES:
             return True
+        # Back here and on again: what the page could not show must not change. A caregiver's
+        # name is not asked on this page, and the label box shows at most its first 80 letters.
+        a = session.assessment
+        if role == a.role and role != "therapist":
+            assessor = a.assessor
+        if client == a.client[: self.client_edit.maxLength()]:
+            client = a.client
         session.set_header(role, client, assessor)
         return True
