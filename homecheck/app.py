@@ -24,6 +24,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    from homecheck import startup_gc
+
+    # Before the Qt modules load: most of start-up's objects are made by imports.
+    startup_gc.pause()
     from homecheck.ui.main_window import run_app
 
     return run_app()

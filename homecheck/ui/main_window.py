@@ -7,9 +7,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication
 
+from homecheck import startup_gc
 from homecheck.domain.content import checklist
 from homecheck.domain.person import person_content
 from homecheck.i18n import catalogue
@@ -24,6 +25,7 @@ from homecheck.ui.settings import Settings, load_settings
 from homecheck.ui.wizard import HomeWizard
 
 DEFAULT_SIZE = (1180, 860)
+STARTUP_GC_LIMIT_MS = 3000
 
 
 def open_store(dialogs: DialogService, language: str, path: Path | None = None) -> Store | None:
@@ -59,7 +61,12 @@ def ensure_app(argv: Sequence[str] | None = None) -> QApplication:
         return existing
     QCoreApplication.setOrganizationName("homecheck")
     QCoreApplication.setApplicationName("homecheck")
-    return QApplication(list(argv) if argv is not None else sys.argv)
+    args = list(argv) if argv is not None else list(sys.argv)
+    # Fusion chosen by argument, not by asking the style in Python afterwards: PySide6 builds
+    # every enum of QStyle (~1,000 members, ~4 ms) the first time Python touches a style.
+    app = QApplication([*(args or ["homecheck"]), "-style", theme.STYLE])
+    theme.style_chosen()
+    return app
 
 
 def create_main_window(
@@ -99,9 +106,14 @@ def run_app(argv: Sequence[str] | None = None) -> int:
     app = ensure_app(argv)
     wizard = create_main_window()
     if wizard is None:
+        startup_gc.resume()
         return 1
     wizard.show()
+    # The first paint switches the collector back on; this covers a window that never paints
+    # (started minimised, say).
+    QTimer.singleShot(STARTUP_GC_LIMIT_MS, startup_gc.resume)
     code = app.exec()
+    startup_gc.resume()
     wizard.ctx.session.close()
     # Delete the window while Qt and Python are both still complete: left to interpreter
     # shutdown, PySide6 6.12 can abort ("bool_dealloc") after a full check was shown.

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget, QWizard
 
+from homecheck import startup_gc
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.language import install_qt_translation
@@ -120,6 +121,7 @@ class HomeWizard(QWizard):
             # The window is on screen now: add the other pages in the next turn of the loop.
             self._adding_scheduled = True
             QTimer.singleShot(0, self.later)
+            startup_gc.resume()
 
     @property
     def pages_by_id(self) -> dict[int, BasePage]:

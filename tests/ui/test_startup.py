@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
 import pytest
 
+from homecheck import startup_gc
 from homecheck.store.db import Store
 from homecheck.store.paths import database_path
 from homecheck.ui.main_window import create_main_window
@@ -87,6 +89,33 @@ def test_pages_are_built_only_when_needed(make_wizard) -> None:
     assert not any(page.built for page in others)
     wizard.next()
     assert wizard.about_page.built and not wizard.home_page.built
+
+
+def test_the_collector_paused_for_start_up_is_on_again_after_the_first_paint(
+    qtbot, make_wizard
+) -> None:
+    startup_gc.pause()  # as main() does before the Qt modules load
+    try:
+        wizard = make_wizard(show=False)
+        assert not gc.isenabled()  # building the window ran without the collector
+        wizard.show()
+        qtbot.waitUntil(gc.isenabled, timeout=2000)
+        assert not startup_gc.paused()
+    finally:
+        startup_gc.resume()
+
+
+def test_the_wizard_title_is_large_and_bold_from_the_first_paint_and_follows_text_size(
+    qtbot, make_wizard
+) -> None:
+    wizard = make_wizard()
+    qtbot.waitUntil(lambda: wizard._title_label is not None, timeout=2000)
+    title = wizard._title_label
+    body = wizard.ctx.settings.text_size
+    assert title is not None and title.isVisible()
+    assert (title.font().pointSize(), title.font().bold()) == (body + 6, True)
+    wizard.larger_text()
+    assert title.font().pointSize() == wizard.ctx.settings.text_size + 6 > body + 6
 
 
 def test_a_real_modal_in_a_test_fails_instead_of_hanging(qapp) -> None:
