@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QImageReader, QPixmap
 
 from homecheck.domain.assessment import Assessment
@@ -42,6 +42,8 @@ def thumbnail(name: str, height: int = THUMB_HEIGHT) -> QPixmap | None:
         return None
     pixmap = QPixmap.fromImage(image)
     if pixmap.height() > height:
+        from PySide6.QtCore import Qt  # here: see homecheck/ui/by_name.py
+
         pixmap = pixmap.scaledToHeight(height, Qt.TransformationMode.SmoothTransformation)
     if len(_thumbs) >= _CACHE_LIMIT:
         _thumbs.pop(next(iter(_thumbs)))

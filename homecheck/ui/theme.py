@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from homecheck import resources
 
@@ -13,12 +13,14 @@ from homecheck import resources
 TARGET_PX = 48
 FONT_FAMILY = "DejaVu Sans"
 STYLE = "fusion"
-# A widget style sheet with no rules: setting it re-polishes the widget (tag_wizard_title).
-OWN_SHEET = "/* role */"
+WIZARD_NAME = "homecheck-wizard"
+# QWizard's own (unnamed) page title labels: children of its inner widget, beside the page frame
+# and side widget. A selector, not a role set from Python: that would mean polishing the labels
+# again once QWizard has made them, on the first show (~1 ms of start-up).
+TITLE_LABELS = f"QWizard#{WIZARD_NAME} > QWidget > QLabel"
 
 
-@dataclass(frozen=True)
-class Colours:
+class Colours(NamedTuple):
     """One colour scheme; every text/background pair is chosen for its contrast ratio."""
 
     window: str
@@ -156,6 +158,7 @@ QSpinBox::up-button, QSpinBox::down-button {{ width: 36px; }}
 QListWidget::item {{ padding: 6px; }}
 QListWidget::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
 QLabel[role="title"] {{ font-size: {title_pt}pt; font-weight: bold; }}
+{TITLE_LABELS} {{ font-size: {title_pt}pt; font-weight: bold; }}
 QLabel[role="heading"] {{ font-size: {heading_pt}pt; font-weight: bold; }}
 QLabel[role="score"] {{ font-size: {title_pt + 6}pt; font-weight: bold; }}
 QLabel[role="muted"] {{ color: {c.muted_text}; }}
@@ -227,24 +230,6 @@ def refresh_style(widget: QWidget) -> None:
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
-
-
-def tag_wizard_title(wizard: QWidget, own: list[QWidget]) -> QLabel | None:
-    """Give QWizard's (unnamed) title labels the large, bold title style; return the first.
-
-    ``own`` are the wizard's side panel and pages: every other label is QWizard's own.
-    """
-    tagged = [
-        label for label in wizard.findChildren(QLabel)
-        if not any(widget.isAncestorOf(label) for widget in own)
-    ]
-    for label in tagged:
-        set_role(label, "title")
-        # A style sheet of its own (empty of rules) makes Qt polish the label again with the
-        # role, like refresh_style() but without Python touching QStyle: PySide6 builds all of
-        # QStyle's enums (~1,000 members, ~4 ms of start-up) the first time it does.
-        label.setStyleSheet(OWN_SHEET)
-    return tagged[0] if tagged else None
 
 
 def touch_target(widget: QWidget) -> None:

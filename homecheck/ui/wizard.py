@@ -7,12 +7,13 @@ import gc
 import linecache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QKeySequence, QPaintEvent, QShortcut
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget, QWizard
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget, QWizard
 
 from homecheck import startup_gc
 from homecheck.ui import theme
+from homecheck.ui.by_name import set_enum
 from homecheck.ui.context import UiContext
 from homecheck.ui.language import install_qt_translation
 from homecheck.ui.pages.base import (
@@ -50,14 +51,14 @@ class HomeWizard(QWizard):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setObjectName("homecheck-wizard")
+        self.setObjectName(theme.WIZARD_NAME)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         # Back must never lose answers: pages are initialised once and never cleaned up.
         self.setOption(QWizard.WizardOption.IndependentPages, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         # Content and user text are plain text, never markup.
-        self.setTitleFormat(Qt.TextFormat.PlainText)
-        self.setSubTitleFormat(Qt.TextFormat.PlainText)
+        set_enum(self, "titleFormat", "PlainText")
+        set_enum(self, "subTitleFormat", "PlainText")
         self._jump_target: int | None = None
 
         offer = ctx.session.unfinished()
@@ -69,7 +70,6 @@ class HomeWizard(QWizard):
         # their modules) are added right after, or sooner when something asks for them.
         self._pages: dict[int, BasePage] = {START_ID: self.start_page}
         self._later: LaterPages | None = None
-        self._title_label: QLabel | None = None
         self._adding_scheduled = False
         self.setPage(START_ID, self.start_page)
         self.setStartId(START_ID)
@@ -222,7 +222,7 @@ class HomeWizard(QWizard):
         for which in (WB.NextButton, WB.FinishButton):
             button = self.button(which)
             if button.isVisible() and button.isEnabled():
-                button.setFocus(Qt.FocusReason.OtherFocusReason)
+                button.setFocus()  # Qt.FocusReason.OtherFocusReason
                 return
 
     def _page_changed(self, page_id: int) -> None:
@@ -230,8 +230,6 @@ class HomeWizard(QWizard):
         page = self._pages.get(page_id)
         if page is None:
             return
-        if self._title_label is None:  # QWizard makes it when the first page shows
-            self._title_label = theme.tag_wizard_title(self, [self.side, *self._pages.values()])
         page.ensure_built()
         self.side.set_current_page(page_id)
         if page_id != START_ID:

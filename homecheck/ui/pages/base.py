@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from homecheck.ui.by_name import set_enum
 from homecheck.ui.context import UiContext
 
 if TYPE_CHECKING:
@@ -125,9 +126,9 @@ class BasePage(QWizardPage):
         self.scroller = QScrollArea(self)
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        set_enum(self.scroller, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         # The scroll area itself is not a stop for Tab; its contents are.
-        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        set_enum(self.scroller, "focusPolicy", "NoFocus")
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 16, 4)
@@ -187,6 +188,8 @@ class NumberBox(QSpinBox):
         return None if value < 0 else value
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        from PySide6.QtCore import Qt  # here: see homecheck/ui/by_name.py
+
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.interpretText()
             event.accept()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QLabel,
@@ -15,7 +14,8 @@ from PySide6.QtWidgets import (
 from homecheck.domain.assessment import ROLES
 from homecheck.i18n import LANGUAGES
 from homecheck.store.db import CheckInfo
-from homecheck.ui import photo_files, theme
+from homecheck.ui import theme
+from homecheck.ui.by_name import add_left
 from homecheck.ui.context import UiContext
 from homecheck.ui.history import followup_base, last_header
 from homecheck.ui.pages.base import START_ID, SUMMARY_ID, BasePage
@@ -75,7 +75,7 @@ class StartPage(BasePage):
         self.delete_button.setAutoDefault(False)
         theme.touch_target(self.delete_button)
         self.delete_button.clicked.connect(self.delete_last)
-        layout.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignLeft)
+        add_left(layout, self.delete_button)
         self.deleted_note = plain_label(role="muted")
         self.deleted_note.setVisible(False)
         layout.addWidget(self.deleted_note)
@@ -310,6 +310,8 @@ class StartPage(BasePage):
         question = t("ui.start.delete_last_question", date=self.ctx.date(base.date))
         if not self.ctx.dialogs.confirm_delete(self, t("ui.start.delete_last_title"), question):
             return False
+        from homecheck.ui import photo_files  # here: the start page shows without it
+
         store = session.store
         photos = photo_files.referenced(store.load_check(base.id))
         session.delete_check(base.id)
@@ -341,7 +343,7 @@ class StartPage(BasePage):
         visible = [r for r in self.mode_radios.values() if not r.isHidden()]
         checked = [r for r in visible if r.isChecked()]
         target: QWidget = (checked or visible or [self.role_radios[self.role()]])[0]
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        target.setFocus()  # Qt.FocusReason.OtherFocusReason
 
     def validatePage(self) -> bool:
         if self._opening:
