@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from homecheck.domain import person
 from homecheck.domain.content import Checklist
 
 FORMAT_NAME = "homecheck-assessment"
@@ -80,6 +79,9 @@ def _check_intake(raw: Any, problems: list[str]) -> dict[str, Any]:
     if not isinstance(raw, dict):
         problems.append("intake must be an object")
         return {}
+    # Here, not at the top: the app's start page never reads an intake (start-up, ~2 ms).
+    from homecheck.domain import person
+
     intake: dict[str, Any] = {}
     for key, value in raw.items():
         if key not in person.INTAKE_KEYS:
@@ -246,6 +248,8 @@ def to_dict(assessment: Assessment) -> dict[str, Any]:
         if answer.photos:
             entry["photos"] = list(answer.photos)
         answers[item_id] = entry
+    from homecheck.domain import person  # see _check_intake
+
     doc: dict[str, Any] = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,

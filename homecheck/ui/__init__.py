@@ -11,5 +11,4 @@ import sqlite3  # noqa: F401
 import homecheck.domain.assessment
 import homecheck.fileio
 import homecheck.store.clients
-import homecheck.store.paths
-import homecheck.store.photos  # noqa: F401
+import homecheck.store.paths  # noqa: F401

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from homecheck.domain.content import Checklist
-from homecheck.domain.person import PersonContent
 from homecheck.i18n import catalogue
 from homecheck.ui.dialogs import DialogService
 from homecheck.ui.session import Session
 from homecheck.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from homecheck.domain.person import PersonContent
 
 _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
@@ -33,7 +36,13 @@ class UiContext:
     dialogs: DialogService
     settings: Settings
     checklist: Checklist
-    person: PersonContent
+
+    @property
+    def person(self) -> PersonContent:
+        """The questions about the person; read when first asked for (not by the start page)."""
+        from homecheck.domain.person import person_content
+
+        return person_content()  # read once, then cached
 
     @property
     def language(self) -> str:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from PySide6.QtWidgets import QWidget
 
@@ -12,8 +11,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
 
-@dataclass(frozen=True)
-class PrintChoice:
+class PrintChoice(NamedTuple):
     """The printer and number of copies picked in the print dialog."""
 
     printer: str

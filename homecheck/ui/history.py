@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from homecheck.domain.content import Checklist
 from homecheck.store.clients import client_of_check
 from homecheck.store.db import CheckInfo, Store
 
 
-@dataclass(frozen=True)
-class CheckSummary:
+class CheckSummary(NamedTuple):
     """One earlier check: when, by whom, how it came out and what is still to do."""
 
     id: int

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication
 
 from homecheck import startup_gc
 from homecheck.domain.content import checklist
-from homecheck.domain.person import person_content
 from homecheck.i18n import catalogue
 from homecheck.store.db import Store, StoreDamaged, StoreError, backup_damaged
 from homecheck.store.paths import database_path
@@ -89,7 +88,7 @@ def create_main_window(
         return None
     content = checklist()
     session = Session(store, content, settings.language, opener=lambda: Store(database_path()))
-    ctx = UiContext(session, dialogs, settings, content, person_content())
+    ctx = UiContext(session, dialogs, settings, content)
     wizard = HomeWizard(ctx)
     wizard.resize(*DEFAULT_SIZE)
     screen = app.primaryScreen()

@@ -361,14 +361,17 @@ def test_data_dir_tightens_an_existing_folder(
 def test_data_dir_without_override_uses_the_platform_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import platformdirs
+
     monkeypatch.delenv(paths.ENV_DATA_DIR)
+    monkeypatch.setattr(paths.sys, "platform", "darwin")  # Linux has its own fast path
     calls = []
 
     def fake(appname: str, appauthor: object) -> str:
         calls.append(appname)
         return str(tmp_path / "platform")
 
-    monkeypatch.setattr(paths.platformdirs, "user_data_dir", fake)
+    monkeypatch.setattr(platformdirs, "user_data_dir", fake)
     assert paths.data_dir() == tmp_path / "platform"
     assert calls == ["homecheck"]
     assert _mode(tmp_path / "platform") == 0o700
