@@ -157,6 +157,14 @@ QLineEdit, QPlainTextEdit, QSpinBox, QListWidget {{
 QSpinBox::up-button, QSpinBox::down-button {{ width: 36px; }}
 QListWidget::item {{ padding: 6px; }}
 QListWidget::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
+QScrollBar:vertical {{ background: {c.window}; width: 20px; margin: 0; }}
+QScrollBar:horizontal {{ background: {c.window}; height: 20px; margin: 0; }}
+QScrollBar::handle {{ background: {c.border}; border-radius: 6px; margin: 3px; }}
+QScrollBar::handle:vertical {{ min-height: {TARGET_PX}px; }}
+QScrollBar::handle:horizontal {{ min-width: {TARGET_PX}px; }}
+QScrollBar::handle:hover, QScrollBar::handle:pressed {{ background: {c.text}; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; border: none; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 QLabel[role="title"] {{ font-size: {title_pt}pt; font-weight: bold; }}
 {TITLE_LABELS} {{ font-size: {title_pt}pt; font-weight: bold; }}
 QLabel[role="heading"] {{ font-size: {heading_pt}pt; font-weight: bold; }}
