@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from homecheck.store.db import Store
 
@@ -12,8 +12,7 @@ from homecheck.store.db import Store
 SELF_PROFILE_LABEL = ""
 
 
-@dataclass(frozen=True)
-class ClientInfo:
+class ClientInfo(NamedTuple):
     """A client as shown in the client list."""
 
     id: int

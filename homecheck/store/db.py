@@ -8,9 +8,8 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from homecheck.domain.assessment import Answer, Assessment
 
@@ -60,8 +59,7 @@ class StoreDamaged(StoreError):
     """The database file exists but is not a homecheck store we can read."""
 
 
-@dataclass(frozen=True)
-class CheckInfo:
+class CheckInfo(NamedTuple):
     """A check as listed for resuming or in a client's history."""
 
     id: int
