@@ -194,16 +194,34 @@ _fonts_loaded = False
 _style_set = False
 
 
-def load_fonts() -> None:
-    """Register the shipped DejaVu fonts once, so text looks the same on every computer."""
+FONT_STYLES = frozenset({"Book", "Bold"})  # DejaVu's names for regular and bold
+
+
+def needs_shipped_fonts(has_family: bool, styles: list[str]) -> bool:
+    """True unless the computer has DejaVu Sans itself, regular and bold."""
+    return not (has_family and set(styles) >= FONT_STYLES)
+
+
+def load_fonts() -> bool:
+    """Make DejaVu Sans available once, so text looks the same on every computer.
+
+    The computer's own copy when it has one (Debian and Ubuntu ship the same files we do);
+    otherwise the shipped fonts are registered. Asking fills Qt's font list, which the first
+    paint would do anyway; registering files the system already has cost ~1.5 ms of start-up.
+    Returns True when the shipped fonts were registered.
+    """
     global _fonts_loaded
     if _fonts_loaded:
-        return
+        return False
+    _fonts_loaded = True
+    family = FONT_FAMILY
+    if not needs_shipped_fonts(QFontDatabase.hasFamily(family), QFontDatabase.styles(family)):
+        return False
     for name in ("fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf"):
         path = resources.path(name)
         if path.is_file():
             QFontDatabase.addApplicationFont(str(path))
-    _fonts_loaded = True
+    return True
 
 
 def style_chosen() -> None:

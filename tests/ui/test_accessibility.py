@@ -156,3 +156,30 @@ def test_user_text_is_never_rich_text(make_wizard) -> None:
     for page in wizard.pages_by_id.values():
         for label in page.findChildren(QLabel):
             assert label.textFormat() == label.textFormat().PlainText, label.text()
+
+
+@pytest.mark.parametrize(
+    ("has_family", "styles", "needed"),
+    [
+        (True, ["Book", "Bold", "Oblique"], False),  # the system's DejaVu Sans will do
+        (True, ["Book"], True),  # no bold: ours, so headings are really bold
+        (False, [], True),
+        (True, [], True),
+    ],
+)
+def test_shipped_fonts_only_when_the_computer_lacks_dejavu(
+    has_family: bool, styles: list[str], needed: bool
+) -> None:
+    assert theme.needs_shipped_fonts(has_family, styles) is needed
+
+
+def test_the_interface_font_is_dejavu_sans_regular_and_bold(make_wizard) -> None:
+    from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
+
+    make_wizard()
+    assert QFontDatabase.hasFamily(theme.FONT_FAMILY)
+    for bold in (False, True):
+        font = QFont(theme.FONT_FAMILY, 14)
+        font.setBold(bold)
+        info = QFontInfo(font)
+        assert (info.family(), info.bold()) == (theme.FONT_FAMILY, bold)
