@@ -8,7 +8,7 @@ import linecache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtGui import QKeySequence, QPaintEvent, QShortcut
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget, QWizard
 
 from homecheck import startup_gc
@@ -81,14 +81,6 @@ class HomeWizard(QWizard):
         self.side.larger_requested.connect(self.larger_text)
         self.side.smaller_requested.connect(self.smaller_text)
         self.side.contrast_requested.connect(self.toggle_contrast)
-        for sequence, slot in (
-            (QKeySequence.StandardKey.ZoomIn, self.larger_text),
-            (QKeySequence("Ctrl+="), self.larger_text),
-            (QKeySequence.StandardKey.ZoomOut, self.smaller_text),
-            (QKeySequence("Ctrl+0"), self.reset_text),
-        ):
-            shortcut = QShortcut(sequence, self)
-            shortcut.activated.connect(slot)
         for which in (WB.BackButton, WB.NextButton, WB.FinishButton, WB.CancelButton):
             theme.touch_target(self.button(which))
 
@@ -106,8 +98,9 @@ class HomeWizard(QWizard):
         """The pages after the start page, made now if they were not yet (the start page
         shows without them)."""
         if self._later is None:
-            from homecheck.ui.later_pages import LaterPages
+            from homecheck.ui.later_pages import LaterPages, add_shortcuts
 
+            add_shortcuts(self, self.larger_text, self.smaller_text, self.reset_text)
             self._later = LaterPages(self.ctx, self.area_ids)
             for page in self._later.all():
                 self.setPage(page.page_id, page)

@@ -26,7 +26,7 @@ def main() -> int:
     from homecheck import startup_gc
 
     startup_gc.pause()
-    from PySide6 import QtCore, QtWidgets
+    from PySide6 import QtCore, QtGui, QtWidgets
 
     from homecheck.ui.main_window import create_main_window, ensure_app
 
@@ -43,6 +43,7 @@ def main() -> int:
         # PySide6 builds a class's enums when Python first touches it: these are the costly ones.
         "qt_namespace_built": "Qt" in QtCore.__dict__,
         "qstyle_built": "QStyle" in QtWidgets.__dict__,
+        "qkeysequence_built": "QKeySequence" in QtGui.__dict__,
         "painted": wizard._adding_scheduled,
         "collector_on": gc.isenabled(),
     }
