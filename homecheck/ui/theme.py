@@ -165,7 +165,6 @@ QScrollBar::handle:horizontal {{ min-width: {TARGET_PX}px; }}
 QScrollBar::handle:hover, QScrollBar::handle:pressed {{ background: {c.text}; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; border: none; }}
 QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
-QLabel[role="title"] {{ font-size: {title_pt}pt; font-weight: bold; }}
 {TITLE_LABELS} {{ font-size: {title_pt}pt; font-weight: bold; }}
 QLabel[role="heading"] {{ font-size: {heading_pt}pt; font-weight: bold; }}
 QLabel[role="score"] {{ font-size: {title_pt + 6}pt; font-weight: bold; }}
@@ -247,7 +246,7 @@ def apply(app: QApplication, text_pt: int, high_contrast: bool) -> None:
 
 
 def set_role(widget: QWidget, role: str) -> None:
-    """Tag a widget for the style sheet (title, heading, muted, question, row)."""
+    """Tag a widget for the style sheet (heading, score, muted, question, details, row)."""
     widget.setProperty("role", role)
 
 
