@@ -95,7 +95,7 @@ class SidePanel(QWidget):
                 self.steps.setCurrentRow(row)
         # Wide enough for most area names on one line, at every text size.
         metrics = QFontMetrics(QFont(theme.FONT_FAMILY, self.ctx.settings.text_size))
-        self.setFixedWidth(metrics.averageCharWidth() * 22 + 40)
+        self.setFixedWidth(metrics.averageCharWidth() * 22 + 26 + theme.SCROLL_BAR_PX)
         self.heading.setText(t("ui.side.heading"))
         self.steps.setAccessibleName(t("ui.side.steps_name"))
         self.steps.setAccessibleDescription(t("ui.side.steps_description"))
