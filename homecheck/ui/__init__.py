@@ -10,9 +10,9 @@ import sqlite3  # noqa: F401
 
 import homecheck.domain.assessment
 import homecheck.fileio
+import homecheck.session.history
+import homecheck.session.session
 import homecheck.store.clients
 import homecheck.store.paths
-import homecheck.ui.history
 import homecheck.ui.hooks
-import homecheck.ui.session
 import homecheck.ui.settings  # noqa: F401

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from homecheck.domain.content import Checklist
 from homecheck.i18n import catalogue
+from homecheck.session.session import Session
 from homecheck.ui.dialogs import DialogService
-from homecheck.ui.session import Session
 from homecheck.ui.settings import Settings
 
 if TYPE_CHECKING:

@@ -13,13 +13,13 @@ from PySide6.QtWidgets import QApplication
 from homecheck import startup_gc
 from homecheck.domain.content import checklist
 from homecheck.i18n import catalogue
+from homecheck.session.session import Session
 from homecheck.store.db import Store, StoreDamaged, StoreError, backup_damaged
 from homecheck.store.paths import database_path
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.dialogs import DialogService, QtDialogs
 from homecheck.ui.language import install_qt_translation
-from homecheck.ui.session import Session
 from homecheck.ui.settings import Settings, load_settings
 from homecheck.ui.wizard import HomeWizard
 

@@ -1,20 +1,16 @@
-"""Photos on disk for the window: thumbnails, the PDF's loader, copies beside a saved file."""
+"""Thumbnails of stored photos for the window (the files themselves: homecheck.session.photos)."""
 
 from __future__ import annotations
 
-import contextlib
-import os
 from collections.abc import Iterable
-from pathlib import Path
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImageReader, QPixmap
 
-from homecheck.domain.assessment import Assessment
-from homecheck.fileio import atomic_write
+from homecheck.session import photos
 from homecheck.store.db import Store
 from homecheck.store.paths import data_dir
-from homecheck.store.photos import PhotoError, photo_path, photos_in_use
+from homecheck.store.photos import PhotoError, photo_path
 
 THUMB_HEIGHT = 140
 _CACHE_LIMIT = 300
@@ -56,60 +52,8 @@ def clear_thumbnails() -> None:
     _thumbs.clear()
 
 
-def load_photo(name: str) -> bytes | None:
-    """The stored bytes of a photo for the PDF, or None when it is missing."""
-    try:
-        return photo_path(name, data_dir()).read_bytes()
-    except (OSError, PhotoError):
-        return None
-
-
-def referenced(assessment: Assessment) -> list[str]:
-    """Every photo name the answers of an assessment refer to, once, in order."""
-    names: dict[str, None] = {}
-    for answer in assessment.answers.values():
-        names.update(dict.fromkeys(answer.photos))
-    return list(names)
-
-
-def photos_folder(json_path: Path) -> Path:
-    """The folder beside a saved file that holds its photos: visit.json → visit.photos/."""
-    return json_path.with_name(json_path.stem + ".photos")
-
-
-def copy_beside(json_path: Path, assessment: Assessment) -> tuple[int, int]:
-    """Copy the photos an assessment refers to into NAME.photos/; (copied, missing).
-
-    The folder is private (0700) and each file 0600, like everything homecheck writes.
-    OSError when the folder or a file cannot be written.
-    """
-    names = referenced(assessment)
-    if not names:
-        return 0, 0
-    folder = photos_folder(json_path)
-    folder.mkdir(mode=0o700, exist_ok=True)
-    os.chmod(folder, 0o700)
-    copied = missing = 0
-    for name in names:
-        data = load_photo(name)
-        if data is None:
-            missing += 1
-            continue
-        atomic_write(folder / name, data)
-        copied += 1
-    return copied, missing
-
-
 def forget_unused(store: Store, names: Iterable[str]) -> None:
-    """Delete the files of these photos when no check refers to them any more.
-
-    A removed photo should not linger in the data folder: it may show something private.
-    """
-    candidates = set(names)
-    if not candidates:
-        return
-    for name in candidates - photos_in_use(store):
-        with contextlib.suppress(OSError, PhotoError):
-            photo_path(name, data_dir()).unlink()
+    """Delete the files of these photos when no check uses them any more, and their thumbnails."""
+    for name in photos.forget_unused(store, names):
         for key in [k for k in _thumbs if k[0] == name]:
             del _thumbs[key]

@@ -12,6 +12,7 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget, QWizard
 
 from homecheck import startup_gc
+from homecheck.session.session import Change, ChangeKind
 from homecheck.ui import theme
 from homecheck.ui.by_name import set_enum
 from homecheck.ui.context import UiContext
@@ -28,7 +29,6 @@ from homecheck.ui.pages.base import (
     page_key,
 )
 from homecheck.ui.pages.start import StartPage
-from homecheck.ui.session import AREAS, CHECK, HEADER, INTAKE
 from homecheck.ui.settings import DEFAULT_TEXT_SIZE, save_settings
 from homecheck.ui.widgets.side_panel import SidePanel
 
@@ -272,16 +272,16 @@ class HomeWizard(QWizard):
 
     # -- session changes -------------------------------------------------------------------
 
-    def _session_changed(self, what: str) -> None:
-        if what == CHECK:
+    def _session_changed(self, change: Change) -> None:
+        if change.kind is ChangeKind.CHECK:
             for page in self._pages.values():
                 if page.built:
                     page.reload()
             self._update_steps()
-        elif what == AREAS:
+        elif change.kind is ChangeKind.AREAS:
             self._update_steps()
-        elif what not in (HEADER, INTAKE):
-            self.side.refresh_area(self.ctx.checklist.item(what).area)
+        elif change.kind is ChangeKind.ANSWER:
+            self.side.refresh_area(self.ctx.checklist.item(change.item_id).area)
 
     def steps_changed(self) -> None:
         """The steps depend on a choice that changed (the role): list them again."""

@@ -1,4 +1,4 @@
-"""The domain, the report and the command line never load Qt."""
+"""The domain, the report, the store, the session and the command line never load Qt."""
 
 from __future__ import annotations
 
@@ -13,7 +13,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.mark.parametrize(
     "module",
-    ["homecheck.domain", "homecheck.report", "homecheck.store", "homecheck.cli", "homecheck.i18n"],
+    [
+        "homecheck.domain",
+        "homecheck.report",
+        "homecheck.store",
+        "homecheck.session",
+        "homecheck.cli",
+        "homecheck.i18n",
+    ],
 )
 def test_module_tree_imports_no_pyside6(module: str) -> None:
     # Import every submodule of the package, then look at what got loaded.

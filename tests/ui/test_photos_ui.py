@@ -131,7 +131,7 @@ def test_save_json_copies_photos_and_fhir_export_validates(make_wizard, dialogs,
 
 
 def test_the_pdf_photo_loader_says_none_for_missing_or_foreign_names(tmp_path) -> None:
-    from homecheck.ui import photo_files
+    from homecheck.session import photos as photo_files
 
     assert photo_files.load_photo("0123456789abcdef.jpg") is None
     assert photo_files.load_photo("../homecheck.sqlite3") is None  # never outside photos/

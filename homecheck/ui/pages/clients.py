@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QButtonGroup, QListWidgetItem, QPushButton, QRadioButton, QWidget
 
+from homecheck.session.history import CheckSummary, followup_base, summaries
+from homecheck.session.photos import referenced
 from homecheck.store.db import CheckInfo
 from homecheck.ui import photo_files, theme
 from homecheck.ui.context import UiContext
-from homecheck.ui.history import CheckSummary, followup_base, summaries
 from homecheck.ui.pages.base import CLIENTS_ID, BasePage
 from homecheck.ui.widgets.client_list import ClientList
 from homecheck.ui.widgets.flow_layout import FlowLayout
@@ -236,7 +237,7 @@ class ClientsPage(BasePage):
                      client=self.client_list.label_of(self.client_list.client_id))
         if not self.ctx.dialogs.confirm_delete(self, t("ui.clients.delete_title"), question):
             return False
-        photos = photo_files.referenced(session.store.load_check(check.id))
+        photos = referenced(session.store.load_check(check.id))
         choosing = self.choosing  # a reload (the open check followed this one) keeps the choice
         session.delete_check(check.id)
         self.choosing = choosing

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QPushButton
 
 from homecheck.domain.assessment import dumps
 from homecheck.fileio import atomic_write
-from homecheck.ui import photo_files, printing, theme
+from homecheck.session.photos import copy_beside, load_photo, photos_folder
+from homecheck.ui import printing, theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import FINISH_ID, BasePage
 from homecheck.ui.widgets.labels import plain_label
@@ -151,7 +152,7 @@ class FinishPage(BasePage):
             return {}
         extras: dict[str, Any] = {}
         if "photos" in accepted:
-            extras["photos"] = photo_files.load_photo
+            extras["photos"] = load_photo
         followup = self.ctx.session.followup()
         if "followup" in accepted and followup is not None:
             extras["followup"] = followup
@@ -208,9 +209,9 @@ class FinishPage(BasePage):
         # Photos first: a JSON file that names photos it does not have beside it is worse
         # than no file at all.
         try:
-            copied, missing = photo_files.copy_beside(path, exported)
+            copied, missing = copy_beside(path, exported)
         except OSError as exc:
-            folder = photo_files.photos_folder(path)
+            folder = photos_folder(path)
             message = t("ui.finish.write_error", path=folder, reason=exc.strerror or str(exc))
             ctx.dialogs.error(self, t("ui.finish.error_title"), message)
             return None
@@ -218,7 +219,7 @@ class FinishPage(BasePage):
             return None
         status = t("ui.finish.saved", path=path)
         if copied or missing:
-            folder = photo_files.photos_folder(path)
+            folder = photos_folder(path)
             status += "\n" + t("ui.finish.photos_saved", count=copied, folder=folder)
             if missing:
                 status += "\n" + t("ui.finish.photos_missing", count=missing)

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (
 
 from homecheck.domain.assessment import ROLES
 from homecheck.i18n import LANGUAGES
+from homecheck.session.history import followup_base, last_header
 from homecheck.store.db import CheckInfo
 from homecheck.ui import theme
 from homecheck.ui.by_name import add_left
 from homecheck.ui.context import UiContext
-from homecheck.ui.history import followup_base, last_header
 from homecheck.ui.pages.base import START_ID, SUMMARY_ID, BasePage
 from homecheck.ui.widgets.labels import plain_label
 from homecheck.ui.widgets.open_check import OpenCheckBox
@@ -310,10 +310,11 @@ class StartPage(BasePage):
         question = t("ui.start.delete_last_question", date=self.ctx.date(base.date))
         if not self.ctx.dialogs.confirm_delete(self, t("ui.start.delete_last_title"), question):
             return False
+        from homecheck.session.photos import referenced
         from homecheck.ui import photo_files  # here: the start page shows without it
 
         store = session.store
-        photos = photo_files.referenced(store.load_check(base.id))
+        photos = referenced(store.load_check(base.id))
         session.delete_check(base.id)
         photo_files.forget_unused(store, photos)
         self._deleted = base.date

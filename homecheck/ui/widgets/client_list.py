@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from homecheck.session.photos import referenced
 from homecheck.store import clients
 from homecheck.store.clients import ClientInfo
 from homecheck.ui import photo_files, theme
@@ -199,7 +200,7 @@ class ClientList(QWidget):
         question = t("ui.clients.delete_question", client=label, checks=len(checks))
         if not dialogs.confirm_delete(self, t("ui.clients.delete_title"), question):
             return False
-        photos = [p for c in checks for p in photo_files.referenced(session.store.load_check(c.id))]
+        photos = [p for c in checks for p in referenced(session.store.load_check(c.id))]
         clients.delete_client(session.store, client_id)
         photo_files.forget_unused(session.store, photos)
         self.client_id = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import enum
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -18,13 +19,29 @@ if TYPE_CHECKING:  # scores, actions and follow-ups are loaded when first asked 
     from homecheck.domain.followup import FollowUp
     from homecheck.domain.scoring import HomeScore
 
-# What changed, for listeners: an item id, or one of these words.
-HEADER = "header"
-AREAS = "areas"
-INTAKE = "intake"
-CHECK = "check"  # a different check was loaded or started
 
-Listener = Callable[[str], None]
+
+class ChangeKind(enum.Enum):
+    """What part of the session changed."""
+
+    CHECK = enum.auto()  # a different check was loaded or started
+    HEADER = enum.auto()  # who fills it in, for whom, the language
+    AREAS = enum.auto()  # which areas the home has
+    INTAKE = enum.auto()  # an answer about the person
+    AREA_NOTE = enum.auto()  # the note of one area (``area_id``)
+    ANSWER = enum.auto()  # an item's answer, note, done date or photos (``item_id``)
+
+
+@dataclasses.dataclass(frozen=True)
+class Change:
+    """One change, as listeners are told about it."""
+
+    kind: ChangeKind
+    item_id: str = ""  # set for ANSWER
+    area_id: str = ""  # set for AREA_NOTE
+
+
+Listener = Callable[[Change], None]
 
 
 class Session:
@@ -76,12 +93,13 @@ class Session:
     # -- listening ------------------------------------------------------------------------
 
     def subscribe(self, listener: Listener) -> None:
-        """Call ``listener(what)`` after every change."""
+        """Call ``listener(change)`` after every change."""
         self._listeners.append(listener)
 
-    def _changed(self, what: str) -> None:
+    def _changed(self, kind: ChangeKind, item_id: str = "", area_id: str = "") -> None:
+        change = Change(kind, item_id=item_id, area_id=area_id)
         for listener in list(self._listeners):
-            listener(what)
+            listener(change)
 
     # -- which check ----------------------------------------------------------------------
 
@@ -100,7 +118,7 @@ class Session:
         if self.assessment.language != language:
             self.assessment.language = language
             store.save_header(check_id, self.assessment)
-        self._changed(CHECK)
+        self._changed(ChangeKind.CHECK)
 
     def _load_previous(self, previous_id: int | None) -> None:
         self.previous_id = previous_id
@@ -125,7 +143,7 @@ class Session:
         self.client_id = client_id
         self._load_previous(None)
         self.check_id = self.store.create_check(self.assessment, client_id=client_id)
-        self._changed(CHECK)
+        self._changed(ChangeKind.CHECK)
 
     def start_followup(
         self, previous_id: int, role: str, client: str, assessor: str,
@@ -144,7 +162,7 @@ class Session:
         self.check_id = self.store.create_check(
             fresh, client_id=client_id, previous_id=previous_id
         )
-        self._changed(CHECK)
+        self._changed(ChangeKind.CHECK)
 
     def import_check(self, assessment: Assessment, client_id: int | None = None) -> int:
         """Store an opened check file as a new check and load it; return its id.
@@ -164,7 +182,7 @@ class Session:
         self.assessment = Assessment.new(
             self.checklist, language=self.assessment.language, role=role, assessor=assessor
         )
-        self._changed(CHECK)
+        self._changed(ChangeKind.CHECK)
 
     def delete_everything(self) -> None:
         """Close the store, delete the whole data folder's contents and start with nothing."""
@@ -173,7 +191,7 @@ class Session:
         self.check_id = self.client_id = None
         self._load_previous(None)
         self.assessment = Assessment.new(self.checklist, language=self.assessment.language)
-        self._changed(CHECK)
+        self._changed(ChangeKind.CHECK)
 
     def delete_check(self, check_id: int) -> None:
         """Delete one stored check that is not the one loaded (the caller asks first).
@@ -185,7 +203,7 @@ class Session:
         self.store.delete_check(check_id)
         if check_id == self.previous_id:
             self._load_previous(None)
-            self._changed(CHECK)
+            self._changed(ChangeKind.CHECK)
 
     def _ensure_check(self) -> int:
         # A change before the start page was left still deserves a place in the store.
@@ -193,9 +211,9 @@ class Session:
             self.check_id = self.store.create_check(self.assessment)
         return self.check_id
 
-    def _save_header(self, what: str) -> None:
+    def _save_header(self, kind: ChangeKind, area_id: str = "") -> None:
         self.store.save_header(self._ensure_check(), self.assessment)
-        self._changed(what)
+        self._changed(kind, area_id=area_id)
 
     # -- header, areas and person answers --------------------------------------------------
 
@@ -205,7 +223,7 @@ class Session:
         if (a.role, a.client, a.assessor) == (role, client, assessor) and self.check_id:
             return
         a.role, a.client, a.assessor = role, client, assessor
-        self._save_header(HEADER)
+        self._save_header(ChangeKind.HEADER)
 
     def set_language(self, language: str) -> None:
         """Follow the interface language (the PDF and the JSON file use it too)."""
@@ -215,7 +233,7 @@ class Session:
         # Switching language alone does not start a check; it is stored with the next change.
         if self.check_id is not None:
             self.store.save_header(self.check_id, self.assessment)
-        self._changed(HEADER)
+        self._changed(ChangeKind.HEADER)
 
     def set_area_present(self, area_id: str, present: bool) -> None:
         """Say whether the home has an area; answers of an absent area are kept, not counted."""
@@ -230,7 +248,7 @@ class Session:
         if ordered == self.assessment.areas:
             return
         self.assessment.areas = ordered
-        self._save_header(AREAS)
+        self._save_header(ChangeKind.AREAS)
 
     def has_area(self, area_id: str) -> bool:
         """True when the home has this area (its page is shown)."""
@@ -247,7 +265,7 @@ class Session:
             if intake.get(key) == value and key in intake:
                 return
             intake[key] = value
-        self._save_header(INTAKE)
+        self._save_header(ChangeKind.INTAKE)
 
     # -- item answers ---------------------------------------------------------------------
 
@@ -271,7 +289,7 @@ class Session:
             new = dataclasses.replace(old, answer=value) if old else Answer(value)
             self.assessment.answers[item_id] = new
             self.store.save_answer(self._ensure_check(), item_id, new)
-        self._changed(item_id)
+        self._changed(ChangeKind.ANSWER, item_id=item_id)
 
     def set_note(self, item_id: str, note: str) -> None:
         """Store the note of an answered item (the store keeps notes with their answer)."""
@@ -283,7 +301,7 @@ class Session:
         new = dataclasses.replace(old, note=note)
         self.assessment.answers[item_id] = new
         self.store.save_answer(self._ensure_check(), item_id, new)
-        self._changed(item_id)
+        self._changed(ChangeKind.ANSWER, item_id=item_id)
 
     def set_done(self, item_id: str, done: bool) -> None:
         """Action log: mark an answered item's action done today, or not done."""
@@ -295,7 +313,7 @@ class Session:
             return
         self.assessment.answers[item_id] = dataclasses.replace(old, done=date)
         self.store.set_done(self._ensure_check(), item_id, date)
-        self._changed(item_id)
+        self._changed(ChangeKind.ANSWER, item_id=item_id)
 
     def add_photo(self, item_id: str, name: str) -> None:
         """Attach a stored photo (homecheck.store.photos.import_photo) to an answered item."""
@@ -316,7 +334,7 @@ class Session:
     def _put(self, item_id: str, answer: Answer) -> None:
         self.assessment.answers[item_id] = answer
         self.store.save_answer(self._ensure_check(), item_id, answer)
-        self._changed(item_id)
+        self._changed(ChangeKind.ANSWER, item_id=item_id)
 
     def set_area_note(self, area_id: str, note: str) -> None:
         """Store the free-text note of one area (an empty note is removed)."""
@@ -328,7 +346,7 @@ class Session:
             notes[area_id] = note
         else:
             del notes[area_id]
-        self._save_header(HEADER)
+        self._save_header(ChangeKind.AREA_NOTE, area_id=area_id)
 
     def set_current_page(self, page: str) -> None:
         """Remember the page the person is on, for resuming."""

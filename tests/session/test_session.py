@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from homecheck.domain.content import checklist
+from homecheck.session.session import Change, ChangeKind, Session
 from homecheck.store.db import Store
-from homecheck.ui.session import AREAS, CHECK, Session
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def _reread(store: Store, check_id: int):  # type: ignore[no-untyped-def]
 
 
 def test_each_change_is_committed_at_once(store: Store) -> None:
-    seen: list[str] = []
+    seen: list[Change] = []
     session = Session(store, checklist(), "nl")
     session.subscribe(seen.append)
     session.start_new("therapist", "Mrs J", "Anna")
@@ -40,7 +40,8 @@ def test_each_change_is_committed_at_once(store: Store) -> None:
     assert stored.answers[item].answer == "hazard" and stored.answers[item].note == "loose tile"
     assert stored.intake == {"pain": "often"}
     assert "garden" not in stored.areas and stored.role == "therapist"
-    assert seen[0] == CHECK and AREAS in seen and item in seen
+    assert seen[0] == Change(ChangeKind.CHECK)
+    assert Change(ChangeKind.AREAS) in seen and Change(ChangeKind.ANSWER, item_id=item) in seen
     session.set_answer(item, "ok")  # a changed answer keeps its note
     assert _reread(store, session.check_id).answers[item].note == "loose tile"
     session.set_answer(item, None)
