@@ -74,6 +74,8 @@ def cmd_checklist(args: argparse.Namespace) -> int:
                             "severity": item.severity,
                             "helpers": list(item.helpers),
                             "sources": list(item.sources),
+                            "groups": list(item.groups),
+                            "until_then": item.until_then(lang) if item.until_then else None,
                         }
                         for item in area.items
                     ],

@@ -23,6 +23,12 @@ HELPERS: tuple[str, ...] = (
 SEVERITIES: tuple[int, ...] = (1, 2, 3)
 # The four home tips of the seed leaflet: shoes, light, no loose rugs, a stair rail.
 LEAFLET_TIPS: tuple[str, ...] = ("shoes", "lighting", "rugs", "stair_rail")
+# Named groups of hazards that the person profile can raise by one priority band (docs/scoring.md).
+GROUPS: tuple[str, ...] = ("walking", "lighting", "night_route", "stairs", "transfers", "long_lie")
+ITEM_FIELDS: tuple[str, ...] = (
+    "id", "severity", "helpers", "sources", "groups", "leaflet_tip", "question", "why", "fix",
+    "until_then",
+)  # fmt: skip
 _ITEM_ID = re.compile(r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")
 _AREA_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -63,6 +69,9 @@ class Item:
     why: Text
     fix: Text
     leaflet_tip: str | None = None
+    groups: tuple[str, ...] = ()
+    # What to do meanwhile when the fix takes longer than a week (a rail, a second switch).
+    until_then: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +107,12 @@ class Checklist:
         """Yield every item, area by area."""
         for area in self.areas:
             yield from area.items
+
+    def items_in_group(self, group: str) -> tuple[Item, ...]:
+        """Return the items of one named group (see GROUPS), in checklist order."""
+        if group not in GROUPS:
+            raise KeyError(group)
+        return tuple(item for item in self.items() if group in item.groups)
 
     def area_ids(self) -> tuple[str, ...]:
         """Return the area ids in order."""
@@ -155,13 +170,21 @@ def _parse_item(raw: Any, area_id: str, sources: Mapping[str, Source]) -> Item:
     unknown = [s for s in item_sources if s not in sources]
     if not item_sources or unknown:
         raise ContentError(f"{where}: sources must be known keys (unknown: {unknown})")
-    known_keys = {"id", "severity", "helpers", "sources", "question", "why", "fix", "leaflet_tip"}
-    extra = sorted(set(raw) - known_keys)
+    extra = sorted(set(raw) - set(ITEM_FIELDS))
     if extra:
         raise ContentError(f"{where}: unknown field(s) {', '.join(extra)}")
     tip = raw.get("leaflet_tip")
     if tip is not None and tip not in LEAFLET_TIPS:
         raise ContentError(f"{where}: leaflet_tip must be one of {', '.join(LEAFLET_TIPS)}")
+    groups = raw.get("groups", [])
+    if (
+        not isinstance(groups, list)
+        or any(g not in GROUPS for g in groups)
+        or len(set(groups)) != len(groups)
+    ):
+        allowed = ", ".join(GROUPS)
+        raise ContentError(f"{where}: groups must be a list of distinct names from {allowed}")
+    until_then = raw.get("until_then")
     return Item(
         id=item_id,
         area=area_id,
@@ -172,6 +195,8 @@ def _parse_item(raw: Any, area_id: str, sources: Mapping[str, Source]) -> Item:
         why=text_from(raw.get("why"), f"{where} why"),
         fix=text_from(raw.get("fix"), f"{where} fix"),
         leaflet_tip=str(tip) if tip else None,
+        groups=tuple(groups),
+        until_then=None if until_then is None else text_from(until_then, f"{where} until_then"),
     )
 
 

@@ -62,7 +62,8 @@ def test_checklist_json_shape(capsys: pytest.CaptureFixture[str], lang: str) -> 
         assert area_doc["title"] == area.title(lang)
         for item_doc, item in zip(area_doc["items"], area.items, strict=True):
             assert list(item_doc) == [
-                "id", "question", "why", "fix", "severity", "helpers", "sources",
+                "id", "question", "why", "fix", "severity", "helpers", "sources", "groups",
+                "until_then",
             ]  # fmt: skip
             assert item_doc == {
                 "id": item.id,
@@ -72,6 +73,8 @@ def test_checklist_json_shape(capsys: pytest.CaptureFixture[str], lang: str) -> 
                 "severity": item.severity,
                 "helpers": list(item.helpers),
                 "sources": list(item.sources),
+                "groups": list(item.groups),
+                "until_then": item.until_then(lang) if item.until_then else None,
             }
 
 

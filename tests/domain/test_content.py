@@ -9,7 +9,14 @@ import pytest
 
 from homecheck import resources
 from homecheck.domain import content, person
-from homecheck.domain.content import HELPERS, SEVERITIES, ContentError, checklist, load_checklist
+from homecheck.domain.content import (
+    GROUPS,
+    HELPERS,
+    SEVERITIES,
+    ContentError,
+    checklist,
+    load_checklist,
+)
 from homecheck.i18n import LANGUAGES
 
 CONTENT = checklist()
@@ -111,8 +118,64 @@ def test_checklist_lookups() -> None:
 def test_texts_have_no_doubled_or_edge_whitespace() -> None:
     for item in ITEMS:
         for lang in LANGUAGES:
-            for text in (item.question(lang), item.why(lang), item.fix(lang)):
+            texts = [item.question(lang), item.why(lang), item.fix(lang)]
+            if item.until_then:
+                texts.append(item.until_then(lang))
+            for text in texts:
                 assert text == " ".join(text.split())
+
+
+# -- groups and "until then" lines (issue 13) ----------------------------------------------------
+
+
+def test_every_group_names_items_and_every_group_is_known() -> None:
+    for group in GROUPS:
+        assert CONTENT.items_in_group(group), f"group {group} has no items"
+    assert {g for item in ITEMS for g in item.groups} == set(GROUPS)
+    with pytest.raises(KeyError):
+        CONTENT.items_in_group("kitchen")
+
+
+# The person profile raises these hazards (issue 13 item 2); each must be in its group.
+GROUP_MEMBERS = {
+    "walking": ("whole_home.loose_rugs", "hallway.raised_thresholds", "hallway.things_on_floor"),
+    "lighting": ("whole_home.poor_lighting", "stairs.step_edges_hard_to_see"),
+    "night_route": ("bedroom.dark_route_to_toilet", "stairs.stairs_at_night_to_toilet"),
+    "stairs": ("stairs.rail_both_sides", "stairs.rail_full_length"),
+    "transfers": ("bathroom.no_grab_rails_shower", "toilet.no_grab_rail", "toilet.seat_too_low"),
+    "long_lie": ("whole_home.phone_out_of_reach", "whole_home.no_personal_alarm"),
+}
+
+
+@pytest.mark.parametrize("group", GROUPS)
+def test_group_holds_the_hazards_the_profile_rules_name(group: str) -> None:
+    members = {item.id for item in CONTENT.items_in_group(group)}
+    assert set(GROUP_MEMBERS[group]) <= members
+
+
+def test_every_stairs_item_is_in_the_stairs_group() -> None:
+    assert all("stairs" in item.groups for item in CONTENT.area("stairs").items)
+
+
+def test_structural_urgent_fixes_say_what_to_do_until_then() -> None:
+    # A "now" fix that needs a handyman (a rail, a second switch) cannot be done this week.
+    missing = [
+        item.id
+        for item in ITEMS
+        if item.severity == 3 and "handyman" in item.helpers and item.until_then is None
+    ]
+    assert missing == []
+
+
+@pytest.mark.parametrize("item", [i for i in ITEMS if i.until_then], ids=lambda i: i.id)
+def test_until_then_line_is_complete_and_not_the_fix(item: content.Item) -> None:
+    assert item.until_then is not None
+    assert item.until_then("nl") != item.until_then("en")
+    for lang in LANGUAGES:
+        assert item.until_then(lang).strip()
+        assert item.until_then(lang) != item.fix(lang)
+    assert item.until_then("nl").startswith("Tot ")
+    assert item.until_then("en").startswith("Until ")
 
 
 # -- person and advice content -----------------------------------------------------------------
@@ -225,6 +288,21 @@ def test_fake_resources_load_when_valid(fake_resources: Path) -> None:
     assert loaded.item("hall.dark").severity == 3
     assert loaded.item("hall.loose_mat").question("en") == "Is there a loose mat?"
     assert set(loaded.sources) == {"seed", "cdc"}
+    assert loaded.item("hall.dark").groups == ()
+    assert loaded.item("hall.dark").until_then is None
+
+
+def test_fake_resources_load_groups_and_until_then(fake_resources: Path) -> None:
+    rail = _item(
+        groups='["stairs", "walking"]',
+        until_then=_text("Tot dan: houd je vast.", "Until then: hold on."),
+    )
+    _write_areas(fake_resources, _area(rail))
+    item = load_checklist().item("hall.loose_mat")
+    assert item.groups == ("stairs", "walking")
+    assert item.until_then is not None
+    assert item.until_then("en") == "Until then: hold on."
+    assert [i.id for i in load_checklist().items_in_group("stairs")] == ["hall.loose_mat"]
 
 
 BROKEN_ITEMS = [
@@ -249,6 +327,11 @@ BROKEN_ITEMS = [
     ("text not a table", {"fix": '"Remove it."'}, "fix: expected a table"),
     ("unknown language", {"fix": '{ nl = "a", en = "b", de = "c" }'}, "unknown language(s) de"),
     ("unknown leaflet tip", {"leaflet_tip": '"slippers"'}, "leaflet_tip must be one of"),
+    ("unknown group", {"groups": '["walking", "garden"]'}, "groups must be a list of distinct"),
+    ("group twice", {"groups": '["walking", "walking"]'}, "groups must be a list of distinct"),
+    ("groups as text", {"groups": '"walking"'}, "groups must be a list of distinct"),
+    ("until_then only Dutch", {"until_then": '{ nl = "Tot dan." }'}, "until_then: missing text"),
+    ("until_then as text", {"until_then": '"Until then."'}, "until_then: expected a table"),
 ]
 
 
