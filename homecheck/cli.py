@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import atexit
-import gc
 import json
 import os
 import sys
@@ -168,24 +166,8 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Write the PDF action list for an assessment file (photos beside it, progress if asked)."""
-    # A report makes many short-lived objects and no garbage cycles worth a collection: the
-    # cyclic collector's passes only cost time (about 5 ms of a 150 ms run). And at exit the
-    # interpreter collects once more over everything still alive (reportlab, the fonts, the
-    # PDF), some 10 ms for nothing: objects frozen by then are left out of it.
-    atexit.unregister(gc.freeze)  # once, however often a process makes a report
-    atexit.register(gc.freeze)
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _report(args)
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _report(args: argparse.Namespace) -> int:
     from homecheck.domain.followup import compare
-    from homecheck.report.photos import PreparedPhotos, existing_data_dir, photo_lookup
+    from homecheck.report.photos import existing_data_dir, photo_lookup
 
     content, assessment = _load(args.file)
     followup = None
@@ -202,9 +184,7 @@ def _report(args: argparse.Namespace) -> int:
         raise InputError(f"{_shown(args.output)}: is a folder; give a file name for the PDF")
     if not out.parent.is_dir() and str(out.parent):
         raise InputError(f"{_shown(args.output)}: the folder does not exist")
-    # The photos are read and shrunk on a second thread while the PDF code is imported.
-    names = [name for answer in assessment.answers.values() for name in answer.photos]
-    photos = PreparedPhotos(photo_lookup(Path(args.file), existing_data_dir()), names)
+    photos = photo_lookup(Path(args.file), existing_data_dir())
 
     from homecheck.fileio import atomic_write
     from homecheck.report.pdf import render_pdf

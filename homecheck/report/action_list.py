@@ -1,55 +1,64 @@
-"""The action list pages: each action with its tick box, details, photos, note and "done on" line.
+"""The full action list: each action with its tick box, details, note, "done on" line and photos.
 
 Layout rules, so that a page taken off the fridge still makes sense and little paper is wasted:
 
 * a priority heading and an area heading always travel with the first action under them;
-* the box, the fix and its details (where, why, who) are never split, and neither is a short
-  note or the first row of photos: they are one unit;
-* more photo rows, a longer note and the "done on" line after it may flow on to the next page,
-  so a big action does not leave half a page empty or fail to fit a page at all.
+* the box, the fix, its details (where, why, who), a short note and the "done on" line are
+  kept together;
+* photos follow in rows of four that may move to the next page on their own, and a long note
+  flows, so that a big action never leaves half a page empty.
 """
 
 from __future__ import annotations
 
+from reportlab.lib.colors import black
+from reportlab.platypus import Flowable, HRFlowable, KeepTogether, PageBreak, Spacer, Table
+
 from homecheck.report.blocks import labelled, para, user_text
-from homecheck.report.flowables import Grid, Photo, Rule, TickBox
-from homecheck.report.layout import Item, Keep, PageBreak, SectionMark, Spacer
-from homecheck.report.model import ActionView, PriorityGroup, ReportModel
+from homecheck.report.context import StoryContext
+from homecheck.report.flowables import Photo, SectionMark, TickBox
+from homecheck.report.model import ActionView, PriorityGroup
 from homecheck.report.photos import PhotoView
-from homecheck.report.styles import ACTION_INDENT
+from homecheck.report.styles import FONT
 from homecheck.report.text import chunks
 
-BOX = 20  # tick box size in points
-BOX_COLUMN = ACTION_INDENT  # the box plus a gap; the details line up with the fix text
-BLANK_DATE = "_" * 22
-PHOTOS_PER_ROW = 3
-PHOTO_GAP = 10
-PHOTO_MAX = 6 * (72 / 2.54)  # 6 cm
+BLANK_DATE = "_" * 16
+PHOTOS_PER_ROW = 4
+PHOTO_GAP = 8
 # A note this short (about four printed lines) stays with its action; a longer one flows.
 SHORT_NOTE_CHARS = 260
 SHORT_NOTE_LINES = 4
-AFTER_ACTION = 14
 FEW_PROBLEMS = 3
+AFTER_ACTION = 10
+
+_TIGHT = [
+    ("FONTNAME", (0, 0), (-1, -1), FONT),  # not Helvetica, even for an empty cell
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ("TOPPADDING", (0, 0), (-1, -1), 0),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+]
 
 
-# Box and fix: the fix hangs from the top of its row, 2 pt above what follows.
-HEAD_PAD = (0.0, 0.0, 0.0, 2.0)
-# Photos: 8 pt above each row, the gap between pictures is in the column widths.
-PHOTO_PAD = (0.0, 0.0, 8.0, 0.0)
+def indent(ctx: StoryContext) -> float:
+    """Where the fix text starts: right of the tick box."""
+    return ctx.sizes.box + 10
 
 
-def _unit(blocks: list[Item]) -> Item:
-    return blocks[0] if len(blocks) == 1 else Keep(blocks)
+def boxed(box: Flowable, text: Flowable, box_column: float, width: float) -> Table:
+    """A tick box with its text beside it, hanging from the top."""
+    return Table([[box, text]], colWidths=[box_column, width - box_column], style=_TIGHT)
 
 
-def photo_side(width: float) -> float:
-    """The square each thumbnail fits in: three side by side right of the box, at most 6 cm."""
-    return min(PHOTO_MAX, (width - BOX_COLUMN - (PHOTOS_PER_ROW - 1) * PHOTO_GAP) / PHOTOS_PER_ROW)
+def photo_side(ctx: StoryContext) -> float:
+    """The square each thumbnail fits in: four side by side right of the box."""
+    return (ctx.width - indent(ctx) - (PHOTOS_PER_ROW - 1) * PHOTO_GAP) / PHOTOS_PER_ROW
 
 
-def _photo_rows(photos: tuple[PhotoView, ...], width: float) -> list[Item]:
-    """Rows of up to three thumbnails, lined up with the fix text (aspect ratio kept)."""
-    side = photo_side(width)
+def photo_rows(photos: tuple[PhotoView, ...], ctx: StoryContext) -> list[Flowable]:
+    """Rows of up to four thumbnails, lined up with the fix text (aspect ratio kept)."""
+    side = photo_side(ctx)
     images: list[Photo] = []
     for photo in photos:
         if photo.image is None:
@@ -63,102 +72,105 @@ def _photo_rows(photos: tuple[PhotoView, ...], width: float) -> list[Item]:
                 height=photo.image.height * scale,
             )
         )
-    rows: list[Item] = []
+    rows: list[Flowable] = []
     for start in range(0, len(images), PHOTOS_PER_ROW):
         cells = images[start : start + PHOTOS_PER_ROW]
         # Each column as wide as its picture, so portrait and landscape sit at equal gaps.
-        widths = [BOX_COLUMN] + [image.width + PHOTO_GAP for image in cells]
-        rows.append(Grid([[None, *cells]], widths, PHOTO_PAD))
+        widths = [indent(ctx)] + [image.width + PHOTO_GAP for image in cells]
+        rows.append(
+            Table([["", *cells]], colWidths=widths, style=[*_TIGHT, ("TOPPADDING", (0, 0),
+                                                                   (-1, -1), 6)])
+        )
     return rows
 
 
-def _head(action: ActionView, model: ReportModel, width: float) -> list[Item]:
+def _head(action: ActionView, ctx: StoryContext) -> list[Flowable]:
     """The tick box with the fix beside it, then where, why and who can help."""
-    labels = model.labels
-    head = Grid(
-        [[TickBox(BOX, ticked=bool(action.done)), para(action.fix, "Fix")]],
-        [BOX_COLUMN, width - BOX_COLUMN],
-        HEAD_PAD,
-    )
-    out: list[Item] = [head]
-    for label, value in (
-        (labels["actions.where"], action.area),
-        (labels["actions.why"], action.why),
-        (labels["actions.who"], action.helpers),
+    styles = ctx.styles
+    box = TickBox(ctx.sizes.box, ticked=bool(action.done))
+    out: list[Flowable] = [boxed(box, para(action.fix, "Fix", styles), indent(ctx), ctx.width)]
+    if action.until_then:  # "Until then: ..." says so itself
+        out.append(para(action.until_then, "ActionDetail", styles))
+    for key, value in (
+        ("actions.where", action.area),
+        ("actions.why", action.why),
+        ("actions.who", action.helpers),
     ):
         if value:
-            out.append(labelled(label, value, "ActionDetail"))
+            out.append(labelled(ctx.label(key), value, "ActionDetail", styles))
     return out
 
 
 def action_flowables(
-    action: ActionView, model: ReportModel, width: float, lead: list[Item] | None = None
-) -> tuple[Item, list[Item]]:
-    """Return the first unit (``lead`` headings, box, details, first photos) and what follows."""
-    labels = model.labels
-    units: list[list[Item]] = [[*(lead or []), *_head(action, model, width)]]
-    rows = _photo_rows(action.photos, width)
-    if rows:
-        units[0].append(rows[0])
-        units.extend([row] for row in rows[1:])
+    action: ActionView, ctx: StoryContext, lead: list[Flowable] | None = None
+) -> tuple[Flowable, list[Flowable]]:
+    """Return the kept unit (``lead`` headings, box, details, short note) and what follows."""
+    styles = ctx.styles
+    unit: list[Flowable] = [*(lead or []), *_head(action, ctx)]
+    after: list[Flowable] = []
     # A photo that could not be printed is said right where it would have been; a long list of
     # such lines (a photo folder that was not copied along) flows instead of being kept.
-    problems: list[Item] = [para(p.problem, "ActionDetail") for p in action.photos if p.problem]
+    problems = [para(p.problem, "ActionDetail", styles) for p in action.photos if p.problem]
     if len(problems) <= FEW_PROBLEMS:
-        units[-1].extend(problems)
+        unit.extend(problems)
     else:
-        units.extend([line] for line in problems)
-    done = labelled(labels["actions.done"], action.done or BLANK_DATE, "DoneLine")
-    if len(chunks(action.note, SHORT_NOTE_CHARS, SHORT_NOTE_LINES)) <= 1:
-        units[-1].extend([*user_text(labels["actions.note"], action.note, "ActionDetail"), done])
+        after.extend(problems)
+    done = labelled(ctx.label("actions.done"), action.done or BLANK_DATE, "DoneLine", styles)
+    note = user_text(ctx.label("actions.note"), action.note, "ActionDetail", styles)
+    if not after and len(chunks(action.note, SHORT_NOTE_CHARS, SHORT_NOTE_LINES)) <= 1:
+        unit.extend([*note, done])
     else:
-        # A longer note flows line by line over the page end; the "done on" line follows it.
-        note = user_text(labels["actions.note"], action.note, "NoteFlow")
-        units.extend([part] for part in [*note, done])
-    first, *rest = units
-    return _unit(first), [*(_unit(unit) for unit in rest), Spacer(AFTER_ACTION)]
+        # A longer note flows piece by piece over the page end; the "done on" line follows it.
+        after.extend([*note, done])
+    after.extend(photo_rows(action.photos, ctx))
+    after.append(Spacer(1, AFTER_ACTION))
+    return KeepTogether(unit), after
 
 
-def _priority(group: PriorityGroup, model: ReportModel, width: float) -> list[Item]:
+def _priority(group: PriorityGroup, ctx: StoryContext) -> list[Flowable]:
+    styles = ctx.styles
     # The mark sits before the heading so that a page the group starts on is not "continued".
-    out: list[Item] = [SectionMark(None)]
+    out: list[Flowable] = [SectionMark(ctx.state, None)]
     # The priority and area headings never end a page: they travel with the first action.
-    heading: list[Item] = [para(group.title, "Heading2"), Rule(2, space_after=6)]
+    heading: list[Flowable] = [
+        para(group.title, "Heading2", styles),
+        HRFlowable(width="100%", thickness=2, color=black, spaceBefore=0, spaceAfter=4),
+    ]
     for area in group.areas:
         for n, action in enumerate(area.actions):
-            lead = [*heading, para(area.title, "Heading3")] if n == 0 else []
+            lead = [*heading, para(area.title, "Heading3", styles)] if n == 0 else []
             heading = []
-            first, rest = action_flowables(action, model, width, lead)
+            first, rest = action_flowables(action, ctx, lead)
             out.append(first)
             if n == 0:
-                out.append(SectionMark(group.title))
+                out.append(SectionMark(ctx.state, group.title))
             out.extend(rest)
-    out.append(SectionMark(None))
+    out.append(SectionMark(ctx.state, None))
     return out
 
 
-def actions(model: ReportModel, width: float) -> list[Item]:
+def actions(ctx: StoryContext) -> list[Flowable]:
     """The action list by priority and area, then the areas without hazards, open items, notes."""
-    labels = model.labels
-    out: list[Item] = [
+    model, styles = ctx.model, ctx.styles
+    out: list[Flowable] = [
         PageBreak(),
-        para(labels["actions.heading"], "Heading1"),
-        para(labels["actions.intro"], "Body"),
+        para(ctx.label("actions.heading"), "Heading1", styles),
+        para(ctx.label("actions.intro"), "Body", styles),
     ]
     if model.no_actions:
-        out.append(para(model.no_actions, "Box"))
+        out.append(para(model.no_actions, "Box", styles))
     for group in model.groups:
-        out.extend(_priority(group, model, width))
+        out.extend(_priority(group, ctx))
     for heading, lines in (
-        (labels["areas.ok_heading"], model.checked_ok),
-        (labels["areas.open_heading"], model.unchecked),
+        (ctx.label("areas.ok_heading"), model.checked_ok),
+        (ctx.label("areas.open_heading"), model.unchecked),
     ):
         if lines:
-            out.append(para(heading, "Heading2"))
-            out.extend(para(line, "Body") for line in lines)
+            out.append(para(heading, "Heading2", styles))
+            out.extend(para(line, "Body", styles) for line in lines)
     if model.area_notes:
-        out.append(para(labels["areas.notes_heading"], "Heading2"))
+        out.append(para(ctx.label("areas.notes_heading"), "Heading2", styles))
         for note in model.area_notes:
-            out.append(para(note.label, "Heading3"))
-            out.extend(user_text("", note.value))
+            out.append(para(note.label, "Heading3", styles))
+            out.extend(user_text("", note.value, "Body", styles))
     return out

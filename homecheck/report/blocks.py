@@ -1,52 +1,76 @@
-"""Small building blocks of the story: paragraphs of plain text, user text and label/value grids."""
+"""Small building blocks of the story: paragraphs of plain text, user text, label/value tables.
+
+Every text goes through ``markup()``: reportlab's Paragraph reads mini-HTML, so a note that says
+"<font size=90>" must be escaped to print as it is (pretix's ``_clean_text`` lesson).
+"""
 
 from __future__ import annotations
 
-from homecheck.report.flowables import Grid
-from homecheck.report.layout import Block
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import StyleSheet1
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
 from homecheck.report.model import Line
-from homecheck.report.styles import stylesheet
+from homecheck.report.styles import FONT
 from homecheck.report.text import chunks, clean
-from homecheck.report.textblock import Text
 
 # Label and value cells: no room on the left, a gap before the next column, a little air.
-GRID_PAD = (0.0, 8.0, 3.0, 3.0)
+CELL_STYLE = TableStyle(
+    [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),  # not Helvetica, even for an empty cell
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+)
 
 
-def para(text: str, style: str) -> Text:
+def markup(text: str) -> str:
+    """Plain text as Paragraph markup: escaped, line breaks kept."""
+    return escape(clean(text)).replace("\n", "<br/>")
+
+
+def para(text: str, style: str, styles: StyleSheet1) -> Paragraph:
     """A paragraph of plain text: it is never read as markup, so it prints as it is."""
-    return Text([(clean(text), False)], stylesheet()[style])
+    return Paragraph(markup(text), styles[style])
 
 
-def bold(text: str, style: str = "Body") -> Text:
-    """Return a bold paragraph of plain text."""
-    return Text([(clean(text), True)], stylesheet()[style])
+def bold(text: str, style: str, styles: StyleSheet1) -> Paragraph:
+    """A bold paragraph of plain text."""
+    return Paragraph(f"<b>{markup(text)}</b>", styles[style])
 
 
-def labelled(label: str, value: str, style: str = "Detail") -> Text:
-    """Return "label: value" with the label in bold."""
-    return Text([(clean(label) + ":", True), (" " + clean(value), False)], stylesheet()[style])
+def labelled(label: str, value: str, style: str, styles: StyleSheet1) -> Paragraph:
+    """"label: value" with the label in bold."""
+    return Paragraph(f"<b>{markup(label)}:</b> {markup(value)}", styles[style])
 
 
-def user_text(label: str, text: str, style: str = "Body") -> list[Block]:
-    """Long user text as several paragraphs, so it flows over pages instead of failing."""
-    out: list[Block] = []
+def user_text(label: str, text: str, style: str, styles: StyleSheet1) -> list[Flowable]:
+    """Long user text as several paragraphs, so it flows over pages in pieces."""
+    out: list[Flowable] = []
     for n, piece in enumerate(chunks(text)):
-        runs = [(clean(label) + ":", True), (" " + piece, False)] if n == 0 and label else []
-        out.append(Text(runs or [(piece, False)], stylesheet()[style]))
+        if n == 0 and label:
+            out.append(labelled(label, piece, style, styles))
+        else:
+            out.append(para(piece, style, styles))
     return out
 
 
-def grid(rows: list[list[Block | None]], widths: list[float]) -> Grid:
-    """Rows of label and value, each cell centred on its row's height."""
-    return Grid(rows, widths, GRID_PAD, middle=True)
-
-
-def facts(lines: tuple[Line, ...], width: float, share: float = 0.42, colon: bool = True) -> Grid:
+def facts(
+    lines: tuple[Line, ...],
+    width: float,
+    styles: StyleSheet1,
+    share: float = 0.42,
+    colon: bool = True,
+) -> Table:
     """Label and value side by side; ``share`` is the label column's part of the width."""
-    label_width = width * share
     end = ":" if colon else ""
-    rows: list[list[Block | None]] = [
-        [para(line.label + end, "Cell"), bold(line.value, "Cell")] for line in lines
+    rows = [
+        [para(line.label + end, "Cell", styles), bold(line.value, "Cell", styles)]
+        for line in lines
     ]
-    return grid(rows, [label_width, width - label_width])
+    label_width = width * share
+    return Table(rows, colWidths=[label_width, width - label_width], style=CELL_STYLE)

@@ -51,6 +51,7 @@ class ActionView:
     note: str
     done: str  # the formatted date it was done, or "" for a blank line to write on
     photos: tuple[PhotoView, ...] = ()
+    until_then: str = ""  # what to do while a "now" fix waits (rails, switches), or ""
 
 
 @dataclass(frozen=True)
@@ -149,10 +150,13 @@ def _action_view(
         why = t(f"action.{action.item_id}.why")
         area = t("person.area_title")
         helpers = _person_helpers(action.item_id, t)
+        until_then = ""
     else:
         item = content.item(action.item_id)
         fix, why, helpers = item.fix(lang), item.why(lang), item.helpers
         area = content.area(action.area_id).title(lang)
+        interim = getattr(item, "until_then", None)
+        until_then = interim(lang) if interim else ""
     return ActionView(
         fix=fix,
         area=area,
@@ -162,6 +166,7 @@ def _action_view(
         note=action.note,
         done=format_date(action.done, t) if action.done else "",
         photos=photos.views(answer.photos) if answer is not None else (),
+        until_then=until_then,
     )
 
 

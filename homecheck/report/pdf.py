@@ -1,106 +1,175 @@
-"""The PDF renderer: assessment in, bytes out, with "Page x of y", date and client on every page."""
+"""The PDF renderer (pretix's invoice renderer, scaled down): report model in, bytes out.
+
+A platypus document with named paragraph styles; a numbered canvas writes "Page x of y", the
+date and the client at the bottom of every page once the page count is known.
+"""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from functools import partial
+from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from homecheck.domain.assessment import Assessment
 from homecheck.domain.content import Checklist
 from homecheck.domain.followup import FollowUp
-from homecheck.report.layout import Page, Paginator
+from homecheck.report.context import StoryContext
 from homecheck.report.model import ReportModel, build_report
 from homecheck.report.paper import MM, page_size
 from homecheck.report.photos import PhotoSource
 from homecheck.report.story import story
-from homecheck.report.styles import FONT, FONT_BOLD, SMALL_SIZE, register_fonts
+from homecheck.report.styles import FONT, FONT_BOLD, register_fonts, sizes
 
-FOOTER_SIZE = SMALL_SIZE
-# reportlab's frames keep 6 pt inside the margins; the pages keep that look.
-FRAME_PADDING = 6
+# Only the footer may sit in the bottom 8 % of a page (and only it may be small there).
+FOOTER_ZONE = 0.08
 
 
-def _fit(text: str, width: float, font: str = FONT) -> str:
+def fit(text: str, width: float, font: str, size: float) -> str:
     """Shorten text with "…" until it fits the width (a long client label must not overprint)."""
-    if stringWidth(text, font, FOOTER_SIZE) <= width:
+    if stringWidth(text, font, size) <= width:
         return text
     text = text[: int(width)]  # no glyph is narrower than 1 pt: a cheap first cut
-    while text and stringWidth(text + "…", font, FOOTER_SIZE) > width:
+    while text and stringWidth(text + "…", font, size) > width:
         text = text[:-1]
     return text + "…"
 
 
+class Footer:
+    """The line at the bottom of every page: date and client on the left, "Page x of y" right."""
+
+    def __init__(self, where: str, page_label: Callable[[int, int], str], size: float) -> None:
+        self.where = where
+        self.page_label = page_label
+        self.size = size
+
+    def draw(self, canv: Canvas, page: int, pages: int, margin: float) -> None:
+        """Draw the footer of one page."""
+        width, height = canv._pagesize
+        left, right = margin, width - margin
+        y = height * FOOTER_ZONE * 0.4
+        label = self.page_label(page, pages)
+        canv.saveState()
+        canv.setLineWidth(0.8)
+        canv.line(left, y + self.size + 4, right, y + self.size + 4)
+        canv.setFont(FONT, self.size)
+        canv.drawRightString(right, y, label)
+        room = right - left - stringWidth(label, FONT, self.size) - 16
+        canv.drawString(left, y, fit(self.where, room, FONT, self.size))
+        canv.restoreState()
+
+
+class NumberedCanvas(Canvas):
+    """A canvas that keeps its pages until the end, then writes each page's footer.
+
+    Only then is the number of pages known ("Page 2 of 7"); pretix does the same.
+    """
+
+    def __init__(self, *args: Any, footer: Footer, margin: float, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._footer = footer
+        self._margin = margin
+        self._saved_pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._saved_pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._saved_pages)
+        for number, state in enumerate(self._saved_pages, start=1):
+            self.__dict__.update(state)
+            self._footer.draw(self, number, total, self._margin)
+            super().showPage()
+        super().save()
+
+
 class ActionListRenderer:
-    """Lays out one report model on paper (pretix's renderer shape, scaled down)."""
+    """Lays out one report model on paper, in normal or large print."""
 
-    margin = 20 * MM
-    bottom_margin = 26 * MM  # room for the footer
+    margin = 18 * MM
+    top_margin = 16 * MM
 
-    def __init__(self, pagesize: tuple[float, float]) -> None:
+    def __init__(self, pagesize: tuple[float, float], large: bool = False) -> None:
         self.pagesize = pagesize
+        self.large = large
+
+    def _frame(self, name: str) -> Frame:
+        width, height = self.pagesize
+        bottom = height * FOOTER_ZONE + 6
+        return Frame(
+            self.margin,
+            bottom,
+            width - 2 * self.margin,
+            height - self.top_margin - bottom,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id=name,
+        )
+
+    def _header(self, state: dict[str, Any], model: ReportModel) -> Callable[..., None]:
+        size = sizes(self.large).footer
+
+        def draw(canv: Canvas, doc: BaseDocTemplate) -> None:
+            # At the start of a page: the group that ran at the end of the last one continues.
+            section = state.get("section")
+            if not section:
+                return
+            width, height = self.pagesize
+            text = model.labels["continued"].format(section=section)
+            canv.saveState()
+            canv.setFont(FONT_BOLD, size)
+            text = fit(text, width - 2 * self.margin, FONT_BOLD, size)
+            canv.drawString(self.margin, height - self.top_margin * 0.6, text)
+            canv.restoreState()
+
+        return draw
+
+    def build(self, flowables: list[Flowable], model: ReportModel, state: dict[str, Any]) -> bytes:
+        """Lay out the flowables and return the PDF bytes (same input, same bytes)."""
+        register_fonts()
+        buffer = io.BytesIO()
+        doc = BaseDocTemplate(
+            buffer,
+            pagesize=self.pagesize,
+            title=model.title,
+            author=model.author,
+            subject=model.labels["subject"],
+            creator="homecheck",
+            lang=model.lang_tag,
+            invariant=1,  # no timestamps or random ids: identical input, identical bytes
+            displayDocTitle=1,
+            # Otherwise each page starts in Helvetica, a font the PDF then refers to unused.
+            initialFontName=FONT,
+            initialFontSize=sizes(self.large).body,
+        )
+        doc.addPageTemplates(
+            [PageTemplate(id="page", frames=[self._frame("body")],
+                          onPage=self._header(state, model))]
+        )
+        footer = Footer(
+            " · ".join(filter(None, (model.date, model.client))),
+            model.page_label,
+            sizes(self.large).footer,
+        )
+        doc.build(flowables, canvasmaker=partial(NumberedCanvas, footer=footer,
+                                                 margin=self.margin))
+        return buffer.getvalue()
+
+    def frame_width(self) -> float:
+        """The width of the text frame."""
+        return self.pagesize[0] - 2 * self.margin
 
     def render(self, model: ReportModel) -> bytes:
         """Return the PDF of the model as bytes; the same model gives the same bytes."""
-        register_fonts()
-        width, height = self.pagesize
-        text_width = width - 2 * self.margin
-        pages = Paginator(
-            x=self.margin + FRAME_PADDING,
-            top=height - self.margin - FRAME_PADDING,
-            bottom=self.bottom_margin + FRAME_PADDING,
-            width=text_width - 2 * FRAME_PADDING,
-        ).run(story(model, text_width))
-        buffer = io.BytesIO()
-        canv = Canvas(
-            buffer,
-            pagesize=self.pagesize,
-            invariant=1,  # no timestamps or random ids: identical input, identical bytes
-            lang=model.lang_tag,
-            # Otherwise each page starts in Helvetica, a font the PDF then refers to unused.
-            initialFontName=FONT,
-            initialFontSize=SMALL_SIZE,
-        )
-        canv.setTitle(model.title)
-        canv.setAuthor(model.author)
-        canv.setSubject(model.labels["subject"])
-        canv.setCreator("homecheck")
-        canv.setViewerPreference("DisplayDocTitle", "true")
-        for number, page in enumerate(pages, start=1):
-            for block, x, y in page.placed:
-                block.draw(canv, x, y)
-            self._draw_footer(canv, model, number, len(pages))
-            self._draw_header(canv, model, page)
-            canv.showPage()
-        canv.save()
-        return buffer.getvalue()
-
-    def _draw_footer(self, canv: Canvas, model: ReportModel, number: int, total: int) -> None:
-        width, _ = self.pagesize
-        left, right = self.margin, width - self.margin
-        y = self.margin * 0.55
-        page = model.page_label(number, total)
-        canv.saveState()
-        canv.setLineWidth(0.8)
-        canv.line(left, y + FOOTER_SIZE + 4, right, y + FOOTER_SIZE + 4)
-        canv.setFont(FONT, FOOTER_SIZE)
-        canv.drawRightString(right, y, page)
-        room = right - left - stringWidth(page, FONT, FOOTER_SIZE) - 16
-        where = " · ".join(filter(None, (model.date, model.client)))
-        canv.drawString(left, y, _fit(where, room))
-        canv.restoreState()
-
-    def _draw_header(self, canv: Canvas, model: ReportModel, page: Page) -> None:
-        if not page.continued:
-            return
-        width, height = self.pagesize
-        text = model.labels["continued"].format(section=page.continued)
-        canv.saveState()
-        canv.setFont(FONT_BOLD, FOOTER_SIZE)
-        text = _fit(text, width - 2 * self.margin, FONT_BOLD)
-        canv.drawString(self.margin, height - self.margin * 0.6, text)
-        canv.restoreState()
+        ctx = StoryContext(model, self.frame_width(), self.large)
+        return self.build(story(ctx), model, ctx.state)
 
 
 def render_pdf(
@@ -111,6 +180,7 @@ def render_pdf(
     *,
     photos: PhotoSource | None = None,
     followup: FollowUp | None = None,
+    large_print: bool = False,
 ) -> bytes:
     """Return the printable action list of an assessment as PDF bytes.
 
@@ -120,10 +190,10 @@ def render_pdf(
     ``photos`` returns the bytes of a photo by its stored name, or None when it is missing; each
     action then shows its photos, and a short line for one that is missing or damaged. Without
     it no photos are printed. ``followup`` (homecheck.domain.followup.compare) adds "Progress
-    since <date>" to the cover.
+    since <date>". ``large_print`` sets the whole list in larger type.
     """
-    register_fonts()  # first: photos on a PreparedPhotos thread have time to finish meanwhile
+    pagesize = page_size(paper)
     model = build_report(
         checklist, assessment, language or assessment.language, photos=photos, followup=followup
     )
-    return ActionListRenderer(page_size(paper)).render(model)
+    return ActionListRenderer(pagesize, large_print).render(model)

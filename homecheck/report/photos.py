@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import io
 import os
-import threading
 import warnings
-from collections import deque
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -108,67 +106,6 @@ def _read_and_shrink(source: PhotoSource, name: str) -> tuple[bytes | None, Thum
     return data, thumbnail(data) if data else None
 
 
-class PreparedPhotos:
-    """A photo reader that starts reading and shrinking the given photos on a second thread.
-
-    ``homecheck report`` starts it before importing the PDF code: Pillow decodes and encodes
-    without holding the GIL, so most of that work is done by the time the layout needs it.
-    The thread that then asks for a photo shrinks the ones still waiting itself, so it does
-    not sit idle while the second thread finishes alone.
-    """
-
-    def __init__(self, source: PhotoSource, names: Iterable[str]) -> None:
-        self._source = source
-        ordered = list(dict.fromkeys(names))
-        self._names = set(ordered)
-        self._todo = deque(ordered)
-        self._done: dict[str, tuple[bytes | None, Thumbnail | None]] = {}
-        self._error: BaseException | None = None
-        if self._todo:
-            # Imported here, not on the thread: two threads importing at once mostly wait for
-            # each other's import locks (reportlab imports PIL too).
-            from PIL import Image, JpegImagePlugin  # noqa: F401
-        self._thread = threading.Thread(target=self._work, name="photos", daemon=True)
-        self._thread.start()
-
-    def _drain(self) -> None:
-        while True:
-            try:
-                name = self._todo.popleft()  # atomic: each photo is taken by one thread
-            except IndexError:
-                return
-            try:
-                data = self._source(name)
-            except OSError:
-                data = b""
-            # Other formats are opened under a warnings filter, which is not thread-safe: the
-            # thread that asks for them makes their thumbnails.
-            shrunk = thumbnail(data) if data and data.startswith(JPEG_START) else None
-            self._done[name] = (data, shrunk)
-
-    def _work(self) -> None:
-        try:
-            self._drain()
-        except BaseException as exc:  # handed to the thread that asks for a photo
-            self._error = exc
-
-    def __call__(self, name: str) -> bytes | None:
-        return self._source(name)
-
-    def prepared(self, name: str) -> tuple[bytes | None, Thumbnail | None]:
-        """Bytes and thumbnail of a photo (helping the thread first; other names read now)."""
-        if name not in self._names:
-            return _read_and_shrink(self._source, name)
-        self._drain()
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        data, shrunk = self._done[name]
-        if data and not data.startswith(JPEG_START):
-            shrunk = thumbnail(data)
-        return data, shrunk
-
-
 class PhotoViews:
     """Turns the photo names of actions into thumbnails, reading and shrinking each name once."""
 
@@ -186,10 +123,7 @@ class PhotoViews:
     def _view(self, name: str) -> PhotoView:
         if name not in self._seen:
             assert self._source is not None
-            if isinstance(self._source, PreparedPhotos):
-                data, image = self._source.prepared(name)
-            else:
-                data, image = _read_and_shrink(self._source, name)
+            data, image = _read_and_shrink(self._source, name)
             if image is not None:
                 problem = ""
             elif data is None:

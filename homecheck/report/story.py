@@ -1,136 +1,147 @@
-"""The story: cover, action list and advice as blocks for the page engine, from the view-model."""
+"""The story: overview, action list and advice as platypus flowables, from the view-model."""
 
 from __future__ import annotations
 
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
+
 from homecheck.report.action_list import actions
-from homecheck.report.blocks import bold, facts, grid, para, user_text
+from homecheck.report.blocks import CELL_STYLE, bold, facts, markup, para, user_text
+from homecheck.report.context import StoryContext
 from homecheck.report.flowables import ScoreBar
-from homecheck.report.layout import Block, Item, Keep, PageBreak, Spacer
-from homecheck.report.model import PersonView, ReportModel
+from homecheck.report.model import PersonView
 from homecheck.report.progress import ProgressView
-from homecheck.report.styles import stylesheet
-from homecheck.report.text import clean
-from homecheck.report.textblock import Text
 
 
-def _score_chart(model: ReportModel, width: float) -> list[Item]:
-    name_width = width * 0.42
-    bar_width = width - name_width - 8
-    rows: list[list[Block | None]] = []
-    for bar in model.bars:
-        shown: Block
+def _score_chart(ctx: StoryContext) -> list[Flowable]:
+    styles = ctx.styles
+    name_width = ctx.width * 0.42
+    bar_width = ctx.width - name_width - 8
+    rows: list[list[Flowable]] = []
+    for bar in ctx.model.bars:
+        shown: Flowable
         if bar.score is None:
-            shown = para(model.labels["score.not_checked"], "Cell")
+            shown = para(ctx.label("score.not_checked"), "Cell", styles)
         else:
-            shown = ScoreBar(bar.score, bar_width)
-        rows.append([para(bar.title, "Cell"), shown])
+            shown = ScoreBar(bar.score, bar_width, ctx.sizes.body)
+        rows.append([para(bar.title, "Cell", styles), shown])
     if not rows:
         return []
-    return [grid(rows, [name_width, width - name_width])]
+    return [Table(rows, colWidths=[name_width, ctx.width - name_width], style=CELL_STYLE)]
 
 
-def _bullet(text: str, lead: str = "") -> Text:
+def bullet(text: str, ctx: StoryContext, lead: str = "") -> Paragraph:
     """A bullet point of plain text, optionally starting with a bold "lead:"."""
-    start = [(clean(lead) + ":", True)] if lead else []
-    return Text([*start, (" " + clean(text), False)], stylesheet()["Bullet"], bullet="•")
+    start = f"<b>{markup(lead)}:</b> " if lead else ""
+    return Paragraph(start + markup(text), ctx.styles["Bullet"], bulletText="•")
 
 
-def _progress(progress: ProgressView) -> list[Item]:
+def _progress(progress: ProgressView, ctx: StoryContext) -> list[Flowable]:
     """Progress since the previous check: one summary line, then what changed, by kind."""
-    out: list[Item] = [
-        Keep([para(progress.heading, "Heading2"), para(progress.summary, "Score")])
+    styles = ctx.styles
+    out: list[Flowable] = [
+        KeepTogether(
+            [para(progress.heading, "Heading2", styles), para(progress.summary, "Score", styles)]
+        )
     ]
     for kind in progress.lists:
-        lines: list[Item] = [_bullet(item.fix, item.area) for item in kind.items]
+        lines: list[Flowable] = [bullet(item.fix, ctx, item.area) for item in kind.items]
         if kind.more:
-            lines.append(para(kind.more, "Body"))
-        start: list[Item] = [para(kind.title, "Heading3")]
+            lines.append(para(kind.more, "Body", styles))
+        start: list[Flowable] = [para(kind.title, "Heading3", styles)]
         if kind.hint:
-            start.append(para(kind.hint, "Body"))
+            start.append(para(kind.hint, "Body", styles))
         # The title stays with its first line; a long list flows on by itself.
-        out.append(Keep([*start, *lines[:1]]))
+        out.append(KeepTogether([*start, *lines[:1]]))
         out.extend(lines[1:])
     return out
 
 
-def _person(person: PersonView, model: ReportModel, width: float) -> list[Item]:
-    labels = model.labels
-    blocks: list[list[Item]] = []
+def _person(person: PersonView, ctx: StoryContext) -> list[Flowable]:
+    styles = ctx.styles
+    blocks: list[list[Flowable]] = []
     if person.key_answers:
         blocks.append(
             [
-                para(labels["person.key_heading"], "Heading3"),
+                para(ctx.label("person.key_heading"), "Heading3", styles),
                 # The labels are questions: a wide column and no colon after the "?".
-                facts(person.key_answers, width, share=0.72, colon=False),
-                Spacer(6),
-                para(person.key_summary, "Body"),
+                facts(person.key_answers, ctx.width, styles, share=0.72, colon=False),
+                Spacer(1, 4),
+                para(person.key_summary, "Body", styles),
             ]
         )
     if person.fesi:
         blocks.append(
             [
-                para(labels["person.fesi_heading"], "Heading3"),
-                *(para(sentence, "Body") for sentence in person.fesi),
+                para(ctx.label("person.fesi_heading"), "Heading3", styles),
+                *(para(sentence, "Body", styles) for sentence in person.fesi),
             ]
         )
     if person.goals:
-        blocks.append([para(labels["person.goals"], "Heading3"), *user_text("", person.goals)])
+        blocks.append(
+            [
+                para(ctx.label("person.goals"), "Heading3", styles),
+                *user_text("", person.goals, "Body", styles),
+            ]
+        )
     if not blocks:
         return []
-    blocks[0].insert(0, para(labels["person.heading"], "Heading2"))
-    return [Keep(block) for block in blocks]
+    blocks[0].insert(0, para(ctx.label("person.heading"), "Heading2", styles))
+    return [KeepTogether(block) for block in blocks]
 
 
-def cover(model: ReportModel, width: float) -> list[Item]:
+def overview(ctx: StoryContext) -> list[Flowable]:
     """Title, who and when, the scores, the counts, progress, the person outcome, how to read it."""
-    labels = model.labels
-    # Every heading opens the Keep it heads: keep_with_next does not join a heading to a Keep
-    # (as in reportlab's platypus, whose layout rules the page engine keeps).
-    score_block: list[Item] = [
-        para(labels["score.heading"], "Heading2"),
-        para(model.home_score, "Score"),
+    model, styles = ctx.model, ctx.styles
+    score_block: list[Flowable] = [
+        para(ctx.label("score.heading"), "Heading2", styles),
+        para(model.home_score, "Score", styles),
     ]
     if model.no_hazard:
-        score_block.append(bold(labels["score.none_found"]))
-    score_block.append(para(labels["score.explain"], "Body"))
-    score_block.extend(_score_chart(model, width))
-    out: list[Item] = [
-        para(model.title, "Title"),
-        facts(model.facts, width),
-        Keep(score_block),
-        Keep([para(labels["counts.heading"], "Heading2"), facts(model.counts, width)]),
+        score_block.append(bold(ctx.label("score.none_found"), "Body", styles))
+    score_block.append(para(ctx.label("score.explain"), "Body", styles))
+    score_block.extend(_score_chart(ctx))
+    out: list[Flowable] = [
+        para(model.title, "Title", styles),
+        facts(model.facts, ctx.width, styles),
+        KeepTogether(score_block),
+        KeepTogether(
+            [
+                para(ctx.label("counts.heading"), "Heading2", styles),
+                facts(model.counts, ctx.width, styles),
+            ]
+        ),
     ]
     if model.progress is not None:
-        out.extend(_progress(model.progress))
+        out.extend(_progress(model.progress, ctx))
     if model.person is not None:
-        out.extend(_person(model.person, model, width))
+        out.extend(_person(model.person, ctx))
     out.append(
-        Keep(
+        KeepTogether(
             [
-                para(labels["read.heading"], "Heading2"),
-                para(labels["read.text"], "Body"),
-                para(labels["read.disclaimer"], "Box"),
+                para(ctx.label("read.heading"), "Heading2", styles),
+                para(ctx.label("read.text"), "Body", styles),
+                para(ctx.label("read.disclaimer"), "Box", styles),
             ]
         )
     )
     return out
 
 
-def advice(model: ReportModel) -> list[Item]:
-    """The "what you can do yourself" page from the leaflet's advice sections."""
-    labels = model.labels
-    out: list[Item] = [
+def advice(ctx: StoryContext) -> list[Flowable]:
+    """The "what you can do yourself" pages from the leaflet's advice sections."""
+    styles = ctx.styles
+    out: list[Flowable] = [
         PageBreak(),
-        para(labels["advice.heading"], "Heading1"),
-        para(labels["advice.intro"], "Body"),
+        para(ctx.label("advice.heading"), "Heading1", styles),
+        para(ctx.label("advice.intro"), "Body", styles),
     ]
-    for section in model.advice:
-        block: list[Item] = [para(section.title, "Heading3")]
-        block.extend(_bullet(point) for point in section.points)
-        out.append(Keep(block))
+    for section in ctx.model.advice:
+        block: list[Flowable] = [para(section.title, "Heading3", styles)]
+        block.extend(bullet(point, ctx) for point in section.points)
+        out.append(KeepTogether(block))
     return out
 
 
-def story(model: ReportModel, width: float) -> list[Item]:
+def story(ctx: StoryContext) -> list[Flowable]:
     """Every flowable of the report, in reading order."""
-    return [*cover(model, width), *actions(model, width), *advice(model)]
+    return [*overview(ctx), *actions(ctx), *advice(ctx)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -43,8 +44,16 @@ def photo_name(data: bytes) -> str:
 
 
 def image_counts(pdf: bytes) -> list[int]:
-    """How many images each page shows."""
-    return [len(page.images) for page in PdfReader(io.BytesIO(pdf)).pages]
+    """How many times each page draws an image (the same photo twice counts twice)."""
+    counts = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        resources = page["/Resources"].get("/XObject", {})
+        images = {name.encode() for name, ref in resources.items()
+                  if ref.get_object().get("/Subtype") == "/Image"}
+        contents = page.get_contents()
+        data = contents.get_data() if contents is not None else b""
+        counts.append(sum(1 for name in re.findall(rb"(/[^\s/]+) Do", data) if name in images))
+    return counts
 
 
 def make_assessment(

@@ -199,19 +199,3 @@ def test_photos_come_from_beside_the_file_then_the_data_folder(
     assert squash(f"Photo could not be shown: {names[2]}") in text
     assert squash("Photo not found: 0123456789abcdef.jpg") in text
     assert sorted(p.name for p in (data / "photos").iterdir()) == [names[1]]
-
-
-def test_report_in_process_leaves_the_garbage_collector_as_it_was(
-    tmp_path: Path, content: Checklist
-) -> None:
-    import gc
-
-    from homecheck.cli import run
-
-    source = tmp_path / "check.json"
-    source.write_text(dumps(make_assessment(content, language="en")), encoding="utf-8")
-    assert gc.isenabled()
-    assert run(["report", str(source), "-o", str(tmp_path / "out.pdf")]) == 0
-    assert run(["report", str(tmp_path / "missing.json"), "-o", str(tmp_path / "x.pdf")]) == 2
-    assert gc.isenabled()
-    assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF")

@@ -17,8 +17,6 @@ from homecheck.domain.content import Checklist
 from homecheck.i18n import catalogue
 from homecheck.report.photos import (
     PRINT_SIDE,
-    PhotoViews,
-    PreparedPhotos,
     existing_data_dir,
     photo_folder,
     photo_lookup,
@@ -169,7 +167,7 @@ def test_thirty_photos_on_one_action_flow_over_pages(content: Checklist, render:
     pdf = render(content, assessment, "nl", "letter", photos=store.get)
     counts = image_counts(pdf)
     assert sum(counts) == 30
-    assert sum(1 for count in counts if count) >= 3
+    assert sum(1 for count in counts if count) >= 2
 
 
 def test_ten_photos_every_hazard_and_a_note_on_each_render(
@@ -274,38 +272,3 @@ def test_photos_are_embedded_as_their_jpeg_and_once_each(
     ]
     # Under its ASCII85 wrapping, the stream is the thumbnail's JPEG as it is.
     assert streams and all(stream == thumb.jpeg for stream in streams)
-
-
-def _views(source: Callable[[str], bytes | None], names: list[str]) -> list[tuple[str, bool]]:
-    views = PhotoViews(source, catalogue("en")).views(names)
-    return [(view.problem, view.image is not None) for view in views]
-
-
-def test_prepared_photos_give_what_the_plain_reader_gives() -> None:
-    png = io.BytesIO()
-    Image.new("RGB", (50, 40), (200, 10, 10)).save(png, format="PNG")
-    store: dict[str, bytes] = {
-        photo_name(jpeg(1)): jpeg(1),
-        "aaaaaaaaaaaaaaaa.jpg": png.getvalue(),  # not a JPEG: shrunk on the asking thread
-        "bbbbbbbbbbbbbbbb.jpg": b"not a picture",
-        "cccccccccccccccc.jpg": jpeg(2)[:200],
-    }
-    names = [*sorted(store), MISSING, sorted(store)[0]]
-    prepared = PreparedPhotos(store.get, names)
-    assert _views(prepared, names) == _views(store.get, names)
-    assert _views(prepared, ["dddddddddddddddd.jpg"]) == _views(store.get, ["dddddddddddddddd.jpg"])
-    first, _ = prepared.prepared(names[0])
-    assert first == store[names[0]] and prepared(names[0]) == store[names[0]]
-
-
-def test_prepared_photos_pass_on_a_reader_failure() -> None:
-    def denied(name: str) -> bytes | None:
-        raise PermissionError(name)
-
-    assert _views(PreparedPhotos(denied, [MISSING]), [MISSING]) == _views(denied, [MISSING])
-
-    def broken_reader(name: str) -> bytes | None:
-        raise RuntimeError("bug")
-
-    with pytest.raises(RuntimeError, match="bug"):
-        _views(PreparedPhotos(broken_reader, [MISSING]), [MISSING])

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from homecheck.domain.assessment import Answer
 from homecheck.domain.content import Checklist
+from homecheck.report.styles import stylesheet
 from tests.report.conftest import (
     all_hazards,
     make_assessment,
@@ -62,13 +63,15 @@ def test_markup_in_user_text_prints_literally_and_changes_nothing_else(
     content: Checklist, attack: str
 ) -> None:
     pages, sizes, count = _injected(content, attack)
-    _, plain_sizes, plain_count = _injected(content, "x" * len(attack))
+    # The same words, harmless: the text wraps (and so paginates) as the attack does.
+    _, plain_sizes, plain_count = _injected(content, re.sub(r"\S", "x", attack))
     text = squash("".join(pages))
     # client (cover + every footer), assessor, note, area note and goals: all literal.
     assert text.count(squash(attack)) >= 5 + count
-    assert 13 in sizes  # the regex does find the sizes
+    assert stylesheet()["Body"].fontSize in sizes  # the regex does find the sizes
     assert sizes == plain_sizes
-    assert count == plain_count
+    # Glyph widths differ from the x's, so a line may wrap elsewhere: a page at most.
+    assert abs(count - plain_count) <= 1
 
 
 def test_control_characters_and_lone_surrogates_do_not_break_the_pdf(
