@@ -155,8 +155,7 @@ def _action_view(
         item = content.item(action.item_id)
         fix, why, helpers = item.fix(lang), item.why(lang), item.helpers
         area = content.area(action.area_id).title(lang)
-        interim = getattr(item, "until_then", None)
-        until_then = interim(lang) if interim else ""
+        until_then = item.until_then(lang) if item.until_then else ""
     return ActionView(
         fix=fix,
         area=area,
