@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from homecheck.domain.content import Checklist
-from homecheck.store.clients import client_of_check
 from homecheck.store.db import CheckInfo, Store
 
 
@@ -30,10 +29,7 @@ def profile_checks(store: Store, client_id: int | None) -> list[CheckInfo]:
     """The checks of one client, or of the person's own profile (None), newest first."""
     if client_id is not None:
         return _newest_first(store.list_checks(client_id))
-    # list_checks(None) lists everyone's checks; the own profile is the ones without a client.
-    return _newest_first(
-        [info for info in store.list_checks() if client_of_check(store, info.id) is None]
-    )
+    return _newest_first(store.own_checks())
 
 
 def followup_base(store: Store, client_id: int | None) -> CheckInfo | None:
@@ -46,8 +42,10 @@ def summaries(store: Store, checklist: Checklist, client_id: int | None) -> list
     from homecheck.domain.scoring import score_home  # the clients list, not the start page
 
     found = []
-    for info in profile_checks(store, client_id):
-        assessment = store.load_check(info.id)
+    infos = profile_checks(store, client_id)
+    assessments = store.load_checks([info.id for info in infos])  # two queries for them all
+    for info in infos:
+        assessment = assessments[info.id]
         present = set(assessment.areas)
         open_actions = sum(
             1
@@ -74,8 +72,8 @@ def summaries(store: Store, checklist: Checklist, client_id: int | None) -> list
 
 def last_header(store: Store) -> tuple[str, str]:
     """(role, assessor) of the most recently changed check: a therapist's laptop starts as one."""
-    infos = store.list_checks()
-    if not infos:
+    latest = store.latest_check()
+    if latest is None:
         return "self", ""
-    assessor = store.load_check(infos[0].id).assessor if infos[0].role == "therapist" else ""
-    return infos[0].role, assessor
+    assessor = store.load_check(latest.id).assessor if latest.role == "therapist" else ""
+    return latest.role, assessor

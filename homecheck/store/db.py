@@ -13,15 +13,16 @@ from typing import Any, NamedTuple
 
 from homecheck.domain.assessment import Answer, Assessment
 
-SCHEMA_VERSION = 1
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS clients (
+# The tables of the first store (schema version 1). A new store is made by creating these and
+# then running every migration, so a new store and an upgraded one are the same by construction.
+_FIRST_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE IF NOT EXISTS clients (
     id INTEGER PRIMARY KEY,
     label TEXT NOT NULL,
     created TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS checks (
+)""",
+    """CREATE TABLE IF NOT EXISTS checks (
     id INTEGER PRIMARY KEY,
     client_id INTEGER REFERENCES clients(id) ON DELETE CASCADE,
     previous_id INTEGER REFERENCES checks(id) ON DELETE SET NULL,
@@ -37,8 +38,8 @@ CREATE TABLE IF NOT EXISTS checks (
     intake TEXT NOT NULL DEFAULT '{}',
     area_notes TEXT NOT NULL DEFAULT '{}',
     current_page TEXT NOT NULL DEFAULT ''
-);
-CREATE TABLE IF NOT EXISTS answers (
+)""",
+    """CREATE TABLE IF NOT EXISTS answers (
     check_id INTEGER NOT NULL REFERENCES checks(id) ON DELETE CASCADE,
     item_id TEXT NOT NULL,
     answer TEXT NOT NULL CHECK (answer IN ('hazard', 'ok', 'na')),
@@ -47,9 +48,28 @@ CREATE TABLE IF NOT EXISTS answers (
     photos TEXT NOT NULL DEFAULT '[]',
     updated TEXT NOT NULL,
     PRIMARY KEY (check_id, item_id)
-);
-"""
+)""",
+)
 
+# MIGRATIONS[n] takes a store of schema version n - 1 to version n. Append, never edit: a
+# migration that shipped has already run on people's computers.
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    2: (
+        # Indexes for every per-client and per-check query (the answers' primary key already
+        # starts with check_id).
+        "CREATE INDEX IF NOT EXISTS checks_by_client ON checks(client_id, date)",
+        "CREATE INDEX IF NOT EXISTS checks_by_status ON checks(status, updated)",
+        "CREATE INDEX IF NOT EXISTS checks_by_updated ON checks(updated)",
+        "CREATE INDEX IF NOT EXISTS checks_by_previous ON checks(previous_id)",
+        # A photo as it came from outside (the SHA-256 of its original bytes) and the name of
+        # its cleaned copy: the same picture imported again is recognised without cleaning it.
+        """CREATE TABLE IF NOT EXISTS photo_sources (
+    source_hash TEXT PRIMARY KEY,
+    name TEXT NOT NULL
+)""",
+    ),
+}
+SCHEMA_VERSION = max(MIGRATIONS)
 
 class StoreError(Exception):
     """The store cannot be used; the message says why in plain words."""
@@ -57,6 +77,17 @@ class StoreError(Exception):
 
 class StoreDamaged(StoreError):
     """The database file exists but is not a homecheck store we can read."""
+
+
+class StoreTooNew(StoreError):
+    """The store was made by a newer homecheck; it is left exactly as it is."""
+
+    def __init__(self, path: Path, found: int) -> None:
+        super().__init__(
+            f"{path} was made by a newer homecheck (store version {found}; this homecheck "
+            f"reads up to {SCHEMA_VERSION}); install the newer homecheck to open it"
+        )
+        self.found = found
 
 
 class CheckInfo(NamedTuple):
@@ -91,10 +122,18 @@ def _header_values(assessment: Assessment) -> tuple[str, ...]:
 
 
 class Store:
-    """The app's local database; one short transaction per change."""
+    """The app's local database; one short transaction per change.
 
-    def __init__(self, path: Path) -> None:
+    Opening is cheap: the full integrity check (which reads the whole file) runs only when
+    ``check_integrity`` is set — after an unclean shutdown (see homecheck.store.lock) — before
+    an upgrade, and before a backup. A store of an older homecheck is upgraded in place after a
+    copy is kept beside it; one of a newer homecheck raises StoreTooNew and is not touched.
+    """
+
+    def __init__(self, path: Path, *, check_integrity: bool = False) -> None:
         self.path = Path(path)
+        self.upgraded_from: int | None = None  # the schema version before an upgrade
+        self.upgrade_backup: Path | None = None  # the copy kept before that upgrade
         existed = self.path.exists()
         # SQLite gives the -wal and -shm files the mode of the database file, so the file must
         # be private *before* the first connection, whatever the process umask is.
@@ -108,50 +147,107 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open {self.path}: {exc}") from None
         try:
-            self._setup(existed)
+            self._setup(existed, check_integrity)
         except sqlite3.DatabaseError as exc:
             self._db.close()
             raise StoreDamaged(
                 f"{self.path} is damaged or not a homecheck database ({exc})"
             ) from None
-        except StoreDamaged:
+        except StoreError:
             self._db.close()
             raise
         with contextlib.suppress(OSError):
             os.chmod(self.path, 0o600)
 
-    def _setup(self, existed: bool) -> None:
+    def _setup(self, existed: bool, check_integrity: bool) -> None:
         db = self._db
         db.execute("PRAGMA foreign_keys=ON")
-        if existed:
-            # Reading the schema first makes a garbage or truncated file fail here, not later.
-            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            if tables and "meta" not in tables:
-                raise StoreDamaged(f"{self.path} is not a homecheck database")
-            if "meta" in tables:
-                row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-                if row is None or row[0] != str(SCHEMA_VERSION):
-                    found = row[0] if row else "none"
-                    raise StoreDamaged(
-                        f"{self.path} has schema version {found}; this homecheck needs "
-                        f"{SCHEMA_VERSION}"
-                    )
-            status = db.execute("PRAGMA quick_check").fetchone()
-            if status is None or status[0] != "ok":
-                raise StoreDamaged(
-                    f"{self.path} is damaged ({status[0] if status else 'no answer'})"
-                )
+        version = self._schema_version() if existed else 0
+        if version > SCHEMA_VERSION:
+            raise StoreTooNew(self.path, version)
+        if existed and version:
+            _check_length(self.path)
+        if check_integrity or 0 < version < SCHEMA_VERSION:
+            self.check_integrity()
         db.execute("PRAGMA journal_mode=WAL")
         # NORMAL in WAL mode survives an application crash or kill -9; only a power cut may
         # lose the very last answer.
         db.execute("PRAGMA synchronous=NORMAL")
-        # executescript commits by itself, so the schema is created outside _transaction().
-        db.executescript(_SCHEMA)
-        with self._transaction():
-            db.execute(
-                "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
-                (str(SCHEMA_VERSION),),
+        if version == 0:
+            self._migrate(0)
+        elif version < SCHEMA_VERSION:
+            self.upgrade_backup = self._keep_copy(version)
+            self._migrate(version)
+            self.upgraded_from = version
+
+    def _schema_version(self) -> int:
+        """The version the file says it has: 0 when empty, StoreDamaged when foreign."""
+        db = self._db
+        # Reading the schema first makes a garbage or truncated file fail here, not later.
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not tables:
+            return 0
+        if "meta" not in tables:
+            raise StoreDamaged(f"{self.path} is not a homecheck database")
+        row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        found = str(row[0]) if row else "none"
+        if not found.isdigit() or int(found) < 1:
+            raise StoreDamaged(
+                f"{self.path} has schema version {found}; this homecheck needs {SCHEMA_VERSION}"
             )
+        return int(found)
+
+    def check_integrity(self) -> None:
+        """Read the whole file once (PRAGMA quick_check); StoreDamaged when it is not sound."""
+        status = self._db.execute("PRAGMA quick_check").fetchone()
+        if status is None or status[0] != "ok":
+            raise StoreDamaged(f"{self.path} is damaged ({status[0] if status else 'no answer'})")
+
+    def _keep_copy(self, version: int) -> Path:
+        """Copy the store (consistently, WAL included) beside it before upgrading it."""
+        stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        copy = self.path.with_name(f"{self.path.name}.version-{version}-{stamp}")
+        n = 1
+        while copy.exists():
+            n += 1
+            copy = self.path.with_name(f"{self.path.name}.version-{version}-{stamp}-{n}")
+        try:
+            backup_to(self._db, copy)
+        except (OSError, sqlite3.Error) as exc:
+            with contextlib.suppress(OSError):
+                copy.unlink()
+            raise StoreError(
+                f"{self.path} needs an upgrade, but no copy could be kept first ({exc}); "
+                "nothing was changed"
+            ) from None
+        return copy
+
+    def _migrate(self, version: int) -> None:
+        """Bring the schema from ``version`` to SCHEMA_VERSION, one transaction per step."""
+        db = self._db
+        try:
+            if version == 0:
+                with self._transaction():
+                    for statement in _FIRST_SCHEMA:
+                        db.execute(statement)
+                    db.execute(
+                        "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '1')"
+                    )
+                version = 1
+            for target in range(version + 1, SCHEMA_VERSION + 1):
+                with self._transaction():
+                    for statement in MIGRATIONS[target]:
+                        db.execute(statement)
+                    db.execute(
+                        "UPDATE meta SET value=? WHERE key='schema_version'", (str(target),)
+                    )
+        except sqlite3.OperationalError as exc:
+            if "readonly" in str(exc) or "read-only" in str(exc):
+                raise StoreError(
+                    f"{self.path} needs an upgrade but cannot be written ({exc}); "
+                    "nothing was changed"
+                ) from None
+            raise
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -287,19 +383,65 @@ class Store:
             area_notes=dict(json.loads(row[7])),
         )
 
-    def _infos(self, where: str, params: tuple[Any, ...]) -> list[CheckInfo]:
+    def load_checks(self, check_ids: list[int]) -> dict[int, Assessment]:
+        """Several stored assessments in two queries (a client's history), by id."""
+        if not check_ids:
+            return {}
+        marks = ",".join("?" * len(check_ids))
+        found: dict[int, Assessment] = {}
+        for row in self._db.execute(
+            "SELECT id, language, role, client_label, assessor, date, areas, intake, area_notes"
+            f" FROM checks WHERE id IN ({marks})",
+            tuple(check_ids),
+        ):
+            found[row[0]] = Assessment(
+                language=row[1],
+                role=row[2],
+                client=row[3],
+                assessor=row[4],
+                date=row[5],
+                areas=list(json.loads(row[6])),
+                intake=json.loads(row[7]),
+                answers={},
+                area_notes=dict(json.loads(row[8])),
+            )
+        for check_id, item_id, answer, note, done, photos in self._db.execute(
+            "SELECT check_id, item_id, answer, note, done, photos FROM answers"
+            f" WHERE check_id IN ({marks}) ORDER BY check_id, rowid",
+            tuple(check_ids),
+        ):
+            found[check_id].answers[item_id] = Answer(
+                answer=answer, note=note, done=done, photos=json.loads(photos)
+            )
+        return found
+
+    def _infos(self, where: str, params: tuple[Any, ...], limit: str = "") -> list[CheckInfo]:
+        # One query with a join, never a COUNT subquery per row.
         rows = self._db.execute(
             "SELECT c.id, c.status, c.date, c.updated, c.client_label, c.role,"
-            " (SELECT COUNT(*) FROM answers a WHERE a.check_id = c.id), c.current_page"
-            f" FROM checks c WHERE {where} ORDER BY c.updated DESC, c.id DESC",
+            " COUNT(a.check_id), c.current_page FROM checks c"
+            " LEFT JOIN answers a ON a.check_id = c.id"
+            f" WHERE {where} GROUP BY c.id ORDER BY c.updated DESC, c.id DESC {limit}",
             params,
         ).fetchall()
         return [CheckInfo(*row) for row in rows]
 
     def unfinished_check(self) -> CheckInfo | None:
         """The most recently changed check that is still in progress, if any."""
-        found = self._infos("c.status = 'in_progress'", ())
-        return found[0] if found else None
+        row = self._db.execute(
+            "SELECT id FROM checks WHERE status = 'in_progress'"
+            " ORDER BY updated DESC, id DESC LIMIT 1"
+        ).fetchone()
+        if row is None:
+            return None
+        return self._infos("c.id = ?", (row[0],))[0]
+
+    def latest_check(self) -> CheckInfo | None:
+        """The most recently changed check of anyone, if any."""
+        row = self._db.execute(
+            "SELECT id FROM checks ORDER BY updated DESC, id DESC LIMIT 1"
+        ).fetchone()
+        return None if row is None else self._infos("c.id = ?", (row[0],))[0]
 
     def list_checks(self, client_id: int | None = None) -> list[CheckInfo]:
         """All checks, newest first (optionally of one client)."""
@@ -307,10 +449,66 @@ class Store:
             return self._infos("1 = 1", ())
         return self._infos("c.client_id = ?", (client_id,))
 
+    def own_checks(self) -> list[CheckInfo]:
+        """The checks of the person's own profile (no client), newest first."""
+        return self._infos("c.client_id IS NULL", ())
+
+    def count_checks(self) -> int:
+        """How many checks are stored."""
+        return int(self._db.execute("SELECT COUNT(*) FROM checks").fetchone()[0])
+
+    # -- photos as they came from outside -------------------------------------------------
+
+    def photo_for_source(self, source_hash: str) -> str | None:
+        """The stored name of a photo imported before from a file with this SHA-256."""
+        row = self._db.execute(
+            "SELECT name FROM photo_sources WHERE source_hash=?", (source_hash,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def remember_photo_source(self, source_hash: str, name: str) -> None:
+        """Keep the original file's hash beside the name of its cleaned copy."""
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO photo_sources(source_hash, name) VALUES (?, ?)",
+                (source_hash, name),
+            )
+
     def delete_check(self, check_id: int) -> None:
         """Remove one check and its answers."""
         with self._transaction() as db:
             db.execute("DELETE FROM checks WHERE id=?", (check_id,))
+
+
+def backup_to(source: sqlite3.Connection, target: Path) -> None:
+    """Copy a whole store with SQLite's backup API into a new private file ``target``."""
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    copy = sqlite3.connect(target)
+    try:
+        source.backup(copy)
+        # A self-contained file: a copy must not depend on -wal or -shm files beside it.
+        copy.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        copy.close()
+
+
+def _check_length(path: Path) -> None:
+    """StoreDamaged when the file is shorter than its own header says (cut off, say).
+
+    A cheap stand-in for the full check at every open: it reads 100 bytes.
+    """
+    with open(path, "rb") as file:
+        header = file.read(100)
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return  # SQLite itself has already judged the file by now
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    # The page count is valid only while the change counter matches "version-valid-for".
+    if header[24:28] != header[92:96] or not pages:
+        return
+    if pages * page_size > path.stat().st_size:
+        raise StoreDamaged(f"{path} is damaged (the file is shorter than its contents)")
 
 
 def backup_damaged(path: Path) -> Path:

@@ -14,7 +14,7 @@ from homecheck import startup_gc
 from homecheck.domain.content import checklist
 from homecheck.i18n import catalogue
 from homecheck.session.session import Session
-from homecheck.store.db import Store, StoreDamaged, StoreError, backup_damaged
+from homecheck.store.db import Store, StoreDamaged, StoreError, StoreTooNew, backup_damaged
 from homecheck.store.paths import database_path
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
@@ -36,6 +36,10 @@ def open_store(dialogs: DialogService, language: str, path: Path | None = None) 
     path = path or database_path()
     try:
         return Store(path)
+    except StoreTooNew:
+        # Not damaged: a newer homecheck's store. Left exactly as it is.
+        dialogs.error(None, t("ui.damaged.title"), t("ui.damaged.too_new", path=path))
+        return None
     except StoreDamaged:
         try:
             backup = backup_damaged(path)

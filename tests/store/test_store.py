@@ -215,7 +215,7 @@ def test_truncated_database_is_damaged(db_path: Path, keep: float) -> None:
 @pytest.mark.parametrize(
     ("sql", "found"),
     [
-        ("UPDATE meta SET value='2' WHERE key='schema_version'", "schema version 2"),
+        ("UPDATE meta SET value='two' WHERE key='schema_version'", "schema version two"),
         ("DELETE FROM meta", "schema version none"),
     ],
 )

@@ -102,7 +102,7 @@ class PrivacyBox(QWidget):
     def delete_all(self) -> bool:
         """Ask, then delete every check, client, photo and setting; True when deleted."""
         t, ctx = self.ctx.t, self.ctx
-        checks = len(ctx.session.store.list_checks())
+        checks = ctx.session.store.count_checks()
         question = t("ui.privacy.confirm", checks=checks, path=data_dir())
         if not ctx.dialogs.confirm_delete(self, t("ui.privacy.confirm_title"), question):
             return False

@@ -1,0 +1,51 @@
+"""The app and store versions: a newer homecheck's store gets its own message and is not touched;
+an older one is upgraded and opens with its checks."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from homecheck.store.db import SCHEMA_VERSION, Store
+from homecheck.store.paths import database_path
+from homecheck.ui.main_window import create_main_window
+from homecheck.ui.settings import Settings
+
+pytestmark = pytest.mark.gui
+
+FIXTURE = Path(__file__).parents[1] / "store" / "fixtures" / "v1"
+
+
+def test_a_newer_homecheck_store_is_told_and_left_alone(dialogs) -> None:
+    path = database_path()
+    Store(path).close()
+    raw = sqlite3.connect(path)
+    raw.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION + 1),))
+    raw.commit()
+    raw.close()
+    before = path.read_bytes()
+    assert create_main_window(dialogs=dialogs, settings=Settings(language="en")) is None
+    (error,) = dialogs.named("error")
+    assert "newer version of homecheck" in error[2] and str(path) in error[2]
+    assert not dialogs.named("inform")  # not "damaged, put aside"
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
+
+
+def test_an_older_store_opens_upgraded_with_its_checks(qtbot, dialogs) -> None:
+    path = database_path()
+    shutil.copy(FIXTURE / "homecheck.sqlite3", path)
+    shutil.copytree(FIXTURE / "photos", path.parent / "photos")
+    wizard = create_main_window(dialogs=dialogs, settings=Settings(language="nl"))
+    assert wizard is not None
+    qtbot.addWidget(wizard)
+    try:
+        assert not dialogs.named("error") and not dialogs.named("inform")
+        store = wizard.ctx.session.store
+        assert store.upgraded_from == 1 and store.count_checks() == 3
+        assert len(list(path.parent.glob(path.name + ".version-1-*"))) == 1
+    finally:
+        wizard.ctx.session.store.close()
