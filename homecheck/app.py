@@ -24,13 +24,33 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    from homecheck.store.lock import AlreadyOpen, StoreLock
+    from homecheck.store.paths import data_dir
+
+    # One app per data folder: a second one would resume the same check and overwrite answers.
+    lock: StoreLock | None
+    try:
+        lock = StoreLock(data_dir()).acquire()
+    except AlreadyOpen as exc:
+        print(f"homecheck: error: {exc}", file=sys.stderr)
+        from homecheck.ui.main_window import tell_already_open
+
+        tell_already_open()
+        return 1
+    except OSError:
+        lock = None  # a folder that cannot be written: opening the store says why, plainly
     from homecheck import startup_gc
 
     # Before the Qt modules load: most of start-up's objects are made by imports.
     startup_gc.pause()
     from homecheck.ui.main_window import run_app
 
-    return run_app()
+    try:
+        # A lock left by a run that did not end cleanly: read the whole store once.
+        return run_app(check_integrity=lock is not None and lock.unclean)
+    finally:
+        if lock is not None:
+            lock.release()
 
 
 def _has_display() -> bool:

@@ -102,3 +102,11 @@ def prefilled_from(previous: Assessment, date: str) -> Assessment:
         answers={},
         area_notes=dict(previous.area_notes),
     )
+
+
+def same_client(label_a: str, label_b: str) -> bool:
+    """True when two client labels name the same person: equal after strip and casefold.
+
+    Two empty labels are the same (both are "no label").
+    """
+    return label_a.strip().casefold() == label_b.strip().casefold()

@@ -164,17 +164,6 @@ class Session:
         )
         self._changed(ChangeKind.CHECK)
 
-    def import_check(self, assessment: Assessment, client_id: int | None = None) -> int:
-        """Store an opened check file as a new check and load it; return its id.
-
-        The file's date is kept; the interface language stays as it is. The check that was
-        loaded stays stored as it was.
-        """
-        opened = dataclasses.replace(assessment, language=self.assessment.language)
-        check_id = self.store.create_check(opened, client_id=client_id)
-        self.resume(check_id)
-        return check_id
-
     def set_aside(self, role: str, assessor: str) -> None:
         """Leave the loaded check as it is stored and hold an empty, unsaved one instead."""
         self.check_id = self.client_id = None
@@ -368,21 +357,7 @@ class Session:
 
     def exported(self) -> Assessment:
         """The assessment as reported: answers of absent areas left out, in checklist order."""
-        present = set(self.assessment.areas)
-        answers = {
-            item.id: self.assessment.answers[item.id]
-            for item in self.checklist.items()
-            if item.area in present and item.id in self.assessment.answers
-        }
-        # The file format only allows notes of listed areas.
-        notes = {a: n for a, n in self.assessment.area_notes.items() if a in present and n}
-        return dataclasses.replace(
-            self.assessment,
-            areas=list(self.assessment.areas),
-            intake=dict(self.assessment.intake),
-            answers=answers,
-            area_notes=notes,
-        )
+        return exported(self.checklist, self.assessment)
 
     def followup(self) -> FollowUp | None:
         """The comparison with the check this one follows up (None when it follows none)."""
@@ -403,3 +378,25 @@ class Session:
         from homecheck.domain.actions import build_actions
 
         return build_actions(self.checklist, self.assessment)
+
+
+def exported(checklist: Checklist, assessment: Assessment) -> Assessment:
+    """A check as saved and reported: answers of absent areas left out, in checklist order.
+
+    The app's "Save the answers" and `homecheck export` both write this.
+    """
+    present = set(assessment.areas)
+    answers = {
+        item.id: assessment.answers[item.id]
+        for item in checklist.items()
+        if item.area in present and item.id in assessment.answers
+    }
+    # The file format only allows notes of listed areas.
+    notes = {a: n for a, n in assessment.area_notes.items() if a in present and n}
+    return dataclasses.replace(
+        assessment,
+        areas=list(assessment.areas),
+        intake=dict(assessment.intake),
+        answers=answers,
+        area_notes=notes,
+    )

@@ -61,6 +61,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE INDEX IF NOT EXISTS checks_by_status ON checks(status, updated)",
         "CREATE INDEX IF NOT EXISTS checks_by_updated ON checks(updated)",
         "CREATE INDEX IF NOT EXISTS checks_by_previous ON checks(previous_id)",
+        "CREATE INDEX IF NOT EXISTS checks_by_date ON checks(date)",
         # A photo as it came from outside (the SHA-256 of its original bytes) and the name of
         # its cleaned copy: the same picture imported again is recognised without cleaning it.
         """CREATE TABLE IF NOT EXISTS photo_sources (
@@ -267,6 +268,10 @@ class Store:
         """Run a read-only query and return all rows."""
         return self._db.execute(sql, params).fetchall()
 
+    def backup_to(self, target: Path) -> None:
+        """A consistent copy of the whole store in a new private file (SQLite's backup API)."""
+        backup_to(self._db, target)
+
     def close(self) -> None:
         """Close the connection (the WAL is checkpointed by SQLite)."""
         self._db.close()
@@ -274,16 +279,22 @@ class Store:
     # -- checks ---------------------------------------------------------------------------
 
     def create_check(
-        self, assessment: Assessment, client_id: int | None = None, previous_id: int | None = None
+        self,
+        assessment: Assessment,
+        client_id: int | None = None,
+        previous_id: int | None = None,
+        status: str = "in_progress",
     ) -> int:
-        """Store a new in-progress check (with any answers it already has); return its id."""
+        """Store a new check (with any answers it already has); return its id."""
+        if status not in ("in_progress", "done"):
+            raise ValueError(status)
         now = _now()
         with self._transaction() as db:
             cur = db.execute(
-                "INSERT INTO checks (client_id, previous_id, created, updated, language, role,"
-                " client_label, assessor, date, areas, intake, area_notes)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (client_id, previous_id, now, now, *_header_values(assessment)),
+                "INSERT INTO checks (client_id, previous_id, status, created, updated, language,"
+                " role, client_label, assessor, date, areas, intake, area_notes)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (client_id, previous_id, status, now, now, *_header_values(assessment)),
             )
             check_id = int(cur.lastrowid or 0)
             for item_id, answer in assessment.answers.items():
@@ -452,6 +463,18 @@ class Store:
     def own_checks(self) -> list[CheckInfo]:
         """The checks of the person's own profile (no client), newest first."""
         return self._infos("c.client_id IS NULL", ())
+
+    def checks_on(self, date: str, role: str) -> list[CheckInfo]:
+        """The checks of one date and role (to recognise a check file stored before)."""
+        return self._infos("c.date = ? AND c.role = ?", (date, role))
+
+    def client_label(self, check_id: int) -> str | None:
+        """The label of the client a check belongs to; None for the person's own profile."""
+        row = self._db.execute(
+            "SELECT cl.label FROM checks c JOIN clients cl ON cl.id = c.client_id WHERE c.id=?",
+            (check_id,),
+        ).fetchone()
+        return None if row is None else str(row[0])
 
     def count_checks(self) -> int:
         """How many checks are stored."""

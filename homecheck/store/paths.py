@@ -48,9 +48,13 @@ def delete_all_data() -> list[Path]:
     """
     import shutil
 
+    from homecheck.store.lock import LOCK_NAME, holder
+
     folder = data_dir()
     removed = []
     for entry in sorted(folder.iterdir()):
+        if entry.name == LOCK_NAME and holder(folder) is not None:
+            continue  # the running app's lock (only a process id): it keeps a second one out
         if entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry)
         else:

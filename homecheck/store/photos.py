@@ -59,8 +59,13 @@ def clean_jpeg(raw: bytes) -> bytes:
     return out.getvalue()
 
 
-def import_photo(source: Path, data_dir: Path) -> str:
-    """Copy a picture into the data folder as a clean JPEG; return its stored name."""
+def import_photo(source: Path, data_dir: Path, store: Store | None = None) -> str:
+    """Copy a picture into the data folder as a clean JPEG; return its stored name.
+
+    With ``store``, the SHA-256 of the original bytes is kept beside the cleaned copy's name,
+    so the same picture brought in again is recognised at once instead of cleaned again
+    (cleaning re-encodes, which gives other bytes and so another name).
+    """
     try:
         if source.stat().st_size > MAX_SOURCE_BYTES:
             raise PhotoError("the file is too large for a photo")
@@ -71,13 +76,20 @@ def import_photo(source: Path, data_dir: Path) -> str:
         raise PhotoError("this is a folder, not a picture") from None
     except OSError as exc:
         raise PhotoError(f"the file cannot be read ({exc.strerror or exc})") from None
-    data = clean_jpeg(raw)
     import hashlib  # here, not at start-up: it loads OpenSSL (~3 MiB)
 
+    source_hash = hashlib.sha256(raw).hexdigest()
+    if store is not None:
+        known = store.photo_for_source(source_hash)
+        if known is not None and (photos_dir(data_dir) / known).is_file():
+            return known
+    data = clean_jpeg(raw)
     name = hashlib.sha256(data).hexdigest()[:16] + ".jpg"
     target = photos_dir(data_dir) / name
     if not target.exists():
         atomic_write(target, data)
+    if store is not None:
+        store.remember_photo_source(source_hash, name)
     return name
 
 

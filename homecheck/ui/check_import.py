@@ -6,7 +6,6 @@ the folder beside the file (visit.json → visit.photos/) and are cleaned again 
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from homecheck.domain.assessment import FormatError, read_file
-from homecheck.session.importing import bring_photos, client_for
+from homecheck.session.importing import store_check
 from homecheck.session.photos import photos_folder
 from homecheck.ui.context import UiContext
 
@@ -60,15 +59,16 @@ def open_check_file(ctx: UiContext, parent: QWidget | None) -> Opened | None:
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         assessment = read_file(path, ctx.checklist)
-        assessment, left_out = bring_photos(assessment, path)
         unnamed = t("ui.open_check.unnamed_client", date=ctx.date(assessment.date))
-        client_id, label = client_for(session.store, assessment, unnamed)
-        # The check shows the client's label, as a check started from the client list does.
-        check_id = session.import_check(dataclasses.replace(assessment, client=label), client_id)
+        # Stored once: the same file opened again opens the check stored the first time.
+        stored = store_check(
+            session.store, assessment, path, unnamed, language=session.assessment.language
+        )
+        session.resume(stored.check_id)
     except (FormatError, OSError) as exc:
         problem = exc
     else:
-        return Opened(path, check_id, assessment.date, left_out)
+        return Opened(path, stored.check_id, assessment.date, stored.left_out)
     finally:
         QGuiApplication.restoreOverrideCursor()
     message = t("ui.open_check.not_opened", file=path.name, problems=_problems(ctx, problem))

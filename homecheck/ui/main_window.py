@@ -27,15 +27,22 @@ DEFAULT_SIZE = (1180, 860)
 STARTUP_GC_LIMIT_MS = 3000
 
 
-def open_store(dialogs: DialogService, language: str, path: Path | None = None) -> Store | None:
+def open_store(
+    dialogs: DialogService,
+    language: str,
+    path: Path | None = None,
+    *,
+    check_integrity: bool = False,
+) -> Store | None:
     """Open the store; a damaged one is moved aside (after telling the person) and replaced.
 
+    ``check_integrity``: read the whole file first (the last run did not end cleanly).
     Returns None only when no store can be opened at all; the person has been told why.
     """
     t = catalogue(language)
     path = path or database_path()
     try:
-        return Store(path)
+        return Store(path, check_integrity=check_integrity)
     except StoreTooNew:
         # Not damaged: a newer homecheck's store. Left exactly as it is.
         dialogs.error(None, t("ui.damaged.title"), t("ui.damaged.too_new", path=path))
@@ -76,6 +83,8 @@ def create_main_window(
     dialogs: DialogService | None = None,
     settings: Settings | None = None,
     store: Store | None = None,
+    *,
+    check_integrity: bool = False,
 ) -> HomeWizard | None:
     """Build the wizard with its store and settings; None when the store cannot be opened.
 
@@ -87,7 +96,7 @@ def create_main_window(
     settings = settings or load_settings()
     theme.apply(app, settings.text_size, settings.high_contrast)
     install_qt_translation(settings.language)
-    store = store or open_store(dialogs, settings.language)
+    store = store or open_store(dialogs, settings.language, check_integrity=check_integrity)
     if store is None:
         return None
     content = checklist()
@@ -104,10 +113,25 @@ def create_main_window(
     return wizard
 
 
-def run_app(argv: Sequence[str] | None = None) -> int:
-    """Open the wizard and run until it is closed; the exit code for the shell."""
+def tell_already_open() -> None:
+    """Say in a dialog that homecheck is already open on this computer (a second start)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    ensure_app()
+    t = catalogue(load_settings().language)
+    box = QMessageBox(QMessageBox.Icon.Information, t("ui.already_open.title"),
+                      t("ui.already_open.text"))
+    box.setObjectName("already_open")
+    box.exec()
+
+
+def run_app(argv: Sequence[str] | None = None, *, check_integrity: bool = False) -> int:
+    """Open the wizard and run until it is closed; the exit code for the shell.
+
+    ``check_integrity``: the last run did not end cleanly, so the store is checked in full.
+    """
     app = ensure_app(argv)
-    wizard = create_main_window()
+    wizard = create_main_window(check_integrity=check_integrity)
     if wizard is None:
         startup_gc.resume()
         return 1

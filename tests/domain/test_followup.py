@@ -146,3 +146,21 @@ def test_prefilled_check_keeps_the_home_but_not_the_answers(content: Checklist) 
     assert follow.answers == {}
     follow.areas.append("garden")
     assert "garden" not in previous.areas  # a copy, not shared
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Mrs J. de Vries", "  mrs j. DE VRIES ", True),
+        ("Straße 1", "STRASSE 1", True),  # casefold, not lower
+        ("", "   ", True),
+        ("Mrs J.", "Mrs K.", False),
+        ("Mrs J.", "", False),
+        ("Anna de Boer", "Anna  de Boer", False),  # inner spaces count
+    ],
+)
+def test_same_client_ignores_case_and_surrounding_spaces(a: str, b: str, same: bool) -> None:
+    from homecheck.domain.followup import same_client
+
+    assert same_client(a, b) is same
+    assert same_client(b, a) is same

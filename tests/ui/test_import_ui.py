@@ -114,9 +114,16 @@ def test_opening_on_the_same_computer_keeps_the_stored_photo(
     dialogs.save_paths = [tmp_path / "visit.json"]
     path = wizard.finish_page.save_json()
     opened = _open(wizard, dialogs, path)
-    assert opened is not None and opened.check_id != first_id
+    # The file holds the check as it is stored: that check opens, no second copy (issue 14).
+    assert opened is not None and opened.check_id == first_id
     assert session.answer(row.item.id).photos == [name]  # the same picture, not a copy
-    assert len(session.store.list_checks()) == 2  # the first check stays as it was
+    assert len(session.store.list_checks()) == 1
+    session.set_answer(row.item.id, "ok")  # changed since it was saved: now a new check
+    opened = _open(wizard, dialogs, path)
+    assert opened is not None and opened.check_id != first_id
+    reopened = session.answer(row.item.id)
+    assert reopened is not None and reopened.photos == [name] and reopened.answer == "hazard"
+    assert len(session.store.list_checks()) == 2
 
 
 def test_a_therapist_file_goes_to_the_client_with_that_label(
