@@ -75,11 +75,7 @@ class PaintWatch:
 def homecheck_app(full: bool) -> None:
     """homecheck's wizard; with ``full`` also a whole check by keyboard, timing each step."""
     # Imported in the order main.py imports them: homecheck first, so that its Qt-free modules
-    # load before PySide6 does (see homecheck/ui/__init__.py); test tools only when needed;
-    # the garbage collector paused as main.py pauses it (homecheck/startup_gc.py).
-    from homecheck import startup_gc
-
-    startup_gc.pause()
+    # load before PySide6 does (see homecheck/ui/__init__.py); test tools only when needed.
     from homecheck.ui.main_window import create_main_window, ensure_app
 
     app = ensure_app([])

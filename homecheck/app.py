@@ -39,10 +39,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except OSError:
         lock = None  # a folder that cannot be written: opening the store says why, plainly
-    from homecheck import startup_gc
-
-    # Before the Qt modules load: most of start-up's objects are made by imports.
-    startup_gc.pause()
     from homecheck.ui.main_window import run_app
 
     try:

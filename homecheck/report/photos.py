@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -148,13 +147,9 @@ def existing_data_dir(environ: Mapping[str, str] | None = None) -> Path | None:
     Reading a report must not leave an empty private folder behind on a computer where the app
     never ran (homecheck.store.paths.data_dir() creates it).
     """
-    import platformdirs
+    from homecheck.store.paths import data_dir_location
 
-    from homecheck.store.paths import ENV_DATA_DIR
-
-    env = os.environ if environ is None else environ
-    override = env.get(ENV_DATA_DIR)
-    folder = Path(override) if override else Path(platformdirs.user_data_dir("homecheck", False))
+    folder = data_dir_location(environ)
     return folder if folder.is_dir() else None
 
 

@@ -3,36 +3,34 @@
 from __future__ import annotations
 
 import os
-import sys
+from collections.abc import Mapping
 from pathlib import Path
+
+import platformdirs
 
 ENV_DATA_DIR = "HOMECHECK_DATA_DIR"
 DB_NAME = "homecheck.sqlite3"
 
 
+def data_dir_location(environ: Mapping[str, str] | None = None) -> Path:
+    """Where the data folder is (HOMECHECK_DATA_DIR, else the platform's), without creating it:
+    the one rule for the app, the command line and the report."""
+    override = (os.environ if environ is None else environ).get(ENV_DATA_DIR)
+    return Path(override) if override else _user_data_dir()
+
+
 def data_dir() -> Path:
     """Return the data folder, created with mode 0700 (health data stays private)."""
-    override = os.environ.get(ENV_DATA_DIR)
-    folder = Path(override) if override else _user_data_dir()
+    folder = data_dir_location()
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     os.chmod(folder, 0o700)
     return folder
 
 
 def _user_data_dir() -> Path:
-    """The per-user data folder of the platform (platformdirs' user_data_dir)."""
-    if sys.platform.startswith("linux"):
-        # platformdirs' rule on Linux, without importing it (~2 ms of every start-up): an
-        # absolute $XDG_DATA_HOME, else ~/.local/share (tests/store/test_paths.py compares).
-        xdg = os.environ.get("XDG_DATA_HOME", "")
-        if os.path.isabs(xdg):
-            return Path(xdg, "homecheck")
-        home = os.path.expanduser("~")
-        if os.path.isabs(home):
-            return Path(home, ".local", "share", "homecheck")
-    import platformdirs  # other systems, and a home folder Linux could not tell
-
-    return Path(platformdirs.user_data_dir("homecheck", False))
+    """The platform's per-user data folder (platformdirs): ~/.local/share/homecheck on Linux
+    (or under $XDG_DATA_HOME), in %LOCALAPPDATA% on Windows, Application Support on a Mac."""
+    return Path(platformdirs.user_data_dir("homecheck", appauthor=False))
 
 
 def database_path() -> Path:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QDate, QLocale, Qt
+
 from homecheck.domain.content import Checklist
 from homecheck.i18n import catalogue
 from homecheck.session.session import Session
@@ -19,9 +21,6 @@ _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 def long_date(iso: str, language: str) -> str:
     """A date such as "25 november 2025" in the interface language (ISO text if unreadable)."""
-    # Imported here: QLocale's enums cost ~4 ms, and the start page never shows a date.
-    from PySide6.QtCore import QDate, QLocale, Qt
-
     date = QDate.fromString(iso[:10], Qt.DateFormat.ISODate)
     if not date.isValid():
         return iso

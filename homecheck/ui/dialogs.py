@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import NamedTuple, Protocol
 
-from PySide6.QtWidgets import QWidget
-
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
 class PrintChoice(NamedTuple):
@@ -47,14 +46,11 @@ class DialogService(Protocol):
 class QtDialogs:
     """The real dialogs: message boxes, file dialogs, the print dialog and the system viewer."""
 
-    # Qt classes are imported on first use: dialogs are rare, start-up should not pay for them.
-
-    def _box(self, parent: QWidget | None, icon: str, title: str, text: str) -> QMessageBox:
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QMessageBox
-
+    def _box(
+        self, parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str
+    ) -> QMessageBox:
         box = QMessageBox(parent)
-        box.setIcon(getattr(QMessageBox.Icon, icon))
+        box.setIcon(icon)
         box.setWindowTitle(title)
         box.setText(text)
         # Our texts may contain a client label typed by a person: never interpret it as HTML.
@@ -62,17 +58,13 @@ class QtDialogs:
         return box
 
     def ask_yes_no(self, parent: QWidget | None, title: str, text: str) -> bool:
-        from PySide6.QtWidgets import QMessageBox
-
-        box = self._box(parent, "Question", title, text)
+        box = self._box(parent, QMessageBox.Icon.Question, title, text)
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         return box.exec() == QMessageBox.StandardButton.Yes
 
     def confirm_delete(self, parent: QWidget | None, title: str, text: str) -> bool:
-        from PySide6.QtWidgets import QMessageBox
-
-        box = self._box(parent, "Warning", title, text)
+        box = self._box(parent, QMessageBox.Icon.Warning, title, text)
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         # Deleting cannot be undone: Enter or Esc in a hurry must keep everything.
         box.setDefaultButton(QMessageBox.StandardButton.No)
@@ -80,8 +72,6 @@ class QtDialogs:
         return box.exec() == QMessageBox.StandardButton.Yes
 
     def ask_text(self, parent: QWidget | None, title: str, label: str, text: str) -> str | None:
-        from PySide6.QtWidgets import QInputDialog, QLineEdit
-
         dialog = QInputDialog(parent)
         dialog.setWindowTitle(title)
         dialog.setLabelText(label)
@@ -95,21 +85,16 @@ class QtDialogs:
         return dialog.textValue()
 
     def ask_open_path(self, parent: QWidget | None, title: str, filters: str) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
-
         name, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), filters)
         return Path(name) if name else None
 
     def ask_save_path(
         self, parent: QWidget | None, title: str, suggested: Path, filters: str
     ) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
-
         name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
         return Path(name) if name else None
 
     def ask_printer(self, parent: QWidget | None) -> PrintChoice | None:
-        # Imported here: print support is only needed the moment someone prints.
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         printer = QPrinter()
@@ -119,21 +104,14 @@ class QtDialogs:
         return PrintChoice(printer.printerName(), max(1, printer.copyCount()))
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        box = self._box(parent, "Information", title, text)
+        box = self._box(parent, QMessageBox.Icon.Information, title, text)
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.exec()
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        box = self._box(parent, "Warning", title, text)
+        box = self._box(parent, QMessageBox.Icon.Warning, title, text)
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.exec()
 
     def open_file(self, path: Path) -> bool:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

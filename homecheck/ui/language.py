@@ -24,8 +24,6 @@ def install_qt_translation(language: str) -> bool:
     if language != "en":  # Qt's built-in strings are English already
         translator = QTranslator(app)
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        # By file name, not by QLocale: touching QLocale makes PySide6 build its ~800 language
-        # and country enum members, about 4 ms of start-up (benchmarks/run.py).
         if translator.load(f"qtbase_{language}", folder):
             app.installTranslator(translator)
             _installed = translator

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImageReader, QPixmap
 
 from homecheck.session import photos
@@ -38,8 +38,6 @@ def thumbnail(name: str, height: int = THUMB_HEIGHT) -> QPixmap | None:
         return None
     pixmap = QPixmap.fromImage(image)
     if pixmap.height() > height:
-        from PySide6.QtCore import Qt  # here: see homecheck/ui/by_name.py
-
         pixmap = pixmap.scaledToHeight(height, Qt.TransformationMode.SmoothTransformation)
     if len(_thumbs) >= _CACHE_LIMIT:
         _thumbs.pop(next(iter(_thumbs)))

@@ -15,10 +15,6 @@ SCROLL_BAR_PX = 20  # wide enough to see and to grab
 FONT_FAMILY = "DejaVu Sans"
 STYLE = "fusion"
 WIZARD_NAME = "homecheck-wizard"
-# QWizard's own (unnamed) page title labels: children of its inner widget, beside the page frame
-# and side widget. A selector, not a role set from Python: that would mean polishing the labels
-# again once QWizard has made them, on the first show (~1 ms of start-up).
-TITLE_LABELS = f"QWizard#{WIZARD_NAME} > QWidget > QLabel"
 
 
 class Colours(NamedTuple):
@@ -166,7 +162,7 @@ QScrollBar::handle:horizontal {{ min-width: {TARGET_PX}px; }}
 QScrollBar::handle:hover, QScrollBar::handle:pressed {{ background: {c.text}; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; border: none; }}
 QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
-{TITLE_LABELS} {{ font-size: {title_pt}pt; font-weight: bold; }}
+QLabel[role="title"] {{ font-size: {title_pt}pt; font-weight: bold; }}
 QLabel[role="heading"] {{ font-size: {heading_pt}pt; font-weight: bold; }}
 QLabel[role="score"] {{ font-size: {title_pt + 6}pt; font-weight: bold; }}
 QLabel[role="muted"] {{ color: {c.muted_text}; }}
@@ -191,7 +187,6 @@ def icon(name: str, colour: str) -> str:
 
 
 _fonts_loaded = False
-_style_set = False
 
 
 FONT_STYLES = frozenset({"Book", "Bold"})  # DejaVu's names for regular and bold
@@ -224,23 +219,10 @@ def load_fonts() -> bool:
     return True
 
 
-def style_chosen() -> None:
-    """The application was created with ``-style fusion``: apply() need not set the style."""
-    global _style_set
-    _style_set = True
-
-
 def apply(app: QApplication, text_pt: int, high_contrast: bool) -> None:
-    """Apply style, palette, base font and style sheet to the whole application."""
-    global _style_set
+    """Apply palette, base font and style sheet to the whole application (the style is set
+    once, when the application is made: main_window.ensure_app)."""
     load_fonts()
-    if not _style_set:
-        # Once, before any style sheet: replacing the style later deletes the style-sheet
-        # proxy that existing widgets still point to (a crash seen with PySide6 6.12).
-        # Where Fusion already is the style (no desktop theme), making a new one costs ~5 ms.
-        if app.style().name().lower() != STYLE:
-            app.setStyle(STYLE)
-        _style_set = True
     app.setPalette(palette(high_contrast))
     app.setFont(QFont(FONT_FAMILY, text_pt))
     app.setStyleSheet(stylesheet(text_pt, high_contrast))

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import contextlib
-import gc
-import linecache
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget, QWizard
 
-from homecheck import startup_gc
 from homecheck.session.session import Change, ChangeKind
 from homecheck.ui import theme
-from homecheck.ui.by_name import set_enum
 from homecheck.ui.context import UiContext
 from homecheck.ui.language import install_qt_translation
+from homecheck.ui.pages.about_you import AboutYouPage
 from homecheck.ui.pages.base import (
     ABOUT_ID,
     AREA_BASE,
@@ -28,18 +24,14 @@ from homecheck.ui.pages.base import (
     BasePage,
     page_key,
 )
+from homecheck.ui.pages.clients import ClientsPage
+from homecheck.ui.pages.finish import FinishPage
+from homecheck.ui.pages.room import RoomPage
 from homecheck.ui.pages.start import StartPage
+from homecheck.ui.pages.summary import SummaryPage
+from homecheck.ui.pages.your_home import YourHomePage
 from homecheck.ui.settings import DEFAULT_TEXT_SIZE, save_settings
 from homecheck.ui.widgets.side_panel import SidePanel
-
-if TYPE_CHECKING:
-    from homecheck.ui.later_pages import LaterPages
-    from homecheck.ui.pages.about_you import AboutYouPage
-    from homecheck.ui.pages.clients import ClientsPage
-    from homecheck.ui.pages.finish import FinishPage
-    from homecheck.ui.pages.room import RoomPage
-    from homecheck.ui.pages.summary import SummaryPage
-    from homecheck.ui.pages.your_home import YourHomePage
 
 WB = QWizard.WizardButton
 PREBUILD_DELAY_MS = 150
@@ -56,22 +48,30 @@ class HomeWizard(QWizard):
         # Back must never lose answers: pages are initialised once and never cleaned up.
         self.setOption(QWizard.WizardOption.IndependentPages, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        # Content and user text are plain text, never markup.
-        set_enum(self, "titleFormat", "PlainText")
-        set_enum(self, "subTitleFormat", "PlainText")
         self._jump_target: int | None = None
 
         offer = ctx.session.unfinished()
         if offer is not None:
             ctx.session.resume(offer.id)
+        # Every page exists from the start as a cheap shell; each builds its widgets the first
+        # time it is shown (or just before, see _prebuild_next) and keeps them.
         self.start_page = StartPage(ctx, offer)
         self.area_ids = {area.id: AREA_BASE + n for n, area in enumerate(ctx.checklist.areas)}
-        # Only the start page exists until the window has been painted; the other pages (and
-        # their modules) are added right after, or sooner when something asks for them.
-        self._pages: dict[int, BasePage] = {START_ID: self.start_page}
-        self._later: LaterPages | None = None
-        self._adding_scheduled = False
-        self.setPage(START_ID, self.start_page)
+        self.clients_page = ClientsPage(ctx)
+        self.about_page = AboutYouPage(ctx)
+        self.home_page = YourHomePage(ctx)
+        self.room_pages = {
+            area.id: RoomPage(ctx, area, self.area_ids[area.id]) for area in ctx.checklist.areas
+        }
+        self.summary_page = SummaryPage(ctx)
+        self.finish_page = FinishPage(ctx)
+        self.pages_by_id: dict[int, BasePage] = {
+            page.page_id: page
+            for page in (self.start_page, self.clients_page, self.about_page, self.home_page,
+                         *self.room_pages.values(), self.summary_page, self.finish_page)
+        }
+        for page_id, page in self.pages_by_id.items():
+            self.setPage(page_id, page)
         self.setStartId(START_ID)
 
         self.side = SidePanel(ctx, self)
@@ -83,6 +83,7 @@ class HomeWizard(QWizard):
         self.side.contrast_requested.connect(self.toggle_contrast)
         for which in (WB.BackButton, WB.NextButton, WB.FinishButton, WB.CancelButton):
             theme.touch_target(self.button(which))
+        self._add_shortcuts()
 
         ctx.session.subscribe(self._session_changed)
         self.currentIdChanged.connect(self._page_changed)
@@ -92,70 +93,17 @@ class HomeWizard(QWizard):
         self._update_steps()
         self.retranslate()
 
-    # -- pages, added after the first paint ------------------------------------------------
-
-    def later(self) -> LaterPages:
-        """The pages after the start page, made now if they were not yet (the start page
-        shows without them)."""
-        if self._later is None:
-            from homecheck.ui.later_pages import LaterPages, add_shortcuts
-
-            add_shortcuts(self, self.larger_text, self.smaller_text, self.reset_text)
-            self._later = LaterPages(self.ctx, self.area_ids)
-            for page in self._later.all():
-                self.setPage(page.page_id, page)
-                self._pages[page.page_id] = page
-                page.setTitle("")  # set when the page is built, in the language of that moment
-        return self._later
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if self._later is None and not self._adding_scheduled:
-            # The window is on screen now: add the other pages in the next turn of the loop.
-            self._adding_scheduled = True
-            QTimer.singleShot(0, self.later)
-            startup_gc.resume()
-
-    @property
-    def pages_by_id(self) -> dict[int, BasePage]:
-        """Every page by its id."""
-        self.later()
-        return self._pages
-
-    @property
-    def clients_page(self) -> ClientsPage:
-        """The client list (therapists and caregivers)."""
-        return self.later().clients
-
-    @property
-    def about_page(self) -> AboutYouPage:
-        """The questions about the person."""
-        return self.later().about
-
-    @property
-    def home_page(self) -> YourHomePage:
-        """Which areas the home has."""
-        return self.later().home
-
-    @property
-    def room_pages(self) -> dict[str, RoomPage]:
-        """The area pages by area id."""
-        return self.later().rooms
-
-    @property
-    def summary_page(self) -> SummaryPage:
-        """Scores and actions."""
-        return self.later().summary
-
-    @property
-    def finish_page(self) -> FinishPage:
-        """PDF, printing and files."""
-        return self.later().finish
-
-    def validateCurrentPage(self) -> bool:
-        # Next and Finish come here before they move; the next page must exist by then.
-        self.later()
-        return super().validateCurrentPage()
+    def _add_shortcuts(self) -> None:
+        # The text-size keys work on every page, from the moment the window exists.
+        for sequence, slot in (
+            (QKeySequence.StandardKey.ZoomIn, self.larger_text),
+            (QKeySequence("Ctrl+="), self.larger_text),
+            (QKeySequence.StandardKey.ZoomOut, self.smaller_text),
+            (QKeySequence("Ctrl+0"), self.reset_text),
+        ):
+            shortcut = QShortcut(sequence, self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
 
     # -- navigation ------------------------------------------------------------------------
 
@@ -220,7 +168,7 @@ class HomeWizard(QWizard):
 
     def _page_changed(self, page_id: int) -> None:
         self._jump_target = None
-        page = self._pages.get(page_id)
+        page = self.pages_by_id.get(page_id)
         if page is None:
             return
         page.ensure_built()
@@ -228,37 +176,16 @@ class HomeWizard(QWizard):
         if page_id != START_ID:
             self.ctx.session.set_current_page(page.key)
         page.on_enter()
-        # Build the page Next will show, and let go of far pages, while the person reads this
-        # one: the switch itself then only lays out and paints (page switch p95,
-        # benchmarks/run.py). The delay lets this page paint first; nobody answers a page
-        # within PREBUILD_DELAY_MS.
+        # While the person reads this page, build the one Next will show (once; kept).
         QTimer.singleShot(PREBUILD_DELAY_MS, self._prebuild_next)
 
-    def _release_far_pages(self, page_id: int) -> None:
-        # This page and the next stay built: Next is instant, Back builds again (~20 ms).
-        order = self.page_order()
-        near = set(order[order.index(page_id):][:2]) if page_id in order else {page_id}
-        for other_id, page in self._pages.items():
-            if other_id not in near:
-                page.release()
-
     def _prebuild_next(self) -> None:
-        # Memory: linecache holds the source of every module PySide6's import hook read (~3 MiB;
-        # a traceback reads a file again), and released widgets sit in reference cycles.
-        linecache.clearcache()
-        self._release_far_pages(self.currentId())
-        gc.collect()
-        upcoming = self._pages.get(self.next_id_after(self.currentId()))
+        upcoming = self.pages_by_id.get(self.next_id_after(self.currentId()))
         if upcoming is not None and upcoming is not self.currentPage():
             upcoming.ensure_built()
-            # Polish and lay out its ~100 widgets now, not when Next shows them.
-            upcoming.ensurePolished()
-            shown = self.currentPage()
-            if shown is not None:
-                upcoming.lay_out_like(shown)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        page = self._pages.get(self.currentId())
+        page = self.pages_by_id.get(self.currentId())
         if page is None or not page.key.startswith("area:") or not page.built:
             return
         rows = getattr(page, "rows", [])
@@ -274,7 +201,7 @@ class HomeWizard(QWizard):
 
     def _session_changed(self, change: Change) -> None:
         if change.kind is ChangeKind.CHECK:
-            for page in self._pages.values():
+            for page in self.pages_by_id.values():
                 if page.built:
                     page.reload()
             self._update_steps()
@@ -296,7 +223,6 @@ class HomeWizard(QWizard):
         self._update_steps()
 
     def _update_steps(self) -> None:
-        # Keys from the ids: the pages need not exist yet.
         entries = [(p, page_key(p, self.area_ids)) for p in self.page_order() if p != START_ID]
         self.side.set_steps(entries)
         self.side.set_current_page(self.currentId())
@@ -329,11 +255,9 @@ class HomeWizard(QWizard):
             button.setAccessibleName(button.text().replace("&", "").strip("<> "))
             button.setAccessibleDescription(t(f"ui.button.{key}_description"))
         self.side.refresh()
-        for page in self._pages.values():
+        for page in self.pages_by_id.values():
             if page.built:
-                page.retranslate()
-            else:
-                page.setTitle("")  # set again when the page is built
+                page.retranslate()  # the others are translated when they are built
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -370,8 +294,7 @@ class HomeWizard(QWizard):
             theme.apply(app, self.ctx.settings.text_size, self.ctx.settings.high_contrast)
         self._save_settings()
         self.side.refresh()
-        if self._later is not None:  # Ctrl+ on the start page need not make every page
-            self._later.summary.refresh()
+        self.summary_page.refresh()
 
     def _save_settings(self) -> None:
         # Preferences are a comfort, not data: the check goes on without them.

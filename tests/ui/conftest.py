@@ -31,6 +31,14 @@ def no_real_modals(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(QMessageBox, name, refuse)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def fusion_style(qapp) -> None:  # type: ignore[no-untyped-def]
+    """The style the app sets when it makes its QApplication (main_window.ensure_app)."""
+    from homecheck.ui import theme
+
+    qapp.setStyle(theme.STYLE)
+
+
 @pytest.fixture
 def dialogs() -> FakeDialogs:
     """The fake dialog service the wizard gets (scripted answers, recorded calls)."""

@@ -183,3 +183,19 @@ def test_the_interface_font_is_dejavu_sans_regular_and_bold(make_wizard) -> None
         font.setBold(bold)
         info = QFontInfo(font)
         assert (info.family(), info.bold()) == (theme.FONT_FAMILY, bold)
+
+
+@pytest.mark.parametrize("run", range(20))
+def test_ctrl_plus_right_after_start_makes_text_larger(qtbot, make_wizard, run: int) -> None:
+    """The text-size keys exist with the window: nothing is added after the first paint."""
+    from PySide6.QtCore import Qt
+
+    wizard = make_wizard(show=False)
+    wizard.show()
+    wizard.activateWindow()
+    # The first moment the window takes keys: the first key a person can press.
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard, timeout=2000)
+    before = wizard.ctx.settings.text_size
+    qtbot.keyClick(wizard, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert wizard.ctx.settings.text_size > before
+    assert QApplication.font().pointSize() == wizard.ctx.settings.text_size

@@ -23,7 +23,8 @@ def fake_renderer(monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, str]]:
     calls: list[tuple[object, str]] = []
     module = types.ModuleType("homecheck.report.pdf")
 
-    def render_pdf(content, assessment, language=None):  # type: ignore[no-untyped-def]
+    def render_pdf(content, assessment, language=None, *, photos=None, followup=None):  # type: ignore[no-untyped-def]
+        assert callable(photos)  # the stored photos go into the PDF
         calls.append((assessment, language))
         return b"%PDF-1.4 fake " + language.encode()
 

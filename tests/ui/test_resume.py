@@ -92,11 +92,11 @@ def test_resume_choice_is_not_cut_off_at_the_largest_text(qtbot, make_wizard) ->
     assert start.mode_radios["review"].isVisible() and start.delete_button.isVisible()
     QApplication.processEvents()
     body, viewport = start.scroller.widget(), start.scroller.viewport()
-    for button in start.findChildren(QAbstractButton):
+    for button in body.findChildren(QAbstractButton):
         if button.isVisible():
             assert button.width() >= button.sizeHint().width(), button.text()
             assert button.mapTo(body, button.rect().topRight()).x() <= viewport.width()
-    for text in start.findChildren(QLabel):
+    for text in body.findChildren(QLabel):
         if text.isVisible() and text.wordWrap():
             assert text.height() >= text.heightForWidth(text.width()) - 1, text.text()
             assert text.mapTo(body, text.rect().topRight()).x() <= viewport.width()

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import gc
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from homecheck import startup_gc
-from homecheck.store.db import Store
 from homecheck.store.paths import database_path
 from homecheck.ui.main_window import create_main_window
 from homecheck.ui.settings import Settings, load_settings, save_settings, settings_path
@@ -83,69 +77,35 @@ def test_store_file_is_private(make_wizard) -> None:
     wizard = make_wizard()
     wizard.next()
     assert database_path().stat().st_mode & 0o077 == 0
-    assert Store  # the store module is the one that set the mode
+    assert database_path().parent.stat().st_mode & 0o777 == 0o700  # the folder too
 
 
-def test_pages_are_built_only_when_needed(make_wizard) -> None:
+def test_the_page_title_is_large_and_bold_and_follows_text_size(make_wizard) -> None:
     wizard = make_wizard()
-    assert wizard.start_page.built
-    others = [p for p in wizard.pages_by_id.values() if p is not wizard.start_page]
-    assert not any(page.built for page in others)
-    wizard.next()
-    assert wizard.about_page.built and not wizard.home_page.built
-
-
-def test_the_collector_paused_for_start_up_is_on_again_after_the_first_paint(
-    qtbot, make_wizard
-) -> None:
-    startup_gc.pause()  # as main() does before the Qt modules load
-    try:
-        wizard = make_wizard(show=False)
-        assert not gc.isenabled()  # building the window ran without the collector
-        wizard.show()
-        qtbot.waitUntil(gc.isenabled, timeout=2000)
-        assert not startup_gc.paused()
-    finally:
-        startup_gc.resume()
-
-
-def test_the_wizard_title_is_large_and_bold_from_the_first_paint_and_follows_text_size(
-    qtbot, make_wizard
-) -> None:
-    wizard = make_wizard()
-    shown = wizard.currentPage().title()
-    titles = [label for label in wizard.findChildren(QLabel)
-              if label.text() == shown and label.isVisible()]
-    assert len(titles) == 1  # QWizard's own title label, not one of ours
-    title = titles[0]
+    title = wizard.currentPage().heading
+    assert title.isVisible() and title.text() == "Welcome"
     body = wizard.ctx.settings.text_size
     assert (title.font().pointSize(), title.font().bold()) == (body + 6, True)
     wizard.larger_text()
     assert title.font().pointSize() == wizard.ctx.settings.text_size + 6 > body + 6
-    # Only the title: the labels of the page and the side panel stay smaller.
-    ours = wizard.currentPage().findChildren(QLabel) + wizard.side.findChildren(QLabel)
+    # Only the title: the other labels of the page and the side panel stay smaller.
+    ours = [label for label in wizard.currentPage().findChildren(QLabel) if label is not title]
+    ours += wizard.side.findChildren(QLabel)
     assert ours and all(label.font().pointSize() < title.font().pointSize() for label in ours)
 
 
-def test_the_first_paint_comes_before_what_the_start_page_does_not_need(tmp_path: Path) -> None:
-    """Each of these was measured to cost start-up time (docs/performance.md)."""
-    root = Path(__file__).resolve().parents[2]
-    env = {k: v for k, v in os.environ.items() if k != "HOMECHECK_DATA_DIR"}
-    env.update(PYTHONPATH=str(root), QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
-               XDG_DATA_HOME=str(tmp_path / "data"))
-    done = subprocess.run(
-        [sys.executable, str(Path(__file__).with_name("_first_paint_child.py"))],
-        env=env, cwd=root, capture_output=True, text=True, timeout=60, check=True,
+def test_the_application_uses_fusion_set_in_code_not_by_argv() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "from homecheck.ui.main_window import ensure_app; app = ensure_app(['homecheck']); "
+        "print(app.style().name(), app.arguments())"
     )
-    report = json.loads(done.stdout.strip().splitlines()[-1])
-    assert report["painted"]
-    expected_loaded = [] if sys.platform.startswith("linux") else ["platformdirs"]
-    assert report["loaded"] == expected_loaded
-    assert not report["qt_namespace_built"]  # ~11 ms: homecheck/ui/by_name.py
-    assert not report["qstyle_built"]  # ~4 ms: Fusion is chosen by argument
-    assert not report["qkeysequence_built"]  # ~0.7 ms: shortcuts come with the later pages
-    assert report["collector_on"]  # paused for start-up only
-    assert (tmp_path / "data" / "homecheck" / "homecheck.sqlite3").is_file()
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, check=True)
+    assert done.stdout.split()[0].lower() == "fusion"
+    assert "-style" not in done.stdout
 
 
 def test_a_real_modal_in_a_test_fails_instead_of_hanging(qapp) -> None:

@@ -24,8 +24,6 @@ _INTAKE_ORDER = ("pain", "activity_days", "falls_past_year", "fear_of_falling",
 class AboutYouPage(BasePage):
     """Person questions; every answer is stored as soon as it is given."""
 
-    releasable = True
-
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx, ABOUT_ID, "about_you")
 
@@ -118,7 +116,7 @@ class AboutYouPage(BasePage):
 
     def retranslate(self) -> None:
         t, lang, content = self.ctx.t, self.ctx.language, self.ctx.person
-        self.setTitle(t("ui.about.title"))
+        self.set_heading(t("ui.about.title"))
         self.intro.setText(content.intro(lang))
         for key, (label, help_label) in self.question_labels.items():
             question = content.questions[key]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from homecheck.ui.by_name import set_enum
 from homecheck.ui.context import UiContext
+from homecheck.ui.widgets.labels import plain_label
 
 if TYPE_CHECKING:
     from homecheck.ui.wizard import HomeWizard
@@ -57,39 +57,30 @@ class BasePage(QWizardPage):
         self.page_id = page_id
         self.key = key  # stored as the check's current page (ids may change with the content)
         self.built = False
+        # The page's own title (not QWizard's, whose font would not follow the text size).
+        self.heading = plain_label(role="title")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.heading)
 
-    # Pages whose every value lives in the session may let go of their widgets out of sight.
-    releasable = False
+    def set_heading(self, text: str) -> None:
+        """The page's title, shown above its contents."""
+        self.heading.setText(text)
 
     def build(self) -> None:
-        """Create the page's widgets (override); called when first needed, and again after
-        release()."""
-
-    def release(self) -> None:
-        """Let go of the widgets while the page is out of sight (releasable pages only); they
-        are made again from the session when next needed. A full check would otherwise keep
-        some 1,000 widgets alive (memory, benchmarks/run.py); every value is already stored."""
-        scroller = getattr(self, "scroller", None)
-        if not self.releasable or not self.built or self.isVisible() or scroller is None:
-            return
-        self.built = False
-        layout = self.layout()
-        if layout is not None:
-            layout.removeWidget(scroller)
-        scroller.hide()
-        scroller.deleteLater()
+        """Create the page's widgets (override); called once, when the page is first needed."""
 
     def ensure_built(self) -> None:
-        """Build the page now if it has not been built yet (pages are built lazily: start-up
-        only pays for the first page)."""
+        """Build the page now if it has not been built yet: a page makes its widgets on first
+        view (or just before it, see HomeWizard._prebuild_next) and keeps them."""
         if self.built:
             return
         self.built = True
         self.build()
         self.reload()
         self.retranslate()
-        # Built on a page already on screen (a room built again), new widgets would stay hidden
-        # until the event loop ran, and could not take keyboard focus before that: show them.
+        # Built on a page already on screen, new widgets would stay hidden until the event loop
+        # ran, and could not take keyboard focus before that: show them.
         scroller = getattr(self, "scroller", None)
         if scroller is not None:
             scroller.show()
@@ -126,40 +117,18 @@ class BasePage(QWizardPage):
         self.scroller = QScrollArea(self)
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
-        set_enum(self.scroller, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # The scroll area itself is not a stop for Tab; its contents are.
-        set_enum(self.scroller, "focusPolicy", "NoFocus")
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 16, 4)
         layout.setSpacing(12)
         self.scroller.setWidget(body)
         outer = self.layout()
-        if outer is None:  # a released page keeps its outer layout
-            outer = QVBoxLayout(self)
-            outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroller)
+        assert isinstance(outer, QVBoxLayout)
+        outer.addWidget(self.scroller, 1)
         return layout
-
-    def lay_out_like(self, shown: QWidget) -> None:
-        """Lay out this hidden page at the size of the page on screen, ahead of showing it.
-
-        Showing it then finds most sizes known (page switch p95, benchmarks/run.py). The body
-        width guesses that a scroll bar will show; a wrong guess only means Qt lays it out
-        again when the page appears.
-        """
-        scroller = getattr(self, "scroller", None)
-        outer = self.layout()
-        if scroller is None or outer is None:
-            return
-        self.resize(shown.size())
-        outer.activate()
-        body = scroller.widget()
-        width = shown.width() - scroller.verticalScrollBar().sizeHint().width()
-        body.resize(width, max(body.heightForWidth(width), body.sizeHint().height()))
-        inner = body.layout()
-        if inner is not None:
-            inner.activate()
 
     def ensure_visible(self, widget: QWidget) -> None:
         """Scroll so that a widget (for example the row with focus) can be seen."""
@@ -188,8 +157,6 @@ class NumberBox(QSpinBox):
         return None if value < 0 else value
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        from PySide6.QtCore import Qt  # here: see homecheck/ui/by_name.py
-
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.interpretText()
             event.accept()

@@ -87,7 +87,7 @@ class ClientsPage(BasePage):
 
     def retranslate(self) -> None:
         t = self.ctx.t
-        self.setTitle(t("ui.clients.title"))
+        self.set_heading(t("ui.clients.title"))
         self.intro.setText(t("ui.clients.intro"))
         self.other_button.setText(t("ui.clients.other"))
         self.other_button.setAccessibleName(t("ui.clients.other_name"))

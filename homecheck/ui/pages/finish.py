@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime as _dt
-import inspect
 import json
 import subprocess
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
@@ -70,7 +68,7 @@ class FinishPage(BasePage):
 
     def retranslate(self) -> None:
         t = self.ctx.t
-        self.setTitle(t("ui.finish.title"))
+        self.set_heading(t("ui.finish.title"))
         self.intro.setText(t("ui.finish.intro"))
         self.privacy.setText(t("ui.finish.privacy"))
         pairs = (
@@ -128,9 +126,9 @@ class FinishPage(BasePage):
             # Imported on demand: the report package loads reportlab, which start-up can skip.
             from homecheck.report.pdf import render_pdf
 
-            extras = self._pdf_extras(render_pdf)
             data = render_pdf(
-                ctx.checklist, ctx.session.exported(), language=ctx.language, **extras
+                ctx.checklist, ctx.session.exported(), language=ctx.language,
+                photos=load_photo, followup=ctx.session.followup(),
             )
         except Exception as exc:
             # Whatever goes wrong in the renderer becomes one plain message, never a traceback.
@@ -142,21 +140,6 @@ class FinishPage(BasePage):
         self.pdf_path = path
         self.status.setText(t("ui.finish.saved", path=path))
         return path
-
-    def _pdf_extras(self, render_pdf: Any) -> dict[str, Any]:
-        # Photos and the progress section go in when this renderer takes them (older ones
-        # had only checklist, assessment and language).
-        try:
-            accepted = inspect.signature(render_pdf).parameters
-        except (TypeError, ValueError):
-            return {}
-        extras: dict[str, Any] = {}
-        if "photos" in accepted:
-            extras["photos"] = load_photo
-        followup = self.ctx.session.followup()
-        if "followup" in accepted and followup is not None:
-            extras["followup"] = followup
-        return extras
 
     def _pdf_or_save(self) -> Path | None:
         if self.pdf_path is not None and self.pdf_path.is_file():

@@ -15,15 +15,13 @@ from homecheck.ui.widgets.note_edit import note_text
 
 
 class RoomPage(BasePage):
-    """The questions of one area. Rows are created lazily: start-up stays fast."""
-
-    releasable = True
+    """The questions of one area, as answer rows, and a note for the whole area."""
 
     def __init__(self, ctx: UiContext, area: Area, page_id: int) -> None:
         super().__init__(ctx, page_id, f"area:{area.id}")
         self.area = area
         self.rows: list[AnswerRow] = []
-        self.setTitle(area.title(ctx.language))
+        self.set_heading(area.title(ctx.language))
 
     def build(self) -> None:
         layout = self.scroll_body()
@@ -48,14 +46,9 @@ class RoomPage(BasePage):
             layout.addWidget(widget)
         layout.addStretch(1)
 
-    def release(self) -> None:
-        super().release()
-        if not self.built:
-            self.rows = []
-
     def retranslate(self) -> None:
         t, lang = self.ctx.t, self.ctx.language
-        self.setTitle(self.area.title(lang))
+        self.set_heading(self.area.title(lang))
         if not self.built:
             return
         self.intro.setText(self.area.intro(lang))

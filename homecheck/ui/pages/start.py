@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QLabel,
@@ -16,7 +17,6 @@ from homecheck.i18n import LANGUAGES
 from homecheck.session.history import followup_base, last_header
 from homecheck.store.db import CheckInfo
 from homecheck.ui import theme
-from homecheck.ui.by_name import add_left
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import START_ID, SUMMARY_ID, BasePage
 from homecheck.ui.widgets.labels import plain_label
@@ -75,7 +75,7 @@ class StartPage(BasePage):
         self.delete_button.setAutoDefault(False)
         theme.touch_target(self.delete_button)
         self.delete_button.clicked.connect(self.delete_last)
-        add_left(layout, self.delete_button)
+        layout.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.deleted_note = plain_label(role="muted")
         self.deleted_note.setVisible(False)
         layout.addWidget(self.deleted_note)
@@ -139,7 +139,7 @@ class StartPage(BasePage):
 
     def retranslate(self) -> None:
         t = self.ctx.t
-        self.setTitle(t("ui.start.title"))
+        self.set_heading(t("ui.start.title"))
         self.intro.setText(t("ui.start.intro"))
         self.mode_heading.setText(t("ui.start.mode_heading"))
         resume = self.resume_radio

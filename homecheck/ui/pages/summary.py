@@ -85,7 +85,7 @@ class SummaryPage(BasePage):
         if not self.built:
             return
         t, lang, ctx = self.ctx.t, self.ctx.language, self.ctx
-        self.setTitle(t("ui.summary.title"))
+        self.set_heading(t("ui.summary.title"))
         home = ctx.session.score()
         if home.score is None:
             self.score_label.setText(t("ui.summary.score_none"))

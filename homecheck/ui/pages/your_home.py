@@ -14,8 +14,6 @@ from homecheck.ui.widgets.labels import mnemonics_outside, plain_label, with_mne
 class YourHomePage(BasePage):
     """One checkbox per optional area; areas every home has are listed as always included."""
 
-    releasable = True
-
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx, HOME_ID, "your_home")
 
@@ -46,7 +44,7 @@ class YourHomePage(BasePage):
 
     def retranslate(self) -> None:
         t, lang = self.ctx.t, self.ctx.language
-        self.setTitle(t("ui.home.title"))
+        self.set_heading(t("ui.home.title"))
         self.intro.setText(t("ui.home.intro"))
         self._label_boxes()
         for area_id, box in self.boxes.items():

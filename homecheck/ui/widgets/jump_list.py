@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QWidget
-
-from homecheck.ui.by_name import set_enum
 
 
 class JumpList(QListWidget):
@@ -16,9 +15,9 @@ class JumpList(QListWidget):
         self.setWordWrap(True)
         # Re-wrap on every resize and never cut text short with "…".
         self.setResizeMode(QListView.ResizeMode.Adjust)
-        set_enum(self, "textElideMode", "ElideNone")
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        set_enum(self, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._fit_most = 0  # 0: a normal list; else as tall as this many rows (fit_rows)
 
     def fit_rows(self, most: int) -> None:
@@ -35,8 +34,6 @@ class JumpList(QListWidget):
             self.fit_rows(self._fit_most)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        from PySide6.QtCore import Qt  # here: see homecheck/ui/by_name.py
-
         super().keyPressEvent(event)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.accept()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from homecheck.ui import theme
-from homecheck.ui.by_name import set_enum
 
 OPEN = "▾"
 CLOSED = "▸"
@@ -16,7 +16,7 @@ CLOSED = "▸"
 def plain_label(text: str = "", role: str = "") -> QLabel:
     """A word-wrapped label that never interprets its text as HTML."""
     label = QLabel(text)
-    set_enum(label, "textFormat", "PlainText")
+    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     if role:
         theme.set_role(label, role)

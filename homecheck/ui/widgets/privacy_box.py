@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from homecheck.store.paths import data_dir
 from homecheck.ui import theme
-from homecheck.ui.by_name import add_left, set_enum
 from homecheck.ui.context import UiContext
 from homecheck.ui.hooks import Trigger
 from homecheck.ui.widgets.labels import CLOSED, OPEN, plain_label
@@ -28,9 +27,9 @@ class PrivacyBox(QWidget):
         self.folder_help = plain_label()
         self.folder_path = plain_label()
         # The path is for reading out, copying or typing into a file manager: selectable text.
-        set_enum(
-            self.folder_path, "textInteractionFlags",
-            "TextSelectableByMouse|TextSelectableByKeyboard",
+        self.folder_path.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.open_button = QPushButton(self)
         self.delete_button = QPushButton(self)
@@ -46,11 +45,11 @@ class PrivacyBox(QWidget):
         layout.setSpacing(10)
         layout.addWidget(self.heading)
         layout.addWidget(self.text)
-        add_left(layout, self.where_button)
+        layout.addWidget(self.where_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.folder_help)
         layout.addWidget(self.folder_path)
-        add_left(layout, self.open_button)
-        add_left(layout, self.delete_button)
+        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.status)
         self._show_folder(False)
         self.status.setVisible(False)

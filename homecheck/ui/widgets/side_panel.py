@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QListWidgetItem,
@@ -18,7 +19,7 @@ from homecheck.ui.hooks import Hook, Trigger
 from homecheck.ui.widgets.jump_list import JumpList
 from homecheck.ui.widgets.labels import plain_label
 
-PAGE_ROLE = 0x0100  # Qt.ItemDataRole.UserRole, by value (see homecheck/ui/by_name.py)
+PAGE_ROLE = Qt.ItemDataRole.UserRole
 TICK = "✓"
 
 
