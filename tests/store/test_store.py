@@ -364,10 +364,9 @@ def test_data_dir_without_override_uses_the_platform_folder(
     import platformdirs
 
     monkeypatch.delenv(paths.ENV_DATA_DIR)
-    monkeypatch.setattr(paths.sys, "platform", "darwin")  # Linux has its own fast path
     calls = []
 
-    def fake(appname: str, appauthor: object) -> str:
+    def fake(appname: str, appauthor: object) -> str:  # every platform: platformdirs decides
         calls.append(appname)
         return str(tmp_path / "platform")
 
