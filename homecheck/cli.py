@@ -265,6 +265,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE", help="assessment JSON file")
     p.add_argument("-o", "--output", required=True, metavar="OUT.json", help="where to save it")
     p.set_defaults(func=cmd_export_fhir)
+
+    from homecheck.cli_store import add_store_commands
+
+    add_store_commands(sub)  # list, export, import, backup, restore
     return parser
 
 

@@ -90,10 +90,10 @@ def client_for(store: Store, assessment: Assessment, unnamed: str) -> tuple[int 
     return add_client(store, label), label
 
 
-def status_of(assessment: Assessment) -> str:
-    """The file's status ("done" or "in_progress"; files before version 2 have none)."""
-    status = getattr(assessment, "status", "")
-    return status if status in STATUSES else "in_progress"
+def status_of(assessment: Assessment) -> str | None:
+    """The file's status, "done" or "in_progress"; None when it does not say (version 1)."""
+    status = getattr(assessment, "status", None)
+    return status if status in STATUSES else None
 
 
 def _content(assessment: Assessment) -> tuple[object, ...]:
@@ -113,12 +113,17 @@ def _content(assessment: Assessment) -> tuple[object, ...]:
     )
 
 
-def already_stored(store: Store, assessment: Assessment, status: str, unnamed: str) -> int | None:
-    """The id of a stored check that is this one, unchanged (photos as stored names)."""
+def already_stored(
+    store: Store, assessment: Assessment, status: str | None, unnamed: str
+) -> int | None:
+    """The id of a stored check that is this one, unchanged (photos as stored names).
+
+    A file that does not say its status (version 1) matches a check of either status.
+    """
     candidates = [
         info
         for info in store.checks_on(assessment.date, assessment.role)
-        if info.status == status
+        if status is None or info.status == status
     ]
     if not candidates:
         return None
@@ -162,6 +167,6 @@ def store_check(
     fresh = dataclasses.replace(brought, client=label)
     if language is not None:
         fresh = dataclasses.replace(fresh, language=language)
-    check_id = store.create_check(fresh, client_id=client_id, status=status)
+    check_id = store.create_check(fresh, client_id=client_id, status=status or "in_progress")
     return Stored(check_id, left_out, already=False)
 

@@ -200,7 +200,10 @@ class Store:
 
     def check_integrity(self) -> None:
         """Read the whole file once (PRAGMA quick_check); StoreDamaged when it is not sound."""
-        status = self._db.execute("PRAGMA quick_check").fetchone()
+        try:
+            status = self._db.execute("PRAGMA quick_check").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise StoreDamaged(f"{self.path} is damaged ({exc})") from None
         if status is None or status[0] != "ok":
             raise StoreDamaged(f"{self.path} is damaged ({status[0] if status else 'no answer'})")
 

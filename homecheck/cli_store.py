@@ -1,0 +1,313 @@
+"""The store from the command line: list, export, import, backup and restore.
+
+The data folder is the app's own (HOMECHECK_DATA_DIR, else the platform's rule). A problem
+with an input file exits 2 with one line ``homecheck: error: ...``; a problem with the store
+itself (damaged, made by a newer homecheck, not writable, the app is open) exits 1 with one
+line. ``import`` and ``restore`` write, so they refuse while the app has the store open.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import dataclasses
+import json
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from homecheck.domain import assessment as fmt
+from homecheck.domain.content import checklist
+from homecheck.i18n import DEFAULT_LANGUAGE, LANGUAGES, catalogue
+
+if TYPE_CHECKING:
+    from homecheck.store.db import Store
+
+Command = Callable[[argparse.Namespace], int]
+
+EXIT_OK = 0
+EXIT_STORE = 1
+EXIT_BAD_INPUT = 2
+
+
+class StoreProblem(Exception):
+    """The store itself cannot be used (exit 1); the message says why."""
+
+
+class FileProblem(Exception):
+    """An input or output file cannot be used (exit 2); the message names it."""
+
+
+def _shown(path: str | Path) -> str:
+    import os
+
+    return os.fsencode(str(path)).decode("utf-8", "backslashreplace")
+
+
+def _error(message: str) -> None:
+    print(f"homecheck: error: {' '.join(message.split())}", file=sys.stderr)
+
+
+@contextlib.contextmanager
+def _store(*, writing: bool, must_exist: bool = True) -> Iterator[Store | None]:
+    """The app's store, opened for one command (StoreProblem when it cannot be used)."""
+    from homecheck.store.db import Store, StoreError
+    from homecheck.store.lock import AlreadyOpen, StoreLock, left_unclean
+    from homecheck.store.paths import data_dir, database_path
+
+    try:
+        folder = data_dir()
+    except OSError as exc:
+        raise StoreProblem(f"the data folder cannot be used ({exc.strerror or exc})") from None
+    lock = None
+    if writing:
+        try:
+            lock = StoreLock(folder).acquire()
+        except AlreadyOpen as exc:
+            raise StoreProblem(f"{exc} (this command changes the store)") from None
+        except OSError as exc:
+            reason = exc.strerror or exc
+            raise StoreProblem(f"the data folder cannot be written ({reason})") from None
+    try:
+        path = database_path()
+        if must_exist and not path.exists():
+            yield None
+            return
+        unclean = lock.unclean if lock is not None else left_unclean(folder)
+        try:
+            store = Store(path, check_integrity=unclean)
+        except StoreError as exc:
+            raise StoreProblem(str(exc)) from None
+        try:
+            yield store
+        finally:
+            store.close()
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _rows(store: Store) -> list[dict[str, object]]:
+    rows = store.query(
+        "SELECT c.id, COALESCE(cl.label, c.client_label), c.date, c.status, c.role"
+        " FROM checks c LEFT JOIN clients cl ON cl.id = c.client_id ORDER BY c.date, c.id"
+    )
+    return [
+        {"id": int(r[0]), "client": str(r[1]), "date": str(r[2]), "status": str(r[3]),
+         "role": str(r[4])}
+        for r in rows
+    ]
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """Print the stored checks, oldest date first."""
+    with _store(writing=False) as store:
+        rows = [] if store is None else _rows(store)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    t = catalogue(args.lang)
+    if not rows:
+        print(t("cli.store.empty"))
+    for row in rows:
+        client = row["client"] or t("cli.store.own")
+        print(t("cli.store.line", id=row["id"], date=row["date"], client=client,
+                status=t(f"cli.store.status_{row['status']}"),
+                role=t(f"cli.store.role_{row['role']}")))
+    return EXIT_OK
+
+
+def _writable_output(path: Path, what: str) -> None:
+    if path.is_dir():
+        raise FileProblem(f"{_shown(path)}: is a folder; give a file name for the {what}")
+    if str(path.parent) and not path.parent.is_dir():
+        raise FileProblem(f"{_shown(path)}: the folder does not exist")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write one stored check as a version-2 check file with its NAME.photos/ folder."""
+    from homecheck.fileio import atomic_write
+    from homecheck.session.photos import copy_beside, photos_folder
+    from homecheck.session.session import exported
+
+    out = Path(args.output)
+    _writable_output(out, "check file")
+    with _store(writing=False) as store:
+        if store is None:
+            raise FileProblem(f"there is no check with ID {args.id} (nothing is stored yet)")
+        try:
+            check = store.load_check(args.id)
+        except KeyError:
+            raise FileProblem(
+                f"there is no check with ID {args.id} (see 'homecheck list')"
+            ) from None
+        status = store.query("SELECT status FROM checks WHERE id=?", (args.id,))[0][0]
+    content = checklist()
+    check = exported(content, check)
+    if "status" in {f.name for f in dataclasses.fields(check)}:
+        check = dataclasses.replace(check, **{"status": status})
+    data = fmt.dumps(check).encode("utf-8")
+    folder = photos_folder(out)
+    made_folder = not folder.exists()
+    try:
+        copy_beside(out, check)
+        atomic_write(out, data)
+    except OSError as exc:
+        if made_folder:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise FileProblem(f"{_shown(out)}: cannot write the file ({exc.strerror or exc})") from None
+    return EXIT_OK
+
+
+def _check_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.suffix == ".json" and not p.is_dir())
+        if not files:
+            raise FileProblem(f"{_shown(path)}: no check files (*.json) in this folder")
+        return files
+    return [path]
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Store check files as the app's "Open a saved check file" does; skip ones stored before."""
+    from homecheck.session.importing import store_check
+
+    refused = 0
+    with _store(writing=True, must_exist=False) as store:
+        assert store is not None  # (must_exist=False: made when missing)
+        content = checklist()
+        for given in args.paths:
+            try:
+                files = _check_files(Path(given))
+            except FileProblem as exc:
+                _error(str(exc))
+                refused += 1
+                continue
+            for path in files:
+                try:
+                    check = fmt.read_file(path, content)
+                except fmt.FormatError as exc:
+                    _error(f"{_shown(path)}: {exc}")
+                    refused += 1
+                    continue
+                t = catalogue(check.language)
+                unnamed = t("ui.open_check.unnamed_client", date=check.date)
+                try:
+                    stored = store_check(store, check, path, unnamed)
+                except OSError as exc:
+                    reason = exc.strerror or exc
+                    raise StoreProblem(f"the store cannot be written ({reason})") from None
+                key = "cli.store.skipped" if stored.already else "cli.store.stored"
+                if stored.left_out and not stored.already:
+                    key = "cli.store.stored_left_out"
+                print(t(key, file=_shown(path), id=stored.check_id, count=stored.left_out))
+    return EXIT_BAD_INPUT if refused else EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """Write the whole store with its photos to one zip file."""
+    from homecheck.store.backup import make_backup
+    from homecheck.store.db import StoreDamaged
+    from homecheck.store.paths import data_dir
+
+    out = Path(args.output)
+    _writable_output(out, "backup")
+    with _store(writing=False) as store:
+        if store is None:
+            raise StoreProblem("nothing is stored yet: there is no store to back up")
+        try:
+            summary = make_backup(store, data_dir(), out)
+        except StoreDamaged as exc:
+            raise StoreProblem(f"{exc}; no backup was made") from None
+        except OSError as exc:
+            reason = exc.strerror or exc
+            raise FileProblem(f"{_shown(out)}: cannot write the backup ({reason})") from None
+    t = catalogue(args.lang)
+    print(t("cli.store.backup_made", file=_shown(out), checks=summary.checks,
+            clients=summary.clients, photos=summary.photos))
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Bring a backup into an empty data folder."""
+    from homecheck.store.backup import BackupError, NotEmpty, restore_backup
+    from homecheck.store.lock import AlreadyOpen, StoreLock
+    from homecheck.store.paths import data_dir
+
+    source = Path(args.file)
+    if source.is_dir():
+        raise FileProblem(f"{_shown(source)}: is a folder, not a backup file")
+    if not source.is_file():
+        raise FileProblem(f"{_shown(source)}: file not found")
+    try:
+        folder = data_dir()
+        lock = StoreLock(folder).acquire()
+    except AlreadyOpen as exc:
+        raise StoreProblem(f"{exc} (this command changes the store)") from None
+    except OSError as exc:
+        raise StoreProblem(f"the data folder cannot be written ({exc.strerror or exc})") from None
+    try:
+        summary = restore_backup(source, folder)
+    except NotEmpty as exc:
+        raise StoreProblem(str(exc)) from None
+    except BackupError as exc:
+        raise FileProblem(f"{_shown(source)}: {exc}; nothing was restored") from None
+    except OSError as exc:
+        raise StoreProblem(f"the data folder cannot be written ({exc.strerror or exc})") from None
+    finally:
+        lock.release()
+    t = catalogue(args.lang)
+    print(t("cli.store.restored", file=_shown(source), checks=summary.checks,
+            clients=summary.clients, photos=summary.photos))
+    return EXIT_OK
+
+
+def add_store_commands(sub: argparse._SubParsersAction) -> None:
+    """The store commands, on the main parser's subcommands."""
+
+    def lang(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE,
+                       help="language of the messages: nl (default) or en")
+
+    p = sub.add_parser("list", help="list the stored checks, oldest first")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    lang(p)
+    p.set_defaults(func=_run(cmd_list))
+
+    p = sub.add_parser("export", help="save a stored check as a check file with its photos")
+    p.add_argument("id", metavar="ID", type=int, help="the check's ID (see 'homecheck list')")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.json",
+                   help="the check file (photos go to FILE.photos/ beside it)")
+    p.set_defaults(func=_run(cmd_export))
+
+    p = sub.add_parser("import", help="store check files (or every *.json in a folder)")
+    p.add_argument("paths", metavar="PATH", nargs="+", help="a check file or a folder of them")
+    p.set_defaults(func=_run(cmd_import))
+
+    p = sub.add_parser("backup", help="save the whole store with its photos in one zip file")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.zip", help="the backup file")
+    lang(p)
+    p.set_defaults(func=_run(cmd_backup))
+
+    p = sub.add_parser("restore", help="bring a backup into an empty data folder")
+    p.add_argument("file", metavar="FILE.zip", help="a backup made with 'homecheck backup'")
+    lang(p)
+    p.set_defaults(func=_run(cmd_restore))
+
+
+def _run(command: Command) -> Command:
+    """The command with its store and file problems turned into one line and an exit code."""
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return command(args)
+        except StoreProblem as exc:
+            _error(str(exc))
+            return EXIT_STORE
+        except FileProblem as exc:
+            _error(str(exc))
+            return EXIT_BAD_INPUT
+
+    return run

@@ -1,0 +1,229 @@
+"""A whole store in one zip file, and back: how a practice moves to a new computer.
+
+The zip holds a manifest, a consistent copy of the database made with SQLite's backup API
+(checked in full first) and the stored photos. Restoring goes only into a data folder that
+holds no checks, clients or photos yet, so nothing is ever overwritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from homecheck import __version__
+from homecheck.domain.assessment import PHOTO_NAME
+from homecheck.store.db import SCHEMA_VERSION, Store, StoreDamaged, StoreError, StoreTooNew
+from homecheck.store.paths import DB_NAME
+
+BACKUP_FORMAT = "homecheck-backup"
+BACKUP_VERSION = 1
+MANIFEST = "homecheck-backup.json"
+PHOTOS = "photos"
+# A zip that would unpack to more than this is refused (a real practice's store is far less).
+MAX_RESTORE_BYTES = 8 * 1024**3
+
+
+class BackupError(ValueError):
+    """A backup file cannot be used; the message says why in plain words."""
+
+
+class NotEmpty(StoreError):
+    """The data folder already holds checks, clients or photos: a restore would mix them."""
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a backup holds (or a restore brought back)."""
+
+    checks: int
+    clients: int
+    photos: int
+
+
+def _stored_photos(data_dir: Path) -> list[Path]:
+    folder = data_dir / PHOTOS
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p for p in folder.iterdir()
+        if PHOTO_NAME.match(p.name) and p.is_file() and not p.is_symlink()
+    )
+
+
+def _counts(store: Store) -> tuple[int, int]:
+    clients = int(store.query("SELECT COUNT(*) FROM clients")[0][0])
+    return store.count_checks(), clients
+
+
+def make_backup(store: Store, data_dir: Path, target: Path) -> Summary:
+    """Write the whole store with its photos to ``target`` (a .zip), all or nothing.
+
+    StoreDamaged when the store is not sound (checked in full first); OSError when the file
+    cannot be written (nothing is left at ``target`` then).
+    """
+    store.check_integrity()
+    checks, clients = _counts(store)
+    photos = _stored_photos(data_dir)
+    manifest = {
+        "format": BACKUP_FORMAT,
+        "version": BACKUP_VERSION,
+        "schema_version": SCHEMA_VERSION,
+        "homecheck": __version__,
+        "created": _dt.datetime.now().isoformat(timespec="seconds"),
+        "checks": checks,
+        "clients": clients,
+        "photos": len(photos),
+    }
+    folder = target.parent if str(target.parent) else Path(".")
+    work = Path(tempfile.mkdtemp(prefix=".homecheck-backup-", dir=data_dir))
+    fd, partial = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    try:
+        copy = work / DB_NAME
+        store.backup_to(copy)
+        with zipfile.ZipFile(partial, "w") as archive:
+            archive.writestr(MANIFEST, json.dumps(manifest, indent=2) + "\n")
+            archive.write(copy, DB_NAME, compress_type=zipfile.ZIP_DEFLATED)
+            for photo in photos:  # JPEGs do not get smaller in a zip
+                archive.write(photo, f"{PHOTOS}/{photo.name}", compress_type=zipfile.ZIP_STORED)
+        with open(partial, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.chmod(partial, 0o600)
+        os.replace(partial, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(partial)
+        raise
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return Summary(checks, clients, len(photos))
+
+
+def holds_data(data_dir: Path) -> bool:
+    """True when the data folder has any check, client or photo (a restore must not mix)."""
+    if _stored_photos(data_dir):
+        return True
+    path = data_dir / DB_NAME
+    if not path.exists():
+        return False
+    store = Store(path)
+    try:
+        return any(_counts(store))
+    finally:
+        store.close()
+
+
+def _members(archive: zipfile.ZipFile) -> tuple[zipfile.ZipInfo, list[zipfile.ZipInfo]]:
+    """The database and the photos of a backup, after checking every name and size."""
+    database = None
+    photos = []
+    total = 0
+    for info in archive.infolist():
+        total += info.file_size
+        if info.filename == DB_NAME:
+            database = info
+        elif info.filename.startswith(PHOTOS + "/") and PHOTO_NAME.match(
+            info.filename[len(PHOTOS) + 1 :]
+        ):
+            photos.append(info)
+        elif info.filename not in (MANIFEST, PHOTOS + "/"):
+            raise BackupError(f"it holds a file a homecheck backup never has ({info.filename!r})")
+    if total > MAX_RESTORE_BYTES:
+        raise BackupError("it would unpack to more than 8 GiB")
+    if database is None:
+        raise BackupError(f"there is no {DB_NAME} in it")
+    return database, photos
+
+
+def _read_manifest(archive: zipfile.ZipFile) -> None:
+    try:
+        manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
+    except KeyError:
+        raise BackupError("this is not a homecheck backup (no manifest)") from None
+    except (ValueError, UnicodeDecodeError):
+        raise BackupError("its manifest is not readable") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != BACKUP_FORMAT:
+        raise BackupError("this is not a homecheck backup")
+    version = manifest.get("version")
+    if not isinstance(version, int) or version > BACKUP_VERSION:
+        raise BackupError("it was made by a newer homecheck; install that version to restore it")
+
+
+def _extract(archive: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path) -> None:
+    """Copy one member to a new private file, never more bytes than the zip says it has."""
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as out, archive.open(info) as source:
+        left = info.file_size
+        while chunk := source.read(min(1 << 20, left + 1)):
+            left -= len(chunk)
+            if left < 0:
+                raise BackupError(f"{info.filename} is larger than the zip says")
+            out.write(chunk)
+        out.flush()
+        os.fsync(out.fileno())
+
+
+def restore_backup(source: Path, data_dir: Path) -> Summary:
+    """Bring a backup into an empty data folder; NotEmpty when it holds data already.
+
+    BackupError for a file that is not a sound homecheck backup; nothing changes then.
+    """
+    if holds_data(data_dir):
+        raise NotEmpty(
+            f"the data folder {data_dir} already holds checks, clients or photos; restore only "
+            "into an empty one (make a backup of it and use Delete all data first)"
+        )
+    try:
+        archive = zipfile.ZipFile(source)
+    except zipfile.BadZipFile:
+        raise BackupError("this is not a zip file") from None
+    work = Path(tempfile.mkdtemp(prefix=".homecheck-restore-", dir=data_dir))
+    try:
+        with archive:
+            _read_manifest(archive)
+            database, photos = _members(archive)
+            try:
+                _extract(archive, database, work / DB_NAME)
+                (work / PHOTOS).mkdir(mode=0o700)
+                for info in photos:
+                    _extract(archive, info, work / PHOTOS / Path(info.filename).name)
+            except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as exc:
+                raise BackupError(f"the zip is damaged ({exc})") from None
+            except RuntimeError as exc:  # an encrypted member
+                raise BackupError(f"it cannot be read ({exc})") from None
+        try:
+            # Checked in full, and brought up to this homecheck's schema.
+            store = Store(work / DB_NAME, check_integrity=True)
+        except StoreTooNew:
+            raise BackupError(
+                "it was made by a newer homecheck; install that version to restore it"
+            ) from None
+        except StoreDamaged as exc:
+            raise BackupError(f"the store in it is damaged ({exc})") from None
+        try:
+            checks, clients = _counts(store)
+        finally:
+            store.close()
+        _move_into_place(work, data_dir)
+        return Summary(checks, clients, len(photos))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _move_into_place(work: Path, data_dir: Path) -> None:
+    # An empty store may be there already (the app was started once): it holds nothing.
+    for suffix in ("-wal", "-shm", ""):
+        with contextlib.suppress(FileNotFoundError):
+            (data_dir / (DB_NAME + suffix)).unlink()
+    photos = data_dir / PHOTOS
+    if photos.is_dir() and not photos.is_symlink():
+        shutil.rmtree(photos)  # holds no photo (checked): at most stray files of our own
+    os.replace(work / PHOTOS, photos)
+    os.replace(work / DB_NAME, data_dir / DB_NAME)
