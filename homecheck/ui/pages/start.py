@@ -124,7 +124,9 @@ class StartPage(BasePage):
             radio = QRadioButton(self)
             self.language_group.addButton(radio)
             self.language_radios[lang] = radio
-            radio.clicked.connect(lambda _=False, code=lang: self.nav().set_language(code))
+            # toggled, not clicked: a screen reader checks a radio button by its Toggle action,
+            # which never "clicks" it (tests/ui/test_atspi.py); so do the arrow keys.
+            radio.toggled.connect(lambda checked, code=lang: self._language_chosen(code, checked))
             layout.addWidget(radio)
         self.privacy = PrivacyBox(self.ctx, self)
         self.privacy.deleted.connect(lambda: self.nav().start_fresh())
@@ -197,6 +199,10 @@ class StartPage(BasePage):
             radio.setChecked(lang == self.ctx.language)
         self.privacy.retranslate()
         self.open_box.retranslate()
+
+    def _language_chosen(self, language: str, checked: bool) -> None:
+        if checked and language != self.ctx.language:
+            self.nav().set_language(language)
 
     # -- what the page shows ---------------------------------------------------------------
 

@@ -40,6 +40,7 @@ class ChoiceButtons(WrapRow):
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self.buttons: dict[str, QPushButton] = {}
+        self._showing = False  # set_value() shows a stored answer: not a new choice
         for value in self.values:
             button = QPushButton(self)
             button.setCheckable(True)
@@ -48,7 +49,9 @@ class ChoiceButtons(WrapRow):
             button.setProperty("answer", value)
             theme.touch_target(button)
             self._group.addButton(button)
-            button.clicked.connect(lambda _=False, v=value: self._clicked(v))
+            # toggled, not clicked: a screen reader answers by the button's Toggle action,
+            # which never "clicks" it (tests/ui/test_atspi.py). Clicks and Space toggle too.
+            button.toggled.connect(lambda checked, v=value: self._toggled(v, checked))
             self.add(button)
             self.buttons[value] = button
 
@@ -79,14 +82,18 @@ class ChoiceButtons(WrapRow):
 
     def set_value(self, value: str | None) -> None:
         """Show a value without emitting ``chosen`` (used when loading stored answers)."""
-        if value is None:
-            # An exclusive group refuses to uncheck its last button; lift that for a moment.
-            self._group.setExclusive(False)
-            for button in self.buttons.values():
-                button.setChecked(False)
-            self._group.setExclusive(True)
-        else:
-            self.buttons[value].setChecked(True)
+        self._showing = True
+        try:
+            if value is None:
+                # An exclusive group refuses to uncheck its last button; lift that for a moment.
+                self._group.setExclusive(False)
+                for button in self.buttons.values():
+                    button.setChecked(False)
+                self._group.setExclusive(True)
+            else:
+                self.buttons[value].setChecked(True)
+        finally:
+            self._showing = False
         self._show_texts()
 
     def choose_number(self, number: int) -> bool:
@@ -94,14 +101,20 @@ class ChoiceButtons(WrapRow):
         if not 1 <= number <= len(self.values):
             return False
         value = self.values[number - 1]
-        self.buttons[value].setChecked(True)
-        self._clicked(value)
+        if self.buttons[value].isChecked():
+            self._clicked(value)  # the same answer again: still an answer (focus moves on)
+        else:
+            self.buttons[value].setChecked(True)  # toggled: _clicked
         return True
 
     def focus_button(self) -> QPushButton:
         """The button keyboard focus should go to: the chosen one, else the first."""
         value = self.value()
         return self.buttons[value if value is not None else self.values[0]]
+
+    def _toggled(self, value: str, checked: bool) -> None:
+        if checked and not self._showing:
+            self._clicked(value)
 
     def _clicked(self, value: str) -> None:
         self._show_texts()

@@ -57,7 +57,8 @@ class SidePanel(QWidget):
         self.language_button.clicked.connect(self._other_language)
         self.larger_button.clicked.connect(lambda: self.larger_requested())
         self.smaller_button.clicked.connect(lambda: self.smaller_requested())
-        self.contrast_button.clicked.connect(lambda: self.contrast_requested())
+        # toggled, as a screen reader's Toggle action does it; refresh() sets it without a signal.
+        self.contrast_button.toggled.connect(self._contrast_toggled)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 12, 0)
@@ -111,7 +112,9 @@ class SidePanel(QWidget):
         self.smaller_button.setAccessibleName(t("ui.side.smaller_name"))
         self.smaller_button.setAccessibleDescription(t("ui.side.size_description"))
         on = self.ctx.settings.high_contrast
+        self.contrast_button.blockSignals(True)
         self.contrast_button.setChecked(on)
+        self.contrast_button.blockSignals(False)
         self.contrast_button.setText(t("ui.side.contrast_on" if on else "ui.side.contrast_off"))
         self.contrast_button.setAccessibleName(t("ui.side.contrast_name"))
         self.contrast_button.setAccessibleDescription(t("ui.side.contrast_description"))
@@ -146,6 +149,10 @@ class SidePanel(QWidget):
 
     def _activated(self, item: QListWidgetItem) -> None:
         self.jump_requested(int(item.data(PAGE_ROLE)))
+
+    def _contrast_toggled(self, checked: bool) -> None:
+        if checked != self.ctx.settings.high_contrast:
+            self.contrast_requested()
 
     def _other_language(self) -> None:
         other = next(lang for lang in LANGUAGES if lang != self.ctx.language)
