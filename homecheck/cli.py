@@ -52,6 +52,21 @@ def _load(path: str) -> tuple[Checklist, fmt.Assessment]:
         raise InputError(f"{_shown(path)}: {exc}") from None
 
 
+def _output(name: str, *inputs: str | None) -> Path:
+    """The path to write to, after the checks that keep homecheck from replacing the wrong
+    thing: not an input file (same file under any name), not a link, not a device, pipe or
+    folder, and in a folder that exists."""
+    from homecheck.fileio import check_output
+
+    out = Path(name)
+    problem = check_output(out, tuple(Path(i) for i in inputs if i is not None))
+    if problem is not None:
+        raise InputError(f"{_shown(name)}: {problem}")
+    if str(out.parent) and not out.parent.is_dir():
+        raise InputError(f"{_shown(name)}: the folder does not exist")
+    return out
+
+
 def cmd_checklist(args: argparse.Namespace) -> int:
     """Print the whole checklist, as text or JSON."""
     lang = args.lang
@@ -179,11 +194,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 f"{_shown(args.file)} ({assessment.date}); give the earlier check with --previous"
             )
         followup = compare(content, previous, assessment)
-    out = Path(args.output)
-    if out.is_dir():
-        raise InputError(f"{_shown(args.output)}: is a folder; give a file name for the PDF")
-    if not out.parent.is_dir() and str(out.parent):
-        raise InputError(f"{_shown(args.output)}: the folder does not exist")
+    out = _output(args.output, args.file, args.previous)
     photos = photo_lookup(Path(args.file), existing_data_dir())
 
     from homecheck.fileio import atomic_write
@@ -211,18 +222,18 @@ def cmd_export_fhir(args: argparse.Namespace) -> int:
     from homecheck.interop.fhir import FhirError, bundle
 
     content, assessment = _load(args.file)
-    out = Path(args.output)
-    if out.is_dir():
-        raise InputError(f"{args.output}: is a folder; give a file name for the FHIR JSON")
+    out = _output(args.output, args.file)
     try:
         doc = bundle(content, assessment)
     except FhirError as exc:
-        raise InputError(f"{args.file}: {exc}") from None
+        raise InputError(f"{_shown(args.file)}: {exc}") from None
     data = (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     try:
         atomic_write(out, data)
     except OSError as exc:
-        raise InputError(f"{args.output}: cannot write the file ({exc.strerror or exc})") from None
+        raise InputError(
+            f"{_shown(args.output)}: cannot write the file ({exc.strerror or exc})"
+        ) from None
     return EXIT_OK
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from homecheck.domain.content import Checklist
+from homecheck.domain.textrules import text_problems
 
 FORMAT_NAME = "homecheck-assessment"
 FORMAT_VERSION = 1
@@ -20,7 +21,7 @@ REQUIRED_KEYS = ("format", "version", "language", "role", "date", "areas", "answ
 OPTIONAL_KEYS = ("client", "assessor", "intake", "area_notes")
 ANSWER_KEYS = ("answer", "note", "done", "photos")
 # Stored photos are named by a hash of their cleaned JPEG (see homecheck/store/photos.py).
-PHOTO_NAME = re.compile(r"^[0-9a-f]{16}\.jpg$")
+PHOTO_NAME = re.compile(r"\A[0-9a-f]{16}\.jpg\Z")  # not "$": it passes a final "\n"
 MAX_FILE_BYTES = 64 * 1024 * 1024
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -141,7 +142,7 @@ def _check_answer(item_id: str, raw: Any, problems: list[str]) -> Answer | None:
         return None
     photos = raw.get("photos", [])
     if not isinstance(photos, list) or not all(
-        isinstance(p, str) and PHOTO_NAME.match(p) for p in photos
+        isinstance(p, str) and PHOTO_NAME.fullmatch(p) for p in photos
     ):
         problems.append(f"photos for {item_id} must be a list of stored photo names")
         return None
@@ -175,7 +176,11 @@ def from_dict(data: Any, checklist: Checklist) -> Assessment:
     """Validate a decoded JSON document strictly and return the assessment (FormatError if not)."""
     if not isinstance(data, dict):
         raise FormatError(["the file must hold a JSON object"])
-    problems: list[str] = []
+    # One text rule for every writer: no lone surrogates, free texts within their maximum.
+    # Checked first and alone: the other messages quote keys, which may hold such text.
+    problems: list[str] = text_problems(data)
+    if problems:
+        raise FormatError(problems)
     _check_header(data, problems)
     known_areas = set(checklist.area_ids())
     areas_raw = data.get("areas", [])
@@ -306,19 +311,17 @@ def loads(text: str, checklist: Checklist) -> Assessment:
 
 def read_file(path: Path, checklist: Checklist) -> Assessment:
     """Read an assessment file; every way it can fail becomes a FormatError with one message."""
+    from homecheck.fileio import read_input  # the guarded reader: regular files, bounded
+
     try:
-        if path.is_dir():
-            raise FormatError(["is a folder, not a file"])
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise FormatError([f"file is too large ({size} bytes; the limit is 64 MiB)"])
-        raw = path.read_bytes()
+        raw = read_input(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise FormatError(["file not found"]) from None
     except PermissionError:
         raise FormatError(["permission denied"]) from None
     except OSError as exc:
-        raise FormatError([f"cannot read the file ({exc.strerror or exc})"]) from None
+        reason = f"cannot read the file ({exc.strerror})" if exc.strerror else str(exc)
+        raise FormatError([reason]) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from typing import Any
 
@@ -23,6 +24,21 @@ class FhirError(ValueError):
 def _uuid(*parts: str) -> str:
     # Deterministic ids: the same check exports to the same bundle, which makes diffs readable.
     return str(uuid.uuid5(_NAMESPACE, "/".join(parts)))
+
+
+# FHIR strings know only "\n" as a line end, and one made only of other white space (a line
+# separator, NEL, a no-break space) is not a valid string: such text is written with "\n" and
+# " " instead, so whatever the reader accepted is exported.
+_LINE_ENDS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x85": "\n"})
+_FHIR_CHAR = re.compile(r"[ \r\n\t\S]")
+
+
+def fhir_text(text: str) -> str:
+    """Free text as a valid FHIR string (line and paragraph separators become line ends)."""
+    text = text.translate(_LINE_ENDS)
+    if not _FHIR_CHAR.search(text):
+        text = re.sub(r"\s", " ", text)
+    return text
 
 
 def _coding(answer: str, language: str) -> dict[str, str]:
@@ -78,9 +94,8 @@ def questionnaire_response(checklist: Checklist, assessment: Assessment) -> dict
                 continue
             entry: dict[str, Any] = {"valueCoding": _coding(answer.answer, lang)}
             if answer.note:
-                entry["item"] = [
-                    {"linkId": f"{item.id}.note", "answer": [{"valueString": answer.note}]}
-                ]
+                note = {"valueString": fhir_text(answer.note)}
+                entry["item"] = [{"linkId": f"{item.id}.note", "answer": [note]}]
             answered.append({"linkId": item.id, "text": item.question(lang), "answer": [entry]})
         if answered:
             groups.append({"linkId": area.id, "text": area.title(lang), "item": answered})
@@ -94,9 +109,9 @@ def questionnaire_response(checklist: Checklist, assessment: Assessment) -> dict
         "item": groups,
     }
     if assessment.assessor:
-        response["author"] = {"display": assessment.assessor}
+        response["author"] = {"display": fhir_text(assessment.assessor)}
     if assessment.client:
-        response["subject"] = {"display": assessment.client}
+        response["subject"] = {"display": fhir_text(assessment.client)}
     return response
 
 

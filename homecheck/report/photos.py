@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from homecheck.domain.assessment import PHOTO_NAME
+from homecheck.fileio import read_photo
 from homecheck.i18n import Catalogue
 from homecheck.report.text import label
 
@@ -153,18 +154,6 @@ def existing_data_dir(environ: Mapping[str, str] | None = None) -> Path | None:
     return folder if folder.is_dir() else None
 
 
-def _read(path: Path) -> bytes | None:
-    """The bytes of a photo file; None if there is no such file, b"" if it cannot be used."""
-    try:
-        if not path.is_file():
-            return None
-        if path.stat().st_size > MAX_PHOTO_BYTES:
-            return b""
-        return path.read_bytes()
-    except OSError:
-        return b""  # there, but unreadable: printed as "could not be shown", not "not found"
-
-
 def photo_lookup(assessment_file: Path, data_dir: Path | None) -> PhotoSource:
     """Return the photo reader of ``homecheck report``: the file's .photos/ folder, then the store.
 
@@ -175,12 +164,11 @@ def photo_lookup(assessment_file: Path, data_dir: Path | None) -> PhotoSource:
     def find(name: str) -> bytes | None:
         if not PHOTO_NAME.fullmatch(name):
             return None
-        data = _read(folder / name)
-        # photo_path() makes the photos/ folder when it is missing: only ask it when it is there.
-        if data is None and data_dir is not None and (data_dir / "photos").is_dir():
-            from homecheck.store.photos import photo_path
-
-            data = _read(photo_path(name, data_dir))
+        # The guarded reader: plain files in that very folder only; a link or a device there
+        # counts as missing and is never opened.
+        data = read_photo(folder, name, MAX_PHOTO_BYTES)
+        if data is None and data_dir is not None:
+            data = read_photo(data_dir / "photos", name, MAX_PHOTO_BYTES)
         return data
 
     return find

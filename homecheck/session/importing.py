@@ -12,11 +12,12 @@ import dataclasses
 from pathlib import Path
 
 from homecheck.domain.assessment import Assessment
+from homecheck.fileio import read_photo
 from homecheck.session.photos import photos_folder, referenced
 from homecheck.store.clients import add_client, list_clients
 from homecheck.store.db import Store
 from homecheck.store.paths import data_dir
-from homecheck.store.photos import PhotoError, import_photo, photo_path
+from homecheck.store.photos import MAX_SOURCE_BYTES, PhotoError, photo_path, store_photo
 
 # Roles whose checks belong to a person in the client list (the own profile otherwise).
 CLIENT_ROLES = ("therapist", "caregiver")
@@ -60,7 +61,10 @@ def _store_photo(name: str, folder: Path, store: Store | None) -> str | None:
     try:
         if photo_path(name, data_dir()).is_file():
             return name
-        return import_photo(folder / name, data_dir(), store)
+        # The guarded reader: a plain file in that very folder; links, devices and pipes
+        # count as missing and are never opened.
+        raw = read_photo(folder, name, MAX_SOURCE_BYTES)
+        return store_photo(raw, data_dir(), store) if raw else None
     except (PhotoError, OSError):
         return None
 

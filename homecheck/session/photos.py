@@ -8,18 +8,19 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from homecheck.domain.assessment import Assessment
-from homecheck.fileio import atomic_write
+from homecheck.fileio import atomic_write, read_photo
 from homecheck.store.db import Store
 from homecheck.store.paths import data_dir
-from homecheck.store.photos import PhotoError, photo_path, photos_in_use
+from homecheck.store.photos import MAX_SOURCE_BYTES, PhotoError, photo_path, photos_in_use
 
 
 def load_photo(name: str) -> bytes | None:
     """The stored bytes of a photo for the PDF, or None when it is missing."""
     try:
-        return photo_path(name, data_dir()).read_bytes()
+        path = photo_path(name, data_dir())
     except (OSError, PhotoError):
         return None
+    return read_photo(path.parent, path.name, MAX_SOURCE_BYTES) or None
 
 
 def referenced(assessment: Assessment) -> list[str]:

@@ -9,7 +9,7 @@ import warnings
 from pathlib import Path
 
 from homecheck.domain.assessment import PHOTO_NAME
-from homecheck.fileio import atomic_write
+from homecheck.fileio import NotRegularFile, TooLarge, atomic_write, read_input
 from homecheck.store.db import Store
 
 MAX_SIDE = 1600
@@ -67,15 +67,23 @@ def import_photo(source: Path, data_dir: Path, store: Store | None = None) -> st
     (cleaning re-encodes, which gives other bytes and so another name).
     """
     try:
-        if source.stat().st_size > MAX_SOURCE_BYTES:
-            raise PhotoError("the file is too large for a photo")
-        raw = source.read_bytes()
+        raw = read_input(source, MAX_SOURCE_BYTES)  # the guarded reader: no device, no pipe
     except FileNotFoundError:
         raise PhotoError("the file was not found") from None
-    except IsADirectoryError:
-        raise PhotoError("this is a folder, not a picture") from None
+    except TooLarge:
+        raise PhotoError("the file is too large for a photo") from None
+    except NotRegularFile as exc:
+        raise PhotoError(f"this {exc}") from None
     except OSError as exc:
         raise PhotoError(f"the file cannot be read ({exc.strerror or exc})") from None
+    return store_photo(raw, data_dir, store)
+
+
+def store_photo(raw: bytes, data_dir: Path, store: Store | None = None) -> str:
+    """Store the bytes of a picture as a clean JPEG in the data folder; return its name.
+
+    ``store``: see import_photo.
+    """
     import hashlib  # here, not at start-up: it loads OpenSSL (~3 MiB)
 
     source_hash = hashlib.sha256(raw).hexdigest()
@@ -95,7 +103,7 @@ def import_photo(source: Path, data_dir: Path, store: Store | None = None) -> st
 
 def photo_path(name: str, data_dir: Path) -> Path:
     """The stored file of a photo name (names are checked so no other file can be reached)."""
-    if not PHOTO_NAME.match(name):
+    if not PHOTO_NAME.fullmatch(name):
         raise PhotoError(f"not a homecheck photo name: {name!r}")
     return photos_dir(data_dir) / name
 
