@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from homecheck import fileio
 from homecheck.domain.assessment import Assessment, read_file
 from homecheck.domain.content import checklist
+from homecheck.domain.textrules import MAX_NOTE
 from homecheck.store.db import Store
 from homecheck.store.paths import data_dir, database_path
 from homecheck.ui.main_window import create_main_window
@@ -123,11 +124,11 @@ def test_disk_full_while_saving_keeps_the_old_files(
 @pytest.mark.parametrize(
     ("note", "label"),
     [
-        ("x" * 100_000, "Mevrouw " * 2_000),
+        ("x" * MAX_NOTE, "Mevrouw " * 2_000),  # the longest note a file may hold
         ("ĳs op de stoep 🧊 — שָׁלוֹם سلام 👵🏽 \u202e reversed", "Zoë ĲSSELSTEIN 🏠"),
         ('<b>bold</b> <font size=90>big</font> </para> &amp; <img src="x">', "<i>label</i>"),
     ],
-    ids=["100k-note", "unicode-rtl-emoji", "markup"],
+    ids=["longest-note", "unicode-rtl-emoji", "markup"],
 )
 def test_extreme_but_valid_input_is_kept_and_exported(
     make_wizard, dialogs, tmp_path: Path, note: str, label: str

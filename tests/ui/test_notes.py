@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from homecheck.domain.textrules import MAX_NOTE
 from homecheck.store.db import Store
 from homecheck.store.paths import database_path
 from homecheck.ui.widgets.note_edit import MAX_LINES, MIN_LINES
@@ -56,11 +57,13 @@ def test_a_long_note_in_any_script_is_kept_exactly(qtbot, make_wizard, dialogs) 
     _type(row.note_edit, "Mat ligt los – מחצלת 😀")
     qtbot.keyClick(row.note_edit, Qt.Key.Key_Return)  # a new line, not Next
     assert wizard.currentPage() is page
-    pasted = _long_note(100_000)
-    assert len(pasted) == 100_000 and pasted.count("\n") > 1000
+    typed = "Mat ligt los – מחצלת 😀\n"
+    pasted = _long_note(MAX_NOTE - len(typed))  # exactly fills the note
+    assert pasted.count("\n") > 200
     QApplication.clipboard().setText(pasted)
     qtbot.keyClick(row.note_edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-    expected = "Mat ligt los – מחצלת 😀\n" + pasted
+    expected = typed + pasted
+    assert len(expected) == MAX_NOTE and dialogs.named("inform") == []
 
     session = wizard.ctx.session
     item_id, check_id = row.item.id, session.check_id
@@ -144,3 +147,20 @@ def test_the_area_note_keeps_every_character_too(qtbot, make_wizard) -> None:
     room.note_edit.setFocus(Qt.FocusReason.OtherFocusReason)
     qtbot.keyClick(room.note_edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert wizard.ctx.session.assessment.area_notes[room.area.id] == text
+
+
+def test_a_note_stops_at_its_maximum_and_says_so(qtbot, make_wizard, dialogs) -> None:
+    wizard = make_wizard()
+    row = first_room(wizard).rows[0]
+    qtbot.keyClick(row.focus_target(), Qt.Key.Key_1)
+    _open_note(qtbot, row)
+    _type(row.note_edit, "Begin ")
+    QApplication.clipboard().setText(_long_note(MAX_NOTE))  # more than fits
+    qtbot.keyClick(row.note_edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    note = wizard.ctx.session.answer(row.item.id).note
+    assert len(note) == MAX_NOTE and note.startswith("Begin ")
+    assert len(dialogs.named("inform")) == 1
+    _type(row.note_edit, "x")  # full: nothing is added, and it is said again
+    assert wizard.ctx.session.answer(row.item.id).note == note
+    assert len(dialogs.named("inform")) == 2
+    assert "20" in dialogs.named("inform")[0][2]

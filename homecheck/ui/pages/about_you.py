@@ -9,11 +9,13 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from homecheck.domain import person
 from homecheck.domain.fesi import score_short_fesi
+from homecheck.domain.textrules import MAX_INTAKE_TEXT
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import ABOUT_ID, BasePage, NumberBox
 from homecheck.ui.widgets.choice import ChoiceButtons
 from homecheck.ui.widgets.labels import plain_label
+from homecheck.ui.widgets.note_edit import within_limit
 
 _YES_NO = ("yes", "no")
 _FESI_VALUES = tuple(str(level) for level in person.FESI_LEVELS)
@@ -172,7 +174,7 @@ class AboutYouPage(BasePage):
         self.ctx.session.set_intake(key, stored)
 
     def _goals_changed(self) -> None:
-        text = self.goals.toPlainText()
+        text = within_limit(self.goals, MAX_INTAKE_TEXT, self.ctx)
         self.ctx.session.set_intake("goals", text if text.strip() else None)
 
     def _fesi_changed(self) -> None:

@@ -6,12 +6,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit
 
 from homecheck.domain.content import Area
+from homecheck.domain.textrules import MAX_NOTE
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import BasePage
 from homecheck.ui.widgets.answer_row import AnswerRow
 from homecheck.ui.widgets.labels import plain_label
-from homecheck.ui.widgets.note_edit import note_text
+from homecheck.ui.widgets.note_edit import note_text, within_limit
 
 
 class RoomPage(BasePage):
@@ -71,7 +72,8 @@ class RoomPage(BasePage):
             self.note_edit.blockSignals(False)
 
     def _note_changed(self) -> None:
-        self.ctx.session.set_area_note(self.area.id, note_text(self.note_edit))
+        note = within_limit(self.note_edit, MAX_NOTE, self.ctx)
+        self.ctx.session.set_area_note(self.area.id, note)
 
     def row_for(self, item_id: str) -> AnswerRow | None:
         """The row of an item on this page."""

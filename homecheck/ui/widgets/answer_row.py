@@ -15,7 +15,7 @@ from homecheck.ui.context import UiContext
 from homecheck.ui.hooks import Hook
 from homecheck.ui.widgets.choice import ChoiceButtons, digit_of
 from homecheck.ui.widgets.labels import CLOSED, OPEN, plain_label
-from homecheck.ui.widgets.note_edit import NoteEdit
+from homecheck.ui.widgets.note_edit import NoteEdit, tell_full
 from homecheck.ui.widgets.wrap_row import WrapRow
 
 if TYPE_CHECKING:
@@ -143,6 +143,7 @@ class AnswerRow(QFrame):
             # Any length, several lines; Tab moves on. Digits typed here are text: the row
             # only answers to digit keys that no text box took.
             edit = NoteEdit(self)
+            tell_full(edit, self.ctx)
             edit.setVisible(False)
             self._note_label.setBuddy(edit)
             self._layout.addWidget(self._note_label)

@@ -1,14 +1,24 @@
-"""A plain-text note box of any length: about three lines high, growing a little, then scrolling."""
+"""A plain-text note box: about three lines high, growing a little, then scrolling.
+
+A note holds at most ``MAX_NOTE`` characters (homecheck/domain/textrules.py), as the reader of
+check files allows: typing or pasting past it adds what fits and says so (``on_full``).
+"""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QMimeData
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from homecheck.domain.textrules import MAX_NOTE
 from homecheck.ui import theme
+
+if TYPE_CHECKING:
+    from homecheck.ui.context import UiContext
 
 MIN_LINES = 3
 MAX_LINES = 8
@@ -30,8 +40,11 @@ class NoteEdit(QPlainTextEdit):
     """Plain text only (no markup is ever read or pasted as such); Tab moves on to the next
     control, so keyboard users are never trapped in the box."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, limit: int = MAX_NOTE) -> None:
         super().__init__(parent)
+        self.limit = limit
+        # Called with the limit when typing or pasting would go past it (the owner says so).
+        self.on_full: Callable[[int], None] | None = None
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.document().documentLayout().documentSizeChanged.connect(lambda _size: self._fit())
@@ -40,6 +53,34 @@ class NoteEdit(QPlainTextEdit):
     def text(self) -> str:
         """The note (see note_text)."""
         return note_text(self)
+
+    def _room(self) -> int:
+        """How many characters may still be added in place of the selection."""
+        selected = len(self.textCursor().selectedText())
+        return self.limit - (len(self.document().toRawText()) - selected)
+
+    def _full(self) -> None:
+        if self.on_full is not None:
+            self.on_full(self.limit)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        # Paste and drop: plain text only, and only as much as fits.
+        text = source.text()
+        room = self._room()
+        if len(text) <= room:
+            super().insertFromMimeData(source)
+            return
+        if room > 0:
+            self.textCursor().insertText(text[:room])
+        self._full()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        typed = event.text()
+        adds_text = typed and (typed.isprintable() or typed in ("\r", "\n"))
+        if adds_text and len(typed) > self._room():
+            self._full()
+            return
+        super().keyPressEvent(event)
 
     def show_text(self, text: str) -> None:
         """Show a stored note without reporting it as an edit."""
@@ -78,3 +119,34 @@ class NoteEdit(QPlainTextEdit):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self._fit()  # wrapping changed
+
+
+def tell_full(edit: NoteEdit, ctx: UiContext) -> None:
+    """Make ``edit`` say in a message that the note cannot hold more."""
+
+    edit.on_full = lambda limit: _say_full(edit, limit, ctx)
+
+
+def _say_full(edit: QWidget, limit: int, ctx: UiContext) -> None:
+    shown = f"{limit:,}".replace(",", "." if ctx.language == "nl" else ",")
+    ctx.dialogs.inform(edit, ctx.t("ui.text_limit.title"), ctx.t("ui.text_limit.note", limit=shown))
+
+
+def within_limit(edit: QPlainTextEdit, limit: int, ctx: UiContext) -> str:
+    """The text of a plain text box, cut to ``limit`` characters (saying so) when longer.
+
+    For the boxes that are not a NoteEdit (an area's note, goals): the box then shows the cut
+    text, so what is saved is what is seen.
+    """
+    text = note_text(edit)
+    if len(text) <= limit:
+        return text
+    text = text[:limit]
+    edit.blockSignals(True)
+    try:
+        edit.setPlainText(text)
+        edit.moveCursor(QTextCursor.MoveOperation.End)
+    finally:
+        edit.blockSignals(False)
+    _say_full(edit, limit, ctx)
+    return text
