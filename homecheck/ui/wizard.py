@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget, QWizard
 
 from homecheck.session.session import Change, ChangeKind
@@ -35,6 +35,7 @@ from homecheck.ui.widgets.side_panel import SidePanel
 
 WB = QWizard.WizardButton
 PREBUILD_DELAY_MS = 150
+MINIMUM_SIZE = (640, 480)  # logical pixels
 
 
 class HomeWizard(QWizard):
@@ -84,6 +85,7 @@ class HomeWizard(QWizard):
         for which in (WB.BackButton, WB.NextButton, WB.FinishButton, WB.CancelButton):
             theme.touch_target(self.button(which))
         self._add_shortcuts()
+        self._fit_minimum()
 
         ctx.session.subscribe(self._session_changed)
         self.currentIdChanged.connect(self._page_changed)
@@ -288,12 +290,34 @@ class HomeWizard(QWizard):
         self.ctx.settings.high_contrast = not self.ctx.settings.high_contrast
         self._apply_theme()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.side.fit_window(event.size().width())  # a narrow window: a narrower panel
+        self._fit_minimum()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_minimum()  # now laid out: what the window has besides the panel is known
+
+    def _fit_minimum(self, again: bool = False) -> None:
+        # Pages wrap, stack and scroll (both ways) down to MINIMUM_SIZE; the side panel, which
+        # QWizard does not ask, is never squeezed below what its buttons need at the text size
+        # (tests/ui/test_layout_fit.py): a squeezed panel raises the minimum height by as much.
+        height = MINIMUM_SIZE[1] if again else max(MINIMUM_SIZE[1], self.minimumHeight())
+        short = self.side.minimumSizeHint().height() - self.side.height()
+        if self.isVisible() and short > 0:
+            height = max(height, self.height() + short)
+        if height != self.minimumHeight() or self.minimumWidth() != MINIMUM_SIZE[0]:
+            self.setMinimumSize(MINIMUM_SIZE[0], height)
+
     def _apply_theme(self) -> None:
         app = QApplication.instance()
         if isinstance(app, QApplication):
             theme.apply(app, self.ctx.settings.text_size, self.ctx.settings.high_contrast)
         self._save_settings()
+        self.side.fit_window(self.width())
         self.side.refresh()
+        self._fit_minimum(again=True)  # the text size changed what the panel needs
         self.summary_page.refresh()
 
     def _save_settings(self) -> None:

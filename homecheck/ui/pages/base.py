@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -117,7 +117,9 @@ class BasePage(QWizardPage):
         self.scroller = QScrollArea(self)
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Text wraps and answer buttons stack; what still cannot get narrower (a long radio
+        # text at 20 pt in the smallest window) can be scrolled to sideways, never cut off.
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         # The scroll area itself is not a stop for Tab; its contents are.
         self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         body = QWidget()
@@ -139,6 +141,11 @@ class BasePage(QWizardPage):
             for _ in range(3):
                 QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             scroll.ensureWidgetVisible(widget, 20, 40)
+            # A page wider than the window (the smallest window at 20 pt) shows where lines
+            # begin: a row wider than the window must not leave its start out of sight.
+            body = scroll.widget()
+            if body is not None and widget.mapTo(body, QPoint(0, 0)).x() < scroll.width() // 2:
+                scroll.horizontalScrollBar().setValue(0)
 
 
 class NumberBox(QSpinBox):

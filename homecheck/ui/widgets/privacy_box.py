@@ -26,6 +26,8 @@ class PrivacyBox(QWidget):
         self.where_button.setProperty("kind", "toggle")
         self.folder_help = plain_label()
         self.folder_path = plain_label()
+        # A path has no spaces to wrap at: shown whole (the page scrolls sideways if it must).
+        self.folder_path.setWordWrap(False)
         # The path is for reading out, copying or typing into a file manager: selectable text.
         self.folder_path.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse

@@ -19,6 +19,11 @@ from homecheck.ui.hooks import Hook, Trigger
 from homecheck.ui.widgets.jump_list import JumpList
 from homecheck.ui.widgets.labels import plain_label
 
+# The panel is this many average characters wide; in a narrow window (the page would get fewer
+# than PAGE_CHARS) it gives way to a narrower one whose texts wrap.
+WIDE_CHARS = 22
+NARROW_CHARS = 13
+PAGE_CHARS = 48
 PAGE_ROLE = Qt.ItemDataRole.UserRole
 TICK = "✓"
 
@@ -71,6 +76,7 @@ class SidePanel(QWidget):
         layout.addWidget(self.contrast_button)
         self._entries: list[tuple[int, str]] = []  # (page id, step key) as listed
         self._current_page = -1
+        self.narrow = False  # the narrower panel, for a narrow window (fit_window)
 
     # -- contents --------------------------------------------------------------------------
 
@@ -95,9 +101,9 @@ class SidePanel(QWidget):
                 item.setText(text)
             if page_id == self._current_page:
                 self.steps.setCurrentRow(row)
-        # Wide enough for most area names on one line, at every text size.
-        metrics = QFontMetrics(QFont(theme.FONT_FAMILY, self.ctx.settings.text_size))
-        self.setFixedWidth(metrics.averageCharWidth() * 22 + 26 + theme.SCROLL_BAR_PX)
+        # Wide enough for most area names on one line, at every text size; narrower in a
+        # narrow window, where the texts wrap.
+        self.setFixedWidth(self.width_for(NARROW_CHARS if self.narrow else WIDE_CHARS))
         self.heading.setText(t("ui.side.heading"))
         self.steps.setAccessibleName(t("ui.side.steps_name"))
         self.steps.setAccessibleDescription(t("ui.side.steps_description"))
@@ -117,7 +123,45 @@ class SidePanel(QWidget):
         self.contrast_button.blockSignals(False)
         self.contrast_button.setText(t("ui.side.contrast_on" if on else "ui.side.contrast_off"))
         self.contrast_button.setAccessibleName(t("ui.side.contrast_name"))
+        for button in self.buttons():
+            # A button cannot wrap: its text gets its line breaks here.
+            button.setText(self._wrapped(button.text()))
+            # Two lines need more than the touch target: never squeezed below its text.
+            button.setMinimumHeight(max(theme.TARGET_PX, button.sizeHint().height()))
         self.contrast_button.setAccessibleDescription(t("ui.side.contrast_description"))
+
+    def buttons(self) -> tuple[QPushButton, ...]:
+        """The panel's buttons, top to bottom."""
+        return (self.language_button, self.larger_button, self.smaller_button,
+                self.contrast_button)
+
+    def width_for(self, chars: int) -> int:
+        """The panel's width for lines of about ``chars`` characters at the text size."""
+        metrics = QFontMetrics(QFont(theme.FONT_FAMILY, self.ctx.settings.text_size))
+        return metrics.averageCharWidth() * chars + 26 + theme.SCROLL_BAR_PX
+
+    def fit_window(self, window_width: int) -> None:
+        """Give way in a narrow window: the narrower panel when the page would get too little."""
+        metrics = QFontMetrics(QFont(theme.FONT_FAMILY, self.ctx.settings.text_size))
+        narrow = window_width - self.width_for(WIDE_CHARS) < metrics.averageCharWidth() * PAGE_CHARS
+        if narrow != self.narrow:
+            self.narrow = narrow
+            self.refresh()
+
+    def _wrapped(self, text: str) -> str:
+        """The text in lines that fit a button of the panel (one line when it fits)."""
+        words = text.replace("\n", " ").split(" ")
+        metrics = QFontMetrics(QFont(theme.FONT_FAMILY, self.ctx.settings.text_size))
+        # The panel's right margin, the button's border (focus: 4 px) and padding (12 px).
+        room = self.maximumWidth() - 12 - 2 * (4 + 14)
+        lines = [words[0]]
+        for word in words[1:]:
+            candidate = f"{lines[-1]} {word}"
+            if metrics.horizontalAdvance(candidate.replace("&", "")) <= room:
+                lines[-1] = candidate
+            else:
+                lines.append(word)
+        return "\n".join(lines)
 
     def refresh_area(self, area_id: str) -> None:
         """Update the progress of one area only (called after every answer: keep it cheap)."""

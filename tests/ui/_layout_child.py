@@ -1,0 +1,217 @@
+"""Child for tests/ui/test_layout_fit.py: the wizard on a real X server, every page checked.
+
+Run on Xvfb with the xcb platform (offscreen cannot scale faithfully), one configuration per
+process, because QT_SCALE_FACTOR counts only before the application exists:
+
+    QT_SCALE_FACTOR=2 python tests/ui/_layout_child.py OUT.json --text 14 --size 0x0
+
+``--size WxH`` resizes the window (logical pixels); ``0x0`` keeps the app's own size for the
+screen; ``min`` asks for the smallest window the app allows. Every page is shown in turn (with
+its longest texts opened); on each, every visible label must show all of its text (wrapped
+lines included) and every button its whole text, inside what encloses it. Problems go to OUT
+as JSON lines the test reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QLabel,
+    QListWidget,
+    QWidget,
+)
+
+from homecheck.ui.main_window import create_main_window, ensure_app
+from homecheck.ui.settings import Settings
+from tests.ui.fakes import FakeDialogs
+
+SLACK = 1  # px of rounding
+
+
+def settle() -> None:
+    """Let layouts and posted events run until nothing is pending."""
+    for _ in range(4):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        QApplication.processEvents()
+
+
+def describe(widget: QWidget) -> str:
+    text = widget.text() if isinstance(widget, (QLabel, QAbstractButton)) else ""
+    return f"{type(widget).__name__} {text[:60]!r}"
+
+
+def clipped_by(widget: QWidget, window: QWidget) -> str:
+    """Which ancestor cuts the widget off ("" when it is whole or can be scrolled to)."""
+    rect = widget.rect()
+    child: QWidget = widget
+    parent = widget.parentWidget()
+    while parent is not None and child is not window:
+        area = rect.translated(child.mapTo(parent, QPoint(0, 0)))
+        scroll = parent.parentWidget()
+        if isinstance(scroll, QAbstractScrollArea) and scroll.viewport() is parent:
+            # A scroll area cuts nothing off that it can scroll to; the vertical direction
+            # always scrolls, the horizontal one only when its bar is allowed.
+            scrolls_sideways = scroll.horizontalScrollBarPolicy().name != "ScrollBarAlwaysOff"
+            body = parent
+            if not scrolls_sideways and area.right() > body.width() - 1 + SLACK:
+                return f"{describe(scroll)} (right edge {area.right()} > {body.width() - 1})"
+            return ""  # the rest is the scroll area's own business: checked as a widget
+        outside = QRect(parent.rect()).adjusted(-SLACK, -SLACK, SLACK, SLACK)
+        if not outside.contains(area):
+            return f"{type(parent).__name__} {parent.objectName()!r} {parent.size().toTuple()}"
+        rect, child, parent = area, parent, parent.parentWidget()
+    return ""
+
+
+def label_problem(label: QLabel) -> str:
+    text = label.text()
+    if label.buddy() is not None:  # "&" marks the Alt+letter, shown underlined
+        text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    if not text.strip() or not label.pixmap().isNull():
+        return ""
+    metrics = QFontMetrics(label.font())
+    room = label.contentsRect()
+    margin = label.margin() * 2 + max(label.indent(), 0)
+    width = room.width() - margin
+    if label.wordWrap():
+        if label.height() + SLACK < label.heightForWidth(label.width()):
+            return f"wraps to {label.heightForWidth(label.width())} px, is {label.height()} high"
+        longest = max(text.split(), key=metrics.horizontalAdvance)
+        needed = metrics.horizontalAdvance(longest)
+        if needed > width + SLACK:
+            return f"the word {longest!r} is wider ({needed} px) than {width}"
+        return ""
+    lines = text.split("\n")
+    widest = max(metrics.horizontalAdvance(line) for line in lines)
+    if widest > width + SLACK:
+        return f"text {widest} px wide in {width}"
+    if metrics.height() * len(lines) > room.height() + SLACK:
+        return f"text {metrics.height() * len(lines)} px high in {room.height()}"
+    return ""
+
+
+def button_problem(button: QAbstractButton) -> str:
+    if not button.text().strip():
+        return ""
+    hint = button.sizeHint()
+    if button.width() + SLACK < hint.width():
+        return f"{button.width()} px wide, its text needs {hint.width()}"
+    if button.height() + SLACK < min(hint.height(), button.maximumHeight()):
+        return f"{button.height()} px high, its text needs {hint.height()}"
+    return ""
+
+
+def list_problems(view: QListWidget) -> list[str]:
+    found = []
+    viewport = view.viewport().width()
+    for row in range(view.count()):
+        item = view.item(row)
+        rect = view.visualItemRect(item)
+        if rect.isEmpty():
+            continue
+        metrics = QFontMetrics(view.font())
+        longest = max(item.text().split() or [""], key=metrics.horizontalAdvance)
+        # 2 x 6 px item padding (theme) + the frame of the delegate.
+        room = min(rect.width(), viewport - rect.x()) - 12 - 2
+        if metrics.horizontalAdvance(longest) > room + SLACK:
+            found.append(f"item {item.text()!r}: the word {longest!r} is wider than {room}")
+        if rect.height() + SLACK < view.sizeHintForRow(row):
+            found.append(f"item {item.text()!r}: {rect.height()} px high of "
+                         f"{view.sizeHintForRow(row)}")
+    return found
+
+
+def check_window(window: QWidget, where: str) -> list[dict[str, str]]:
+    problems = []
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible() or widget.window() is not window:
+            continue
+        found: list[str] = []
+        if isinstance(widget, QLabel):
+            found.append(label_problem(widget))
+        elif isinstance(widget, QAbstractButton):
+            found.append(button_problem(widget))
+        elif isinstance(widget, QListWidget):
+            found.extend(list_problems(widget))
+        if isinstance(widget, (QLabel, QAbstractButton, QListWidget)):
+            cut = clipped_by(widget, window)
+            if cut:
+                found.append(f"cut off by {cut}")
+        for problem in found:
+            if problem:
+                problems.append({"page": where, "widget": describe(widget), "problem": problem})
+    return problems
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out")
+    parser.add_argument("--text", type=int, default=14)
+    parser.add_argument("--size", default="0x0")
+    parser.add_argument("--language", default="nl")
+    parser.add_argument("--shots", default="", help="save a picture of each page here")
+    args = parser.parse_args(argv[1:])
+    app = ensure_app([])
+    wizard = create_main_window(
+        dialogs=FakeDialogs(), settings=Settings(language=args.language, text_size=args.text)
+    )
+    assert wizard is not None
+    if args.size == "min":
+        wizard.resize(1, 1)  # Qt keeps it at the window's minimum size
+    elif args.size != "0x0":
+        width, height = (int(n) for n in args.size.split("x"))
+        wizard.resize(width, height)
+    wizard.show()
+    settle()
+    report = {
+        "size": list(wizard.size().toTuple()),
+        "minimum": list(wizard.minimumSize().toTuple()),
+        "scale": os.environ.get("QT_SCALE_FACTOR", "1"),
+        "ratio": wizard.devicePixelRatio(),
+        "screen": list(app.primaryScreen().size().toTuple()),
+        "side_width": wizard.side.width(),
+        "pages": [],
+        "sideways": [],  # pages that need scrolling sideways
+        "problems": [],
+    }
+    while True:
+        page = wizard.currentPage()
+        # The longest texts too: every "why" and note opened on a room.
+        for button in page.findChildren(QAbstractButton):
+            if button.isCheckable() and button.property("kind") == "toggle" and button.isVisible():
+                button.setChecked(True)
+        settle()
+        where = type(page).__name__ + ":" + page.title()
+        report["pages"].append(where)
+        if args.shots:
+            wizard.grab().save(os.path.join(args.shots, f"{len(report['pages']):02d}.png"))
+        report["problems"].extend(check_window(wizard, where))
+        for scroll in page.findChildren(QAbstractScrollArea):
+            if scroll.isVisible() and scroll.horizontalScrollBar().isVisible():
+                body = scroll.widget() or scroll.viewport()
+                widest = max(body.findChildren(QWidget), key=lambda w: w.minimumSizeHint().width()
+                             if w.isVisible() else 0)
+                report["sideways"].append(
+                    f"{where} {describe(widest)} needs {widest.minimumSizeHint().width()} px "
+                    f"in {scroll.viewport().width()}")
+        if wizard.next_id_after(wizard.currentId()) == -1:
+            break
+        wizard.next()
+        settle()
+    with open(args.out, "w", encoding="utf-8") as file:
+        json.dump(report, file, indent=1)
+    wizard.ctx.session.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

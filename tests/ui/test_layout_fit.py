@@ -1,0 +1,102 @@
+"""Nothing is cut off: every page at 200 % scaling, at 20 pt in 800x600, in the smallest window.
+
+The app runs on Xvfb with the xcb platform (offscreen cannot scale faithfully) in a child
+process per configuration (tests/ui/_layout_child.py; QT_SCALE_FACTOR counts only before the
+application exists). On every page every visible label must show its whole text (wrapped
+lines included, no word wider than the label) and every button its whole text, inside what
+encloses it or where its scroll area can scroll to. Without Xvfb the test is skipped locally
+and fails on CI (``bash .ci/test`` installs it).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHILD = Path(__file__).with_name("_layout_child.py")
+ROOT = Path(__file__).resolve().parents[2]
+RUN_TIMEOUT_S = 120
+# A 2560x1600 screen: 1280x800 logical pixels at QT_SCALE_FACTOR=2.
+SCREEN = "2560x1600x24"
+
+
+@pytest.fixture(scope="module")
+def xvfb() -> Iterator[str]:
+    """A private 2560x1600 X server; its display name."""
+    if not sys.platform.startswith("linux") or shutil.which("Xvfb") is None:
+        if os.environ.get("CI"):
+            pytest.fail("the layout test needs Xvfb on CI")
+        pytest.skip("needs Xvfb (Linux)")
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", SCREEN, "-nolisten", "tcp"],
+        pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end) as pipe:
+            number = pipe.readline().strip()  # written once the server is ready
+        assert number.isdigit(), "Xvfb did not start"
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def run_child(display: str, tmp_path: Path, scale: str, *args: str) -> dict:  # type: ignore[type-arg]
+    out = tmp_path / "layout.json"
+    env = {key: value for key, value in os.environ.items() if not key.startswith("QT_")}
+    env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb", QT_SCALE_FACTOR=scale,
+               HOMECHECK_DATA_DIR=str(tmp_path / "data"), PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, str(CHILD), str(out), *args], env=env, cwd=ROOT,
+                          capture_output=True, text=True, timeout=RUN_TIMEOUT_S, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    # Qt warnings fail the tests, in the child too.
+    assert "qt." not in done.stderr.lower() and "warning" not in done.stderr.lower(), done.stderr
+    report: dict = json.loads(out.read_text(encoding="utf-8"))  # type: ignore[type-arg]
+    return report
+
+
+def problems_of(report: dict) -> str:  # type: ignore[type-arg]
+    lines = [f"{p['page']}: {p['widget']}: {p['problem']}" for p in report["problems"]]
+    return f"{len(lines)} problems at {report['size']}:\n" + "\n".join(lines[:40])
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize(
+    ("name", "scale", "args"),
+    [
+        ("200 % scaling, Dutch", "2", ("--text", "14", "--language", "nl")),
+        ("200 % scaling, English, 16 pt", "2", ("--text", "16", "--language", "en")),
+        ("20 pt in 800x600", "1", ("--text", "20", "--size", "800x600")),
+        ("smallest window", "1", ("--text", "14", "--size", "min")),
+        ("smallest window, 20 pt", "1", ("--text", "20", "--size", "min")),
+    ],
+)
+def test_no_text_or_button_is_cut_off(xvfb: str, tmp_path: Path, name: str, scale: str,
+                                      args: tuple[str, ...]) -> None:
+    report = run_child(xvfb, tmp_path, scale, *args)
+    assert len(report["pages"]) >= 15, report["pages"]  # start, about you, home, 10 rooms, …
+    assert report["problems"] == [], problems_of(report)
+    if scale == "2":
+        # The app's own size on a 1280x800 (logical) screen, all of it readable without
+        # scrolling sideways.
+        assert report["ratio"] == 2.0
+        assert report["size"][0] <= 1280 and report["size"][1] <= 800
+        assert report["sideways"] == [], report["sideways"]
+
+
+@pytest.mark.gui
+def test_the_side_panel_gives_way_in_a_narrow_window(xvfb: str, tmp_path: Path) -> None:
+    wide = run_child(xvfb, tmp_path, "1", "--text", "20", "--size", "1180x860")
+    narrow = run_child(xvfb, tmp_path, "1", "--text", "20", "--size", "800x600")
+    # Narrow: the side panel takes a third of the window at most, the page the rest.
+    assert narrow["side_width"] <= 800 // 3 < wide["side_width"]
+    assert wide["problems"] == [], problems_of(wide)
