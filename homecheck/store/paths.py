@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import re
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -10,6 +13,19 @@ import platformdirs
 
 ENV_DATA_DIR = "HOMECHECK_DATA_DIR"
 DB_NAME = "homecheck.sqlite3"
+PHOTOS_NAME = "photos"
+# homecheck's own files in the data folder; "Delete all data" removes these and nothing else:
+# the store with its sidecars, copies of a damaged or upgraded store, settings, the lock, and
+# atomic_write's temporary files.
+_OWN_FILES = re.compile(
+    r"\A(?:homecheck\.sqlite3(?:\.(?:damaged|version-[0-9]+)-[0-9-]+)?(?:-wal|-shm|-journal)?"
+    r"|settings\.json|lock|\.[A-Za-z0-9_]{8}\.tmp)\Z"
+)
+_PHOTO_FILE = re.compile(r"\A(?:[0-9a-f]{16}\.jpg|\.[A-Za-z0-9_]{8}\.tmp)\Z")
+
+
+class DataFolderError(OSError):
+    """The data folder cannot be made or kept private; the message says why in plain words."""
 
 
 def data_dir_location(environ: Mapping[str, str] | None = None) -> Path:
@@ -20,11 +36,69 @@ def data_dir_location(environ: Mapping[str, str] | None = None) -> Path:
 
 
 def data_dir() -> Path:
-    """Return the data folder, created with mode 0700 (health data stays private)."""
+    """Return the data folder, created with mode 0700 (health data stays private).
+
+    A folder homecheck makes gets mode 0700. Its own folder (the platform's, not one named by
+    HOMECHECK_DATA_DIR) is made private again when it is not; a folder someone else made is
+    never chmod-ed. DataFolderError, with a plain message, when none of that is possible.
+    """
     folder = data_dir_location()
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(folder, 0o700)
+    try:
+        folder.mkdir(parents=True, mode=0o700)
+    except FileExistsError:
+        created = False
+    except OSError as exc:
+        raise _folder_error(folder, exc) from None
+    else:
+        created = True
+    ours = created or not os.environ.get(ENV_DATA_DIR)
+    try:
+        info = folder.stat()
+        if not stat.S_ISDIR(info.st_mode):
+            raise DataFolderError(f"{folder} is not a folder: homecheck keeps its data there")
+        if ours and stat.S_IMODE(info.st_mode) != 0o700:
+            os.chmod(folder, 0o700)
+    except DataFolderError:
+        raise
+    except OSError as exc:
+        if exc.errno != errno.EROFS:  # read-only: nothing can be written there anyway
+            raise _folder_error(folder, exc) from None
     return folder
+
+
+def _folder_error(folder: Path, exc: OSError) -> DataFolderError:
+    """The plain message for a data folder that cannot be made or made private."""
+    try:
+        owner: int | None = folder.stat().st_uid
+    except OSError:
+        owner = None
+    if owner is not None and hasattr(os, "geteuid") and owner != os.geteuid():
+        reason = "it belongs to another user (was homecheck once started with sudo?)"
+    elif exc.errno == errno.EROFS:
+        reason = "the disk is read-only"
+    elif isinstance(exc, PermissionError):
+        reason = "you have no permission to change it"
+    else:
+        reason = exc.strerror or str(exc)
+    return DataFolderError(f"homecheck cannot use its data folder {folder}: {reason}")
+
+
+def foreign_store(path: Path) -> str | None:
+    """A plain message when the store file belongs to another user and cannot be read.
+
+    Such a store is not damaged and must not be moved aside (even where the folder would let
+    homecheck do that): it is simply not this user's.
+    """
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    if not hasattr(os, "geteuid") or info.st_uid == os.geteuid() or os.access(path, os.R_OK):
+        return None
+    return (
+        f"homecheck cannot open {path}: it belongs to another user "
+        "(was homecheck once started with sudo?)"
+    )
 
 
 def _user_data_dir() -> Path:
@@ -41,21 +115,29 @@ def database_path() -> Path:
 def delete_all_data() -> list[Path]:
     """Delete everything homecheck stored (database, its sidecars, photos, settings).
 
-    Returns what was removed. Files the user saved elsewhere (PDFs, JSON) are not touched:
-    homecheck does not know where they are, and they are the user's.
+    Only homecheck's own files are removed: the data folder may be one the person chose
+    (HOMECHECK_DATA_DIR) with other things in it; those stay, and so does the folder, whose
+    mode is not touched. Returns what was removed. Files the user saved elsewhere (PDFs, JSON)
+    are not touched either: homecheck does not know where they are, and they are the user's.
     """
-    import shutil
-
     from homecheck.store.lock import LOCK_NAME, holder
 
-    folder = data_dir()
+    folder = data_dir_location()
+    if not folder.is_dir():
+        return []
     removed = []
     for entry in sorted(folder.iterdir()):
         if entry.name == LOCK_NAME and holder(folder) is not None:
             continue  # the running app's lock (only a process id): it keeps a second one out
-        if entry.is_dir() and not entry.is_symlink():
-            shutil.rmtree(entry)
-        else:
+        if entry.name == PHOTOS_NAME and entry.is_dir() and not entry.is_symlink():
+            for photo in sorted(entry.iterdir()):
+                if _PHOTO_FILE.match(photo.name) and (photo.is_file() or photo.is_symlink()):
+                    photo.unlink()
+                    removed.append(photo)
+            if not any(entry.iterdir()):
+                entry.rmdir()
+                removed.append(entry)
+        elif _OWN_FILES.match(entry.name) and (entry.is_file() or entry.is_symlink()):
             entry.unlink()
-        removed.append(entry)
+            removed.append(entry)
     return removed

@@ -13,7 +13,7 @@ from homecheck.domain.content import checklist
 from homecheck.i18n import catalogue
 from homecheck.session.session import Session
 from homecheck.store.db import Store, StoreDamaged, StoreError, StoreTooNew, backup_damaged
-from homecheck.store.paths import database_path
+from homecheck.store.paths import DataFolderError, database_path, foreign_store
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.dialogs import DialogService, QtDialogs
@@ -37,8 +37,15 @@ def open_store(
     Returns None only when no store can be opened at all; the person has been told why.
     """
     t = catalogue(language)
-    path = path or database_path()
     try:
+        path = path or database_path()
+    except DataFolderError as exc:  # the folder cannot be made or made private
+        dialogs.error(None, t("ui.damaged.title"), t("ui.damaged.cannot_open", reason=exc))
+        return None
+    try:
+        foreign = foreign_store(path)
+        if foreign is not None:  # not damaged, not ours: never moved aside
+            raise StoreError(foreign)
         return Store(path, check_integrity=check_integrity)
     except StoreTooNew:
         # Not damaged: a newer homecheck's store. Left exactly as it is.

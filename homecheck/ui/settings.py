@@ -47,8 +47,8 @@ def settings_path() -> Path:
 
 def load_settings(path: Path | None = None) -> Settings:
     """Read the settings; a missing or unreadable file simply gives the defaults."""
-    path = path or settings_path()
-    try:
+    try:  # the data folder itself may be unusable: start-up then says why (main_window)
+        path = path or settings_path()
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return Settings()
