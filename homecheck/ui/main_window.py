@@ -118,6 +118,21 @@ def create_main_window(
     return wizard
 
 
+def _quit_on_ctrl_c(app: QApplication) -> None:
+    """Let Ctrl-C in the terminal end the app at once, with exit status 130 as a shell expects.
+
+    Every answer is saved already, so the window is not asked to close (that would ask "stop
+    the check?"). Python runs signal handlers only between bytecodes and Qt's event loop runs
+    in C++: a timer that wakes Python a few times a second lets the handler run.
+    """
+    import signal
+
+    signal.signal(signal.SIGINT, lambda _signum, _frame: app.exit(130))
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
+
+
 def tell_already_open() -> None:
     """Say in a dialog that homecheck is already open on this computer (a second start)."""
     from PySide6.QtWidgets import QMessageBox
@@ -140,6 +155,7 @@ def run_app(argv: Sequence[str] | None = None, *, check_integrity: bool = False)
     if wizard is None:
         return 1
     wizard.show()
+    _quit_on_ctrl_c(app)
     code = app.exec()
     wizard.ctx.session.close()
     # Delete the window while Qt and Python are both still complete: left to interpreter
