@@ -12,7 +12,8 @@ from typing import Any, NoReturn
 
 from homecheck import __version__
 from homecheck.domain import assessment as fmt
-from homecheck.domain.actions import build_actions
+from homecheck.domain import person
+from homecheck.domain.actions import action_texts, build_actions
 from homecheck.domain.content import Checklist, checklist
 from homecheck.domain.scoring import score_home
 from homecheck.i18n import DEFAULT_LANGUAGE, LANGUAGES, catalogue
@@ -119,10 +120,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
             areas=len(assessment.areas),
         )
     )
+    # Contradictory answers are accepted but said (exit status stays 0).
+    for warning in person.warning_texts(assessment.intake, t):
+        print(t("person.warning_line", text=warning))
     return EXIT_OK
 
 
 def _score_doc(content: Checklist, assessment: fmt.Assessment) -> dict[str, Any]:
+    """The document of ``score --json``; texts in the file's language."""
+    t = catalogue(assessment.language)
     home = score_home(content, assessment)
     actions = build_actions(content, assessment)
     return {
@@ -141,13 +147,21 @@ def _score_doc(content: Checklist, assessment: fmt.Assessment) -> dict[str, Any]
             for a in home.areas
         ],
         "actions": [
-            {"item": a.item_id, "area": a.area_id, "priority": a.priority} for a in actions
+            {
+                "item": a.item_id,
+                "area": a.area_id,
+                "priority": a.priority,
+                "fix": action_texts(a, t, content, assessment.intake).fix,
+                "reasons": list(a.reasons),
+            }
+            for a in actions
         ],
+        "person": person.person_json(assessment.intake, t),
     }
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    """Print the home score, the per-area scores and the actions."""
+    """Print the home score, the per-area scores, the person's next step and the actions."""
     content, assessment = _load(args.file)
     doc = _score_doc(content, assessment)
     if args.json:
@@ -167,15 +181,19 @@ def cmd_score(args: argparse.Namespace) -> int:
         counts = {k: area[k] for k in ("hazards", "answered", "unanswered")}
         print("  " + t("cli.area_line", title=title, score=score, **counts))
     print()
+    step = doc["person"]["next_step"]
+    print(f"{t('person.next_step_heading')}: {t(f'person.next_step.{step}')}")
+    for warning in doc["person"]["warnings"]:
+        print(t("person.warning_line", text=warning))
+    print()
     print(t("cli.actions_heading"))
     if not doc["actions"]:
         print("  " + t("cli.no_actions"))
     for action in build_actions(content, assessment):
-        if action.is_person_action:
-            fix = t(f"action.{action.item_id}.fix")
-        else:
-            fix = content.item(action.item_id).fix(lang)
-        print(f"  [{t('priority.' + action.priority)}] {fix}")
+        texts = action_texts(action, t, content, assessment.intake)
+        print(f"  [{t('priority.' + action.priority)}] {texts.fix}")
+        if texts.raised:
+            print(f"      {texts.raised}")
     return EXIT_OK
 
 

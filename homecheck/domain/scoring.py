@@ -1,11 +1,23 @@
-"""Home and area scores (0-100, severity-weighted) as pure functions of checklist and assessment."""
+"""The home score: the share of checked points of the home that were fine (0-100, weighted by
+severity), per area and for the whole home, as pure functions of checklist and assessment.
+
+Items about the person (group "person": dizziness, medicines, feet) are not part of the home:
+they are left out here and listed with the person (docs/scoring.md).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from homecheck.domain.assessment import Assessment
-from homecheck.domain.content import Area, Checklist
+from homecheck.domain.content import Area, Checklist, Item
+
+PERSON_GROUP = "person"
+
+
+def is_home_item(item: Item) -> bool:
+    """True for a point of the home; False for an item about the person."""
+    return PERSON_GROUP not in getattr(item, "groups", ())
 
 
 @dataclass(frozen=True)
@@ -56,9 +68,11 @@ def weighted_score(hazard_weight: int, checked_weight: int) -> int | None:
 
 
 def score_area(area: Area, assessment: Assessment) -> AreaScore:
-    """Score one area: hazards and checked items weighted by severity; "na" and blanks left out."""
+    """Score one area's home items: hazards and checked items weighted by severity; "na",
+    blanks and items about the person left out."""
     hazards = answered = not_applicable = hazard_weight = checked_weight = 0
-    for item in area.items:
+    items = [item for item in area.items if is_home_item(item)]
+    for item in items:
         answer = assessment.answers.get(item.id)
         if answer is None:
             continue
@@ -75,9 +89,9 @@ def score_area(area: Area, assessment: Assessment) -> AreaScore:
         score=weighted_score(hazard_weight, checked_weight),
         hazards=hazards,
         answered=answered,
-        unanswered=len(area.items) - answered,
+        unanswered=len(items) - answered,
         not_applicable=not_applicable,
-        total=len(area.items),
+        total=len(items),
     )
 
 
@@ -91,7 +105,7 @@ def score_home(checklist: Checklist, assessment: Assessment) -> HomeScore:
             continue
         for item in area.items:
             answer = assessment.answers.get(item.id)
-            if answer is None or answer.answer == "na":
+            if answer is None or answer.answer == "na" or not is_home_item(item):
                 continue
             checked_weight += item.severity
             if answer.answer == "hazard":

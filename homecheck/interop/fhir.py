@@ -103,7 +103,8 @@ def questionnaire_response(checklist: Checklist, assessment: Assessment) -> dict
         "resourceType": "QuestionnaireResponse",
         "id": _uuid("response", json.dumps(sorted(assessment.answers)), assessment.date),
         "questionnaire": f"{QUESTIONNAIRE_URL}|{__version__}",
-        "status": "completed",
+        # "completed" only for a finished check (format v2 status "done"); else still open.
+        "status": "completed" if assessment.status == "done" else "in-progress",
         "authored": assessment.date,
         "language": lang,
         "item": groups,

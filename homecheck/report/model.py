@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from homecheck.domain import actions as acts
 from homecheck.domain.assessment import Assessment
-from homecheck.domain.content import HELPERS, Checklist
+from homecheck.domain.content import Checklist
 from homecheck.domain.followup import FollowUp
 from homecheck.domain.person import KEY_QUESTIONS, advice_sections, person_content
 from homecheck.domain.scoring import score_home
@@ -17,11 +17,6 @@ from homecheck.report.progress import ProgressView, build_progress
 from homecheck.report.text import label, one_line
 
 LANGUAGE_TAGS = {"nl": "nl-NL", "en": "en-GB"}
-# Who can help with the person actions, used when the catalogue has no action.<id>.helpers key.
-PERSON_HELPERS: dict[str, tuple[str, ...]] = {
-    acts.DISCUSS_FALL_RISK: ("gp", "physiotherapist"),
-    acts.FEAR_OF_FALLING: ("physiotherapist",),
-}
 
 
 @dataclass(frozen=True)
@@ -128,14 +123,6 @@ def format_date(iso: str, t: Catalogue) -> str:
     return t("report.date", day=day.day, month=t(f"report.month.{day.month}"), year=day.year)
 
 
-def _person_helpers(action_id: str, t: Catalogue) -> tuple[str, ...]:
-    key = f"action.{action_id}.helpers"
-    known = t.keys()
-    if key in known:
-        return tuple(h for h in t.raw(key).replace(",", " ").split() if h in HELPERS)
-    return PERSON_HELPERS.get(action_id, ())
-
-
 def _action_view(
     action: acts.Action,
     content: Checklist,
@@ -145,17 +132,9 @@ def _action_view(
     photos: PhotoViews,
 ) -> ActionView:
     answer = assessment.answers.get(action.item_id)
-    if action.is_person_action:
-        fix = t(f"action.{action.item_id}.fix")
-        why = t(f"action.{action.item_id}.why")
-        area = t("person.area_title")
-        helpers = _person_helpers(action.item_id, t)
-        until_then = ""
-    else:
-        item = content.item(action.item_id)
-        fix, why, helpers = item.fix(lang), item.why(lang), item.helpers
-        area = content.area(action.area_id).title(lang)
-        until_then = item.until_then(lang) if item.until_then else ""
+    texts = acts.action_texts(action, t, content, assessment.intake)
+    fix, why, area, helpers = texts.fix, texts.why, texts.area, texts.helpers
+    until_then = texts.until_then
     return ActionView(
         fix=fix,
         area=area,

@@ -344,6 +344,7 @@ class Session:
 
     def finish(self) -> None:
         """Mark the check done, so the next start does not offer to resume it."""
+        self.assessment.status = "done"
         if self.check_id is not None:
             self.store.set_status(self.check_id, "done")
 

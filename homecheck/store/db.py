@@ -370,8 +370,8 @@ class Store:
     def load_check(self, check_id: int) -> Assessment:
         """Return the stored assessment of a check (KeyError when there is none)."""
         row = self._db.execute(
-            "SELECT language, role, client_label, assessor, date, areas, intake, area_notes"
-            " FROM checks WHERE id=?",
+            "SELECT language, role, client_label, assessor, date, areas, intake, area_notes,"
+            " status FROM checks WHERE id=?",
             (check_id,),
         ).fetchone()
         if row is None:
@@ -395,6 +395,7 @@ class Store:
             intake=intake,
             answers=answers,
             area_notes=dict(json.loads(row[7])),
+            status=row[8],
         )
 
     def load_checks(self, check_ids: list[int]) -> dict[int, Assessment]:

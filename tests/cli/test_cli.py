@@ -16,7 +16,7 @@ import pytest
 from homecheck import __version__
 from homecheck.cli import build_parser, run
 from homecheck.domain import assessment as fmt
-from homecheck.domain.actions import build_actions
+from homecheck.domain.actions import action_texts, build_actions
 from homecheck.domain.scoring import score_home
 from homecheck.i18n import LANGUAGES, catalogue
 from tests.domain.strategies import CONTENT, EXAMPLE_NAMES, EXAMPLES_DIR, example_doc
@@ -150,11 +150,14 @@ def test_score_json_shape_and_values(capsys: pytest.CaptureFixture[str], name: s
     code, out, err = _run(capsys, "score", "--json", str(EXAMPLES_DIR / name))
     assert (code, err) == (0, "")
     doc = json.loads(out)
-    assert list(doc) == ["score", "hazards", "answered", "unanswered", "areas", "actions"]
+    assert list(doc) == [
+        "score", "hazards", "answered", "unanswered", "areas", "actions", "person",
+    ]  # fmt: skip
     for area in doc["areas"]:
         assert list(area) == ["id", "score", "hazards", "answered", "unanswered"]
     for action in doc["actions"]:
-        assert list(action) == ["item", "area", "priority"]
+        assert list(action) == ["item", "area", "priority", "fix", "reasons"]
+    assert list(doc["person"]) == ["intake", "next_step", "fesi", "tests", "warnings"]
 
     assessment = fmt.from_dict(example_doc(name), CONTENT)
     home = score_home(CONTENT, assessment)
@@ -167,10 +170,15 @@ def test_score_json_shape_and_values(capsys: pytest.CaptureFixture[str], name: s
          "unanswered": a.unanswered}
         for a in home.areas
     ]  # fmt: skip
+    t = catalogue(assessment.language)
     assert doc["actions"] == [
-        {"item": a.item_id, "area": a.area_id, "priority": a.priority}
+        {"item": a.item_id, "area": a.area_id, "priority": a.priority,
+         "fix": action_texts(a, t, CONTENT).fix, "reasons": list(a.reasons)}
         for a in build_actions(CONTENT, assessment)
-    ]
+    ]  # fmt: skip
+    # No two actions share an item or a fix text.
+    assert len({a["item"] for a in doc["actions"]}) == len(doc["actions"])
+    assert len({a["fix"] for a in doc["actions"]}) == len(doc["actions"])
 
 
 def test_score_json_counts_match_the_file(capsys: pytest.CaptureFixture[str]) -> None:
@@ -183,8 +191,10 @@ def test_score_json_counts_match_the_file(capsys: pytest.CaptureFixture[str]) ->
     assert doc["answered"] == len(raw["answers"])
     assert [a["id"] for a in doc["areas"]] == raw["areas"]
     assert sorted(a["item"] for a in doc["actions"] if a["area"] != "person") == sorted(hazards)
+    # 2 falls, pain often, fear that limits, a high Short FES-I, 1 active day, unsteady:
     assert [a["item"] for a in doc["actions"] if a["area"] == "person"] == [
-        "person.discuss_fall_risk", "person.fear_of_falling",
+        "person.falls_assessment", "person.see_gp_after_fall",
+        "person.fear_of_falling", "person.strength_balance",
     ]  # fmt: skip
     priorities = [a["priority"] for a in doc["actions"]]
     assert priorities == sorted(priorities, key=["now", "soon", "later"].index)
@@ -246,7 +256,7 @@ BAD_FILES: list[tuple[str, Callable[[Path], object], str]] = [
     ("deep nesting", lambda p: p.write_text("[" * 50_000), "not valid JSON"),
     ("top level list", lambda p: p.write_text("[]"), "must hold a JSON object"),
     ("wrong format", lambda p: p.write_text(_doc_text(format="x")), "format must be"),
-    ("version 2", lambda p: p.write_text(_doc_text(version=2)), "unsupported version 2"),
+    ("version 3", lambda p: p.write_text(_doc_text(version=3)), "unsupported version 3"),
     ("unknown key", lambda p: p.write_text(_doc_text(extra=1)), "unknown key(s): extra"),
     ("language de", lambda p: p.write_text(_doc_text(language="de")), "language must be"),
     ("bad date", lambda p: p.write_text(_doc_text(date="2026-13-01")), "date must be"),
@@ -254,7 +264,7 @@ BAD_FILES: list[tuple[str, Callable[[Path], object], str]] = [
     ("answer maybe", lambda p: p.write_text(
         _doc_text(answers={"stairs.rail_both_sides": {"answer": "maybe"}})), "hazard, ok or na"),
     ("several problems with newlines", lambda p: p.write_text(
-        _doc_text(version=2, role="doc\ntor", extra="x")), "reads version 1); unknown key"),
+        _doc_text(version=3, role="doc\ntor", extra="x")), "versions 1 and 2); unknown key"),
     ("key with a newline", lambda p: p.write_text(_doc_text(**{"a\nb\r\u2028c": 1})),
      "unknown key(s)"),
 ]

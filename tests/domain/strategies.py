@@ -17,7 +17,9 @@ from homecheck.domain.content import Area, Checklist, Item, Text, checklist
 CONTENT = checklist()
 AREA_IDS = CONTENT.area_ids()
 EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "docs" / "examples"
-EXAMPLE_NAMES = ("full-check.json", "empty-home.json", "therapist-visit.json")
+EXAMPLE_NAMES = (
+    "full-check.json", "empty-home.json", "therapist-visit.json", "therapist-visit-v2.json",
+)
 
 # Any Unicode text that UTF-8 can carry: Hypothesis leaves out lone surrogates by default.
 texts = st.text(max_size=30)
@@ -64,6 +66,10 @@ def intakes() -> st.SearchStrategy[dict[str, Any]]:
         entries[key] = st.none() | st.booleans()
     for key, (low, high) in person.COUNT_KEYS.items():
         entries[key] = st.none() | st.integers(low, high)
+    for key, (low, high) in person.NUMBER_KEYS.items():
+        entries[key] = (
+            st.none() | st.integers(low, high) | st.floats(low, high, allow_nan=False)
+        )
     for key in person.TEXT_KEYS:
         entries[key] = st.none() | texts
     entries["fesi"] = st.none() | fesi_answers()
@@ -96,6 +102,7 @@ def assessments(draw: st.DrawFn, stray_answers: bool = False, plain: bool = Fals
         area_notes={}
         if plain or not areas
         else draw(st.dictionaries(st.sampled_from(areas), texts)),
+        status=draw(st.sampled_from(fmt.STATUSES)),
     )
 
 
@@ -103,7 +110,8 @@ _T = Text({"nl": "x?", "en": "x?"})
 
 
 def _item(item_id: str, severity: int) -> Item:
-    return Item(item_id, item_id.split(".")[0], severity, ("self",), ("seed",), _T, _T, _T)
+    fix = Text({"nl": f"fix {item_id}", "en": f"fix {item_id}"})  # one action per fix text
+    return Item(item_id, item_id.split(".")[0], severity, ("self",), ("seed",), _T, _T, fix)
 
 
 def tiny_checklist(**areas: list[int]) -> Checklist:

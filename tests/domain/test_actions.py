@@ -7,20 +7,15 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 
-from homecheck.domain import assessment as fmt
 from homecheck.domain.actions import (
-    DISCUSS_FALL_RISK,
-    FEAR_OF_FALLING,
-    PERSON_AREA,
     PRIORITIES,
     Action,
     build_actions,
     count_by_priority,
-    key_questions_yes,
     person_actions,
 )
 from homecheck.domain.assessment import Answer, Assessment
-from tests.domain.strategies import CONTENT, assessments, example_doc, tiny_checklist
+from tests.domain.strategies import CONTENT, assessments, tiny_checklist
 
 N = None
 # Areas in checklist order a, b, c; severities per item.
@@ -77,73 +72,13 @@ def test_no_hazards_no_actions() -> None:
     assert build_actions(HOME, _assess([])) == []
 
 
-# -- person actions ----------------------------------------------------------------------------
-
-DISCUSS = (DISCUSS_FALL_RISK, "now")
-FEAR = (FEAR_OF_FALLING, "soon")
-
-
-@pytest.mark.parametrize(
-    ("intake", "expected"),
-    [
-        ({}, []),
-        ({"key_fallen": True}, [DISCUSS]),
-        ({"key_worried": True}, [DISCUSS]),
-        ({"key_unsteady": True}, [DISCUSS]),
-        ({"key_fallen": True, "key_worried": True, "key_unsteady": True}, [DISCUSS]),  # once
-        ({"key_fallen": False, "key_worried": False, "key_unsteady": False}, []),
-        ({"key_fallen": None, "key_worried": None, "key_unsteady": None}, []),
-        # Only the three key questions count, not the other intake answers:
-        ({"fear_of_falling": True, "fear_limits_activities": True, "falls_past_year": 4}, []),
-        ({"fesi": [1, 1, 1, 1, 1, 1, 1]}, []),  # 7: low
-        ({"fesi": [2, 1, 1, 1, 1, 1, 1]}, []),  # 8: low
-        ({"fesi": [2, 2, 1, 1, 1, 1, 1]}, [FEAR]),  # 9: moderate
-        ({"fesi": [4, 4, 4, 4, 4, 4, 4]}, [FEAR]),  # 28: high
-        ({"fesi": [1, 1, 1, 1, 1, 2, N]}, [FEAR]),  # prorated to 9
-        ({"fesi": [4, 4, 4, 4, 4, N, N]}, []),  # not scored
-        ({"fesi": None}, []),
-        ({"key_unsteady": True, "fesi": [3, 3, 3, 3, 3, 3, 3]}, [DISCUSS, FEAR]),
-    ],
-)
-def test_person_actions(intake: dict[str, Any], expected: list[tuple[str, str]]) -> None:
-    actions = person_actions(_assess([], intake))
-    assert [(a.item_id, a.priority) for a in actions] == expected
-    assert all(a.area_id == PERSON_AREA and a.is_person_action for a in actions)
-
-
-def test_key_questions_yes_lists_only_true_answers() -> None:
-    intake = {"key_fallen": True, "key_worried": False, "key_unsteady": True}
-    assert key_questions_yes(_assess([], intake)) == ["key_fallen", "key_unsteady"]
-
-
-def test_person_advice_leads_its_priority_band() -> None:
-    intake = {"key_fallen": True, "fesi": [4, 4, 4, 4, 4, 4, 4]}
-    actions = build_actions(HOME, _assess(["a", "b", "c"], intake, a_1="hazard", a_2="hazard",
-                                          a_3="hazard", b_1="hazard"))
-    assert [(a.item_id, a.priority) for a in actions] == [
-        (DISCUSS_FALL_RISK, "now"), ("a.2", "now"), ("b.1", "now"),
-        (FEAR_OF_FALLING, "soon"), ("a.3", "soon"),
-        ("a.1", "later"),
-    ]  # fmt: skip
-
-
-def test_therapist_example_actions() -> None:
-    doc = example_doc("therapist-visit.json")
-    visit = fmt.from_dict(doc, CONTENT)
-    actions = build_actions(CONTENT, visit)
-    hazards = [item_id for item_id, a in doc["answers"].items() if a["answer"] == "hazard"]
-    assert len(actions) == len(hazards) + 2
-    assert actions[0].item_id == DISCUSS_FALL_RISK
-    assert _ids(actions).index(FEAR_OF_FALLING) == count_by_priority(actions)["now"]
-
-
 # -- count_by_priority -------------------------------------------------------------------------
 
 
 def test_count_by_priority_has_every_band() -> None:
     assert count_by_priority([]) == {"now": 0, "soon": 0, "later": 0}
     every_hazard = {f"{i.id.replace('.', '_')}": "hazard" for i in HOME.items()}
-    actions = build_actions(HOME, _assess(["a", "b", "c"], {"key_worried": True}, **every_hazard))
+    actions = build_actions(HOME, _assess(["a", "b", "c"], {"key_fallen": True}, **every_hazard))
     assert count_by_priority(actions) == {"now": 3, "soon": 2, "later": 2}
 
 
@@ -161,18 +96,23 @@ def test_action_list_invariants(assessment: Assessment) -> None:
         and getattr(assessment.answers.get(item.id), "answer", None) == "hazard"
     ]
     person = person_actions(assessment)
-    assert len(actions) == len(hazards_in_home) + len(person)
-    assert sorted(a.item_id for a in actions if not a.is_person_action) == sorted(hazards_in_home)
+    # One action per hazard and per fix text: items with the same advice print once.
+    fixes = {CONTENT.item(i).fix("en") for i in hazards_in_home}
+    assert len(actions) == len(fixes) + len(person)
+    hazard_ids = [a.item_id for a in actions if not a.is_person_action]
+    assert len(set(hazard_ids)) == len(hazard_ids) and set(hazard_ids) <= set(hazards_in_home)
+    assert {CONTENT.item(i).fix("en") for i in hazard_ids} == fixes
 
-    # Ordering: priority, then area (person first), then checklist order.
+    # Ordering: priority, then person advice, then raised hazards, then area, then checklist.
     item_order = {item.id: n for n, item in enumerate(CONTENT.items())}
     area_order = {area_id: n for n, area_id in enumerate(CONTENT.area_ids())}
 
-    def rank(action: Action) -> tuple[int, int, int]:
+    def rank(action: Action) -> tuple[int, int, int, int]:
         if action.is_person_action:
-            return (PRIORITIES.index(action.priority), -1, 0)
+            return (PRIORITIES.index(action.priority), -1, 0, 0)
         return (
             PRIORITIES.index(action.priority),
+            not action.reasons,
             area_order[action.area_id],
             item_order[action.item_id],
         )
@@ -183,7 +123,10 @@ def test_action_list_invariants(assessment: Assessment) -> None:
         if not action.is_person_action:
             item = CONTENT.item(action.item_id)
             assert action.area_id == item.area
-            assert action.priority == {3: "now", 2: "soon", 1: "later"}[item.severity]
+            # The profile can raise a hazard, never lower it.
+            base = PRIORITIES.index({3: "now", 2: "soon", 1: "later"}[item.severity])
+            assert PRIORITIES.index(action.priority) <= base
+            assert (PRIORITIES.index(action.priority) < base) <= bool(action.reasons)
 
     counts = count_by_priority(actions)
     assert list(counts) == list(PRIORITIES)

@@ -1,4 +1,4 @@
-"""The strict assessment format v1: helpful FormatErrors for bad input, lossless round trips."""
+"""The strict assessment format (writes v2, reads v1 and v2): clear errors, lossless round trips."""
 
 from __future__ import annotations
 
@@ -51,7 +51,11 @@ FIRST_ITEM = "entrance.path_uneven_or_slippery"
 BAD_DOCUMENTS: list[tuple[str, Callable[[Doc], None], str]] = [
     ("wrong format name", _set("format", "homecheck"), "format must be 'homecheck-assessment'"),
     ("format missing", _drop("format"), "format must be"),
-    ("version 2", _set("version", 2), "unsupported version 2"),
+    ("version 3", _set("version", 3), "unsupported version 3"),
+    ("version 0", _set("version", 0), "unsupported version 0"),
+    ("status in a v1 file", _set("status", "done"), "unknown key(s): status"),
+    ("v2 intake key in a v1 file", _set("intake/walking_aid", "stick"),
+     "intake has an unknown key 'walking_aid' (new in version 2"),
     ("version as text", _set("version", "1"), "unsupported version '1'"),
     ("version true", _set("version", True), "unsupported version True"),
     ("version null", _set("version", None), "unsupported version None"),
@@ -147,7 +151,7 @@ def test_bad_document_gives_a_helpful_format_error(
 
 def test_every_problem_is_reported_at_once() -> None:
     doc = copy.deepcopy(FULL)
-    doc.update(version=2, language="de", role="doctor")
+    doc.update(version=3, language="de", role="doctor")
     doc["intake"]["pain"] = "lots"
     with pytest.raises(FormatError) as info:
         fmt.from_dict(doc, CONTENT)
@@ -247,9 +251,12 @@ def test_read_file_accepts_a_byte_order_mark(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
 def test_shipped_examples_are_valid(name: str) -> None:
     loaded = fmt.read_file(EXAMPLES_DIR / name, CONTENT)
-    # Nothing is dropped on the way in: the document comes back the same.
+    # Nothing is dropped on the way in: the document comes back the same, written as version 2
+    # (a version 1 file reads as in progress).
     doc = example_doc(name)
-    assert fmt.to_dict(loaded) == {**doc, "intake": doc.get("intake", {})}
+    expected = {**doc, "intake": doc.get("intake", {}), "version": 2}
+    expected.setdefault("status", "in_progress")
+    assert fmt.to_dict(loaded) == expected
 
 
 def test_example_values_arrive_as_written() -> None:
@@ -275,7 +282,8 @@ def test_to_dict_leaves_out_empty_note_done_and_area_notes() -> None:
         "stairs.rail_full_length": {"answer": "hazard", "note": "n", "done": "2026-02-03"},
     }
     assert "area_notes" not in doc
-    assert (doc["format"], doc["version"]) == ("homecheck-assessment", 1)
+    assert (doc["format"], doc["version"]) == ("homecheck-assessment", 2)
+    assert doc["status"] == "in_progress"
 
 
 def test_dumps_writes_readable_utf8() -> None:
@@ -306,35 +314,60 @@ def test_to_dict_then_from_dict_gives_an_equal_assessment(original: Assessment) 
 
 # -- the JSON Schema ---------------------------------------------------------------------------
 
-SCHEMA_NAME = "schema/assessment-v1.schema.json"
-
-
-@pytest.fixture(scope="module")
-def validator() -> Any:
+def _schema(version: int) -> Any:
     jsonschema = pytest.importorskip("jsonschema")
-    path = resources.root() / SCHEMA_NAME
-    if not path.is_file():
-        pytest.skip(f"resources/{SCHEMA_NAME} is not written yet")
+    path = resources.root() / f"schema/assessment-v{version}.schema.json"
     schema = json.loads(path.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(schema)
 
 
+@pytest.fixture(scope="module")
+def validator() -> Any:
+    """The version 1 schema (the examples FULL is mutated from are version 1 files)."""
+    return _schema(1)
+
+
+@pytest.fixture(scope="module")
+def validator_v2() -> Any:
+    return _schema(2)
+
+
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
-def test_schema_accepts_the_examples(validator: Any, name: str) -> None:
-    errors = [e.message for e in validator.iter_errors(example_doc(name))]
+def test_schema_accepts_the_examples(name: str) -> None:
+    doc = example_doc(name)
+    errors = [e.message for e in _schema(doc["version"]).iter_errors(doc)]
     assert errors == []
 
 
 @settings(max_examples=100, deadline=None)
 @given(original=assessments())
-def test_schema_accepts_generated_documents(validator: Any, original: Assessment) -> None:
-    errors = [e.message for e in validator.iter_errors(fmt.to_dict(original))]
+def test_schema_accepts_generated_documents(validator_v2: Any, original: Assessment) -> None:
+    errors = [e.message for e in validator_v2.iter_errors(fmt.to_dict(original))]
     assert errors == []
 
 
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("status", "finished"), ("version", 3), ("intake/age", 17), ("intake/age", 121),
+     ("intake/tug_seconds", 0.5), ("intake/tug_seconds", 301), ("intake/chair_stands", 61),
+     ("intake/balance_stage", 5), ("intake/sex", "x"), ("intake/walking_aid", "cane"),
+     ("intake/low_vision", "yes"), ("intake/chair_stands", 2.5)],
+    ids=repr,
+)
+def test_v2_schema_and_reader_reject_out_of_range_values(
+    validator_v2: Any, key: str, value: Any
+) -> None:
+    doc = fmt.to_dict(fmt.from_dict(FULL, CONTENT))
+    _set(key, value)(doc)
+    assert not validator_v2.is_valid(doc)
+    with pytest.raises(FormatError):
+        fmt.from_dict(doc, CONTENT)
+
+
 SCHEMA_REJECTS = [case for case in BAD_DOCUMENTS if case[0] in {
-    "wrong format name", "version 2", "version as text", "version true", "missing keys",
+    "wrong format name", "version 3", "version as text", "status in a v1 file", "version true",
+    "missing keys",
     "unknown top-level key", "language de", "role doctor", "areas not a list",
     "answers not an object", "answer maybe", "note not text", "intake unknown key",
     "fesi too short", "fesi value 5", "falls_past_year -1", "pain lots",
@@ -366,3 +399,90 @@ def test_area_note_for_an_area_the_home_lacks_is_refused() -> None:
     doc["area_notes"] = {"garden": "no garden"}
     with pytest.raises(fmt.FormatError, match="area note for 'garden'"):
         fmt.from_dict(doc, CONTENT)
+
+
+# -- version 2 ---------------------------------------------------------------------------------
+
+V2_PROFILE = {
+    "walking_aid": "walker", "low_vision": True, "lives_alone": False, "osteoporosis": None,
+    "night_toilet": True, "fall_injury": False, "long_lie": True, "fainted": False,
+    "fesi_by_proxy": True, "age": 82, "sex": "female", "tug_seconds": 14.5,
+    "chair_stands": 0, "balance_stage": 2,
+}
+
+
+def _v2(**changes: Any) -> Doc:
+    doc = copy.deepcopy(FULL)
+    doc["version"] = 2
+    doc.update(changes)
+    return doc
+
+
+def test_a_version_2_file_with_every_new_key_reads_and_writes_back_the_same() -> None:
+    doc = _v2(status="done")
+    doc["intake"] = {**doc["intake"], **V2_PROFILE}
+    loaded = fmt.from_dict(doc, CONTENT)
+    assert loaded.status == "done"
+    assert {k: loaded.intake[k] for k in V2_PROFILE} == V2_PROFILE
+    assert fmt.from_dict(fmt.to_dict(loaded), CONTENT) == loaded
+
+
+@pytest.mark.parametrize("status", ["in_progress", "done"])
+def test_status_is_read_from_version_2(status: str) -> None:
+    assert fmt.from_dict(_v2(status=status), CONTENT).status == status
+
+
+def test_a_version_2_file_without_status_is_in_progress() -> None:
+    assert fmt.from_dict(_v2(), CONTENT).status == "in_progress"
+
+
+def test_a_version_1_file_reads_as_in_progress_and_is_written_as_version_2() -> None:
+    loaded = fmt.from_dict(FULL, CONTENT)
+    assert FULL["version"] == 1 and loaded.status == "in_progress"
+    assert fmt.to_dict(loaded)["version"] == 2
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("status", "finished", "status must be in_progress or done"),
+        ("status", None, "status must be in_progress or done"),
+        ("intake/age", 17, "intake.age must be a whole number from 18 to 120"),
+        ("intake/age", 121, "from 18 to 120"),
+        ("intake/age", 80.0, "whole number"),
+        ("intake/age", True, "whole number"),
+        ("intake/sex", "other", "intake.sex must be one of female, male or null"),
+        ("intake/walking_aid", "cane", "one of none, stick, walker, wheelchair"),
+        ("intake/tug_seconds", 0.9, "intake.tug_seconds must be a number from 1 to 300"),
+        ("intake/tug_seconds", 300.5, "from 1 to 300"),
+        ("intake/tug_seconds", "12", "from 1 to 300"),
+        ("intake/tug_seconds", False, "from 1 to 300"),
+        ("intake/tug_seconds", float("inf"), "from 1 to 300"),
+        ("intake/chair_stands", -1, "intake.chair_stands must be a whole number from 0 to 60"),
+        ("intake/chair_stands", 61, "from 0 to 60"),
+        ("intake/balance_stage", 5, "intake.balance_stage must be a whole number from 0 to 4"),
+        ("intake/long_lie", "yes", "intake.long_lie must be true, false or null"),
+        ("intake/fesi_by_proxy", 1, "intake.fesi_by_proxy must be true, false or null"),
+    ],
+    ids=repr,
+)
+def test_version_2_values_are_checked(key: str, value: Any, message: str) -> None:
+    doc = _v2()
+    _set(key, value)(doc)
+    with pytest.raises(FormatError) as info:
+        fmt.from_dict(doc, CONTENT)
+    assert any(message in problem for problem in info.value.problems), info.value.problems
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("intake/age", 18), ("intake/age", 120), ("intake/tug_seconds", 1),
+     ("intake/tug_seconds", 300), ("intake/tug_seconds", 9.75), ("intake/chair_stands", 0),
+     ("intake/chair_stands", 60), ("intake/balance_stage", 0), ("intake/balance_stage", 4)]
+    + [(f"intake/{key}", None) for key in V2_PROFILE],
+    ids=repr,
+)
+def test_version_2_edges_and_nulls_are_accepted(key: str, value: Any) -> None:
+    doc = _v2()
+    _set(key, value)(doc)
+    assert fmt.from_dict(doc, CONTENT).intake[key.split("/")[1]] == value

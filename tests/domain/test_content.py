@@ -183,7 +183,7 @@ def test_until_then_line_is_complete_and_not_the_fix(item: content.Item) -> None
 
 def test_person_content_has_every_intake_question() -> None:
     texts = person.person_content()
-    assert set(texts.questions) == set(person.INTAKE_KEYS) - {"fesi"}
+    assert set(texts.questions) == set(person.QUESTION_KEYS)
     for lang in LANGUAGES:
         assert texts.intro(lang).strip()
         assert texts.fesi_intro(lang).strip()
@@ -407,8 +407,8 @@ BROKEN_PERSON = [
     (
         "key question without options",
         SHIPPED_PERSON.replace('options.yes = { nl = "Ja", en = "Yes" }\noptions.no = '
-                               '{ nl = "Nee", en = "No" }\n\n[questions.key_worried]',
-                               "\n[questions.key_worried]"),
+                               '{ nl = "Nee", en = "No" }\n\n[questions.key_unsteady]',
+                               "\n[questions.key_unsteady]"),
         "question key_fallen needs options",
     ),
 ]

@@ -69,7 +69,7 @@ def test_every_code_has_a_label(prefix_and_codes: tuple[str, tuple[str, ...]], l
     assert len(set(labels)) == len(labels), labels  # two codes never read the same
 
 
-@pytest.mark.parametrize("action_id", [actions.DISCUSS_FALL_RISK, actions.FEAR_OF_FALLING])
+@pytest.mark.parametrize("action_id", actions.PERSON_ACTIONS)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_person_actions_have_fix_and_why(action_id: str, lang: str) -> None:
     t = CATALOGUES[lang]
@@ -84,8 +84,8 @@ def test_languages_differ() -> None:
 
 def test_placeholders_are_filled_in() -> None:
     t = CATALOGUES["en"]
-    assert t("cli.score_line", score=42) == "Home score: 42 / 100"
-    assert t("cli.score_line") == "Home score: {score} / 100"  # no values: raw text
+    assert t("cli.score_line", score=42) == "Home: 42% of the checked points were fine"
+    assert t("cli.score_line") == "Home: {score}% of the checked points were fine"  # raw text
 
 
 @pytest.mark.parametrize(

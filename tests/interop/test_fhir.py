@@ -64,3 +64,15 @@ def test_command_writes_a_valid_bundle_and_refuses_bad_input(tmp_path: Path) -> 
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("homecheck: error: ")
     assert not (tmp_path / "x.json").exists()
+
+
+@pytest.mark.parametrize(
+    ("example", "expected"),
+    [("therapist-visit.json", "in-progress"), ("therapist-visit-v2.json", "completed")],
+)
+def test_response_is_completed_only_for_a_finished_check(example: str, expected: str) -> None:
+    # A version 1 file reads as in progress; the v2 example is marked "done".
+    content = checklist()
+    check = read_file(ROOT / "docs/examples" / example, content)
+    response = bundle(content, check)["entry"][1]["resource"]
+    assert response["status"] == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from homecheck.domain.actions import DISCUSS_FALL_RISK, FEAR_OF_FALLING
+from homecheck.domain.actions import FEAR_OF_FALLING, TALK_ABOUT_FALL
 from homecheck.domain.assessment import Answer
 from homecheck.domain.content import Checklist
 from homecheck.domain.person import advice_sections, person_content
@@ -72,9 +72,11 @@ def test_person_actions_use_catalogue_texts_and_lead_their_priority(content: Che
     t = catalogue("en")
     by_key = {g.key: g for g in model.groups}
     assert by_key["now"].areas[0].title == t("person.area_title")
-    assert by_key["now"].areas[0].actions[0].fix == t(f"action.{DISCUSS_FALL_RISK}.fix")
+    assert by_key["now"].areas[0].actions[0].fix == t(f"action.{TALK_ABOUT_FALL}.fix")
     assert by_key["soon"].areas[0].actions[0].fix == t(f"action.{FEAR_OF_FALLING}.fix")
-    assert by_key["soon"].areas[0].actions[0].why == t(f"action.{FEAR_OF_FALLING}.why")
+    # The why line first says what happened, then why it matters.
+    why = by_key["soon"].areas[0].actions[0].why
+    assert why.endswith(t(f"action.{FEAR_OF_FALLING}.why")) and why.startswith("Your answers")
     assert by_key["now"].areas[0].actions[0].helpers
 
 
