@@ -164,7 +164,7 @@ def person_actions(assessment: Assessment) -> list[Action]:
 
 def item_groups(item: Item) -> tuple[str, ...]:
     """The item's groups (walking, lighting, night_route, stairs, transfers, long_lie, person)."""
-    return tuple(getattr(item, "groups", ()))
+    return item.groups
 
 
 def raising_reasons(intake: dict[str, Any]) -> dict[str, tuple[str, ...]]:
@@ -375,7 +375,7 @@ def action_texts(
         checklist = shipped()
     item = checklist.item(action.item_id)
     raised = raised_line(action.reasons, intake, t) if intake else ""
-    until_then = getattr(item, "until_then", None)
+    until_then = item.until_then
     return ActionTexts(
         fix=item.fix(lang),
         why=item.why(lang),

@@ -17,7 +17,7 @@ PERSON_GROUP = "person"
 
 def is_home_item(item: Item) -> bool:
     """True for a point of the home; False for an item about the person."""
-    return PERSON_GROUP not in getattr(item, "groups", ())
+    return PERSON_GROUP not in item.groups
 
 
 @dataclass(frozen=True)

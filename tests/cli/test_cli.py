@@ -231,9 +231,14 @@ def test_score_text(capsys: pytest.CaptureFixture[str], name: str) -> None:
     if not actions:
         assert action_lines == ["  " + t("cli.no_actions")]
     else:
-        assert len(action_lines) == len(actions)
-        for line, action in zip(action_lines, actions, strict=True):
-            assert line.startswith(f"  [{t('priority.' + action.priority)}] ")
+        # One line per action, and under a raised one its "higher because" line.
+        expected = []
+        for action in actions:
+            texts = action_texts(action, t, CONTENT, assessment.intake)
+            expected.append(f"  [{t('priority.' + action.priority)}] {texts.fix}")
+            if action.reasons:
+                expected.append(f"      {texts.raised}")
+        assert action_lines == expected
 
 
 # -- bad input ---------------------------------------------------------------------------------

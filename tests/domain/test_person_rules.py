@@ -3,7 +3,6 @@ the next step and contradictions (issue 13; rules in docs/scoring.md)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -35,16 +34,9 @@ N = None
 _T = Text({"nl": "x?", "en": "x?"})
 
 
-@dataclass(frozen=True)
-class _GroupedItem(Item):
-    """A test item with groups (as content's items have them)."""
-
-    groups: tuple[str, ...] = ()
-
-
 def _item(item_id: str, severity: int, *groups: str) -> Item:
     fix = Text({"nl": f"fix {item_id}", "en": f"fix {item_id}"})
-    return _GroupedItem(
+    return Item(
         item_id, item_id.split(".")[0], severity, ("self",), ("seed",), _T, _T, fix,
         groups=groups,
     )
@@ -410,8 +402,8 @@ def test_a_single_missing_grab_rail_is_a_thing_to_do_now() -> None:
 
 def test_two_items_with_the_same_fix_print_once() -> None:
     same = Text({"nl": "zelfde", "en": "same"})
-    a1 = _GroupedItem("a.one", "a", 1, ("self",), ("seed",), _T, _T, same)
-    a2 = _GroupedItem("a.two", "a", 3, ("self",), ("seed",), _T, _T, same, groups=("stairs",))
+    a1 = Item("a.one", "a", 1, ("self",), ("seed",), _T, _T, same)
+    a2 = Item("a.two", "a", 3, ("self",), ("seed",), _T, _T, same, groups=("stairs",))
     home = Checklist(areas=(Area("a", _T, _T, True, (a1, a2)),), sources={})
     check = Assessment(date="2026-01-01", areas=["a"], intake={"osteoporosis": True}, answers={
         "a.one": Answer("hazard", note="left", done="2026-02-01"),
