@@ -118,8 +118,9 @@ TEXT_KEYS: tuple[str, ...] = tuple(f.key for f in INTAKE_FIELDS if f.kind == "te
 # asked: they follow from falls_past_year and fear_of_falling (see reconciled()). The tests
 # section is asked only when a therapist fills in; fesi has its own block.
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # The leaflet's order: pain, how much you move, falls, fear, goals.
+    ("moving", ("pain", "activity_days", "key_unsteady")),
     ("falls", ("falls_past_year", "fall_injury", "long_lie", "fainted")),
-    ("moving", ("key_unsteady", "pain", "activity_days")),
     ("fear", ("fear_of_falling", "fear_limits_activities")),
     ("profile", ("walking_aid", "low_vision", "lives_alone", "osteoporosis", "night_toilet")),
     ("goals", ("goals",)),
@@ -426,3 +427,58 @@ def person_json(intake: dict[str, Any], t: Catalogue) -> dict[str, Any]:
         },
         "warnings": warning_texts(intake, t),
     }
+
+
+# -- the person's answers in words (summary page, PDF "About you") -------------------------
+
+SUMMARY_KEYS: tuple[str, ...] = (
+    "falls_past_year", "fall_injury", "long_lie", "fainted", "key_unsteady", "pain",
+    "activity_days", "fear_of_falling", "fear_limits_activities", "walking_aid", "low_vision",
+    "lives_alone", "osteoporosis", "night_toilet", "goals",
+)  # fmt: skip
+
+
+def _number(value: float, language: str) -> str:
+    text = f"{value:g}"
+    return text.replace(".", ",") if language == "nl" else text
+
+
+def intake_lines(intake: dict[str, Any], t: Catalogue) -> list[tuple[str, str]]:
+    """The intake answers given, as (short label, answer) in the catalogue's language.
+
+    A falls count stands for key question 1, so key_fallen is shown only without a count.
+    """
+    lang = t.language
+    questions = person_content().questions
+    keys = list(SUMMARY_KEYS)
+    if intake.get("falls_past_year") is None:
+        keys.insert(0, "key_fallen")
+    if intake.get("fear_of_falling") is None:
+        keys.insert(keys.index("fear_limits_activities"), "key_worried")
+    lines = []
+    for key in keys:
+        value = intake.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        if key in YES_NO_KEYS:
+            answer = questions[key].options["yes" if value else "no"](lang)
+        elif key in CHOICE_KEYS:
+            answer = questions[key].options[value](lang)
+        elif key == "goals":
+            answer = " ".join(str(value).split())
+        else:
+            answer = _number(value, lang)
+        lines.append((t(f"person.short.{key}"), answer))
+    return lines
+
+
+def measurement_lines(intake: dict[str, Any], t: Catalogue) -> list[tuple[str, str]]:
+    """The therapist's tests that were done, as (name, "value – judgement")."""
+    lines = []
+    for name, result in therapist_tests(intake).items():
+        if result.value is None:
+            continue
+        value = t(f"person.test.{name}_value", value=_number(result.value, t.language))
+        judged = {True: "flag", False: "fine", None: "no_norm"}[result.flag]
+        lines.append((t(f"person.test.{name}"), f"{value} – {t(f'person.test.{judged}')}"))
+    return lines

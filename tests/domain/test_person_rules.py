@@ -412,3 +412,21 @@ def test_two_items_with_the_same_fix_print_once() -> None:
     (action,) = build_actions(home, check)
     assert (action.item_id, action.priority, action.note, action.done, action.reasons) == (
         "a.two", "now", "right\nleft", "2026-02-01", ("osteoporosis",))
+
+
+# -- wording per role ---------------------------------------------------------------------------
+
+
+def test_questions_about_someone_else_never_say_you() -> None:
+    import re
+
+    content = person.person_content()
+    you = {"en": r"\b(you|your|yourself)\b", "nl": r"\b(je|jij|jou|jouw|jezelf)\b"}
+    for lang in LANGUAGES:
+        texts = [content.intro_about(lang), content.fesi_intro_about(lang)]
+        for question in content.questions.values():
+            texts += list(question.wording(lang, "Mum"))
+        for text in texts:
+            assert not re.search(you[lang], text, re.IGNORECASE), text
+        # and the person's own wording does speak to "you"/"je"
+        assert re.search(you[lang], content.questions["lives_alone"].wording(lang, None)[0], re.I)

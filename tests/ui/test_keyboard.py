@@ -111,9 +111,16 @@ def test_about_you_by_keyboard_with_fesi_scored_on_the_spot(qtbot, make_wizard) 
     keys.press(Qt.Key.Key_4)
     keys.press(Qt.Key.Key_Return)  # Enter moves on, it does not leave the page
     assert wizard.currentPage() is page
+    assert keys.focused() in page.choices["key_unsteady"].buttons.values()
+    keys.press(Qt.Key.Key_2)
     assert keys.focused() is page.numbers["falls_past_year"]
+    keys.press(Qt.Key.Key_2)
+    keys.press(Qt.Key.Key_Return)
+    assert keys.focused() in page.choices["fall_injury"].buttons.values()
     intake = wizard.ctx.session.assessment.intake
     assert intake["pain"] == "often" and intake["activity_days"] == 4
+    assert intake["falls_past_year"] == 2
+    assert intake["key_fallen"] is True  # asked once, derived from the count
     for choice in page.fesi_choices:
         choice.focus_button().setFocus()
         keys.press(Qt.Key.Key_3)

@@ -1,11 +1,16 @@
-"""Summary: score, bars per area, progress since last time, the action log, open questions."""
+"""Summary: first what to do now and the next step, then the person, the home's share of fine
+points, bars per area, progress since last time, the action log, open questions."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QListWidgetItem, QWidget
 
+from homecheck.domain import person
+from homecheck.domain.actions import NEXT_STEP_HELPERS, count_by_priority
+from homecheck.domain.fesi import score_short_fesi
 from homecheck.domain.scoring import AreaScore
+from homecheck.i18n import catalogue
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import SUMMARY_ID, BasePage
 from homecheck.ui.widgets.action_log import ActionLog
@@ -25,7 +30,14 @@ class SummaryPage(BasePage):
 
     def build(self) -> None:
         layout = self.scroll_body()
-        self.score_label = plain_label(role="score")
+        # What to do comes first: the number of things to do now, then the next step.
+        self.now_label = plain_label(role="score")
+        self.next_step = plain_label(role="heading")
+        self.next_helpers = plain_label()
+        self.warnings = plain_label()
+        self.person_heading = plain_label(role="heading")
+        self.person_lines = plain_label()
+        self.score_label = plain_label(role="heading")
         self.score_help = plain_label(role="muted")
         self.counts = plain_label()
         self.areas_heading = plain_label(role="heading")
@@ -53,6 +65,12 @@ class SummaryPage(BasePage):
         self.open_list.itemClicked.connect(self._jump)
         self.open_heading.setBuddy(self.open_list)
         for widget in (
+            self.now_label,
+            self.next_step,
+            self.next_helpers,
+            self.warnings,
+            self.person_heading,
+            self.person_lines,
             self.score_label,
             self.score_help,
             self.counts,
@@ -87,11 +105,13 @@ class SummaryPage(BasePage):
         t, lang, ctx = self.ctx.t, self.ctx.language, self.ctx
         self.set_heading(t("ui.summary.title"))
         home = ctx.session.score()
+        actions = ctx.session.actions()
+        self._show_person(count_by_priority(actions)["now"])
         if home.score is None:
-            self.score_label.setText(t("ui.summary.score_none"))
+            self.score_label.setText(t("person.score_line_none"))
         else:
-            self.score_label.setText(t("ui.summary.score", score=home.score))
-        self.score_help.setText(t("ui.summary.score_help"))
+            self.score_label.setText(t("person.score_line", score=home.score))
+        self.score_help.setText(t("person.score_help"))
         self.counts.setText(
             t("ui.summary.counts", hazards=ctx.hazards(home.hazards), answered=home.answered,
               total=home.total)
@@ -100,7 +120,6 @@ class SummaryPage(BasePage):
         self._show_bars(home.areas)
         self.followup.show_followup(ctx.session.followup())
         self.actions_heading.setText(t("ui.summary.actions_heading"))
-        actions = ctx.session.actions()
         has_hazards = any(not a.is_person_action for a in actions)
         self.actions_help.setText(
             t("ui.summary.actions_help") if has_hazards else t("ui.summary.no_actions")
@@ -130,6 +149,41 @@ class SummaryPage(BasePage):
         has_open = self.open_list.count() > 0
         self.open_help.setText(t("ui.summary.open_help") if has_open else t("ui.summary.all_done"))
         self.open_list.setVisible(has_open)
+
+    def _show_person(self, now: int) -> None:
+        """The top: things to do now, the next step and who helps, contradictions, the person."""
+        t = self.ctx.t
+        cat = catalogue(self.ctx.language)
+        intake = self.ctx.session.assessment.intake
+        if now == 0:
+            self.now_label.setText(t("person.now_count_none"))
+        elif now == 1:
+            self.now_label.setText(t("person.now_count_one"))
+        else:
+            self.now_label.setText(t("person.now_count_many", count=now))
+        step = person.next_step(intake)
+        self.next_step.setText(
+            f"{t('person.next_step_heading')}: {t(f'person.next_step.{step}')}"
+        )
+        helpers = ", ".join(t(f"helper.{h}") for h in NEXT_STEP_HELPERS[step])
+        self.next_helpers.setText(t("person.helpers_line", helpers=helpers))
+        warnings = person.warning_texts(intake, cat)
+        self.warnings.setText("\n".join([t("person.warnings_heading"), *warnings]))
+        self.warnings.setVisible(bool(warnings))
+        lines = [f"{label}: {value}" for label, value in person.intake_lines(intake, cat)]
+        tests = person.measurement_lines(intake, cat)
+        if tests:
+            lines += ["", t("person.tests_heading")]
+            lines += [f"{label}: {value}" for label, value in tests]
+        fesi = score_short_fesi(intake.get("fesi"))
+        if fesi.total is not None:
+            lines.append(
+                t("ui.about.fesi_total", total=fesi.total, band=t(f"fesi_band.{fesi.band}"))
+            )
+        self.person_heading.setText(t("person.intake_heading"))
+        self.person_lines.setText("\n".join(lines))
+        self.person_heading.setVisible(bool(lines))
+        self.person_lines.setVisible(bool(lines))
 
     def _show_bars(self, areas: tuple[AreaScore, ...]) -> None:
         t, lang, c = self.ctx.t, self.ctx.language, self.ctx

@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from homecheck.domain.actions import Action
+from homecheck.domain.actions import Action, action_texts
+from homecheck.i18n import catalogue
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.hooks import Trigger
@@ -100,6 +101,7 @@ class ActionLog(QWidget):
     def show_actions(self, actions: list[Action]) -> None:
         """Show every action in priority order; hazards with a box to tick when done."""
         t, lang, content = self.ctx.t, self.ctx.language, self.ctx.checklist
+        intake = self.ctx.session.assessment.intake
         while len(self.rows) < len(actions):
             row = ActionCheck(self.ctx, self)
             # Connected after the row's own handler, so the session has the date already.
@@ -110,10 +112,9 @@ class ActionLog(QWidget):
             row.setVisible(index < len(actions))
         for number, (action, row) in enumerate(zip(actions, self.rows, strict=False), start=1):
             priority = t(f"priority.{action.priority}")
-            if action.is_person_action:
-                fix, where = t(f"action.{action.item_id}.fix"), t("person.area_title")
-            else:
-                fix = content.item(action.item_id).fix(lang)
-                where = content.area(action.area_id).title(lang)
+            texts = action_texts(action, catalogue(lang), content, intake)
+            fix, where = texts.fix, texts.area
             line = t("ui.summary.action", number=number, priority=priority, where=where, fix=fix)
+            # Why it is higher for this person, and what to do until a fix is in place.
+            line = "\n".join(part for part in (line, texts.raised, texts.until_then) if part)
             row.show_action(number, action, line, where, fix)
