@@ -286,9 +286,14 @@ class Store:
         assessment: Assessment,
         client_id: int | None = None,
         previous_id: int | None = None,
-        status: str = "in_progress",
+        status: str | None = None,
     ) -> int:
-        """Store a new check (with any answers it already has); return its id."""
+        """Store a new check (with any answers it already has); return its id.
+
+        ``status`` defaults to the assessment's own (a finished check read from a file stays
+        finished).
+        """
+        status = assessment.status if status is None else status
         if status not in ("in_progress", "done"):
             raise ValueError(status)
         now = _now()

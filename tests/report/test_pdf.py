@@ -24,7 +24,8 @@ def full(request: pytest.FixtureRequest, content: Checklist, render: Render) -> 
     """Every item a hazard, with an intake, in one language."""
     language = request.param
     assessment = all_hazards(content, language=language, assessor="Anna de Vries", role="therapist")
-    assessment.intake = {"key_fallen": True, "key_worried": False, "fesi": [2] * 7}
+    # No fall and no profile: no hazard is raised, so each stays at its severity's priority.
+    assessment.intake = {"key_fallen": False, "key_worried": True, "fesi": [2] * 7}
     return language, render(content, assessment, paper="A4")
 
 
