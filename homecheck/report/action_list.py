@@ -91,6 +91,8 @@ def _head(action: ActionView, ctx: StoryContext) -> list[Flowable]:
     out: list[Flowable] = [boxed(box, para(action.fix, "Fix", styles), indent(ctx), ctx.width)]
     if action.until_then:  # "Until then: ..." says so itself
         out.append(para(action.until_then, "ActionDetail", styles))
+    if action.raised:  # "Higher because you walk with a stick."
+        out.append(para(action.raised, "ActionDetail", styles))
     for key, value in (
         ("actions.where", action.area),
         ("actions.why", action.why),

@@ -6,10 +6,11 @@ import datetime as _dt
 from dataclasses import dataclass, field
 
 from homecheck.domain import actions as acts
+from homecheck.domain import person
 from homecheck.domain.assessment import Assessment
 from homecheck.domain.content import Checklist
 from homecheck.domain.followup import FollowUp
-from homecheck.domain.person import KEY_QUESTIONS, advice_sections, person_content
+from homecheck.domain.person import advice_sections, person_content
 from homecheck.domain.scoring import score_home
 from homecheck.i18n import Catalogue, catalogue
 from homecheck.report.photos import PhotoSource, PhotoView, PhotoViews
@@ -47,6 +48,7 @@ class ActionView:
     done: str  # the formatted date it was done, or "" for a blank line to write on
     photos: tuple[PhotoView, ...] = ()
     until_then: str = ""  # what to do while a "now" fix waits (rails, switches), or ""
+    raised: str = ""  # "Higher because you walk with a stick." when the profile raised it
 
 
 @dataclass(frozen=True)
@@ -68,12 +70,18 @@ class PriorityGroup:
 
 @dataclass(frozen=True)
 class PersonView:
-    """The outcome of the intake: key questions and Short FES-I (empty parts are left out)."""
+    """The person's part of the PDF ("About you"); empty parts are left out.
 
-    key_answers: tuple[Line, ...]
-    key_summary: str
-    fesi: tuple[str, ...]  # sentences: score, range, proration, band advice
+    ``answers``: the intake answers given (falls, pain, activity, fear, profile, goal);
+    ``tests``: the therapist's tests with their judgement; ``warnings``: contradictory answers.
+    """
+
+    answers: tuple[Line, ...]
+    fesi: tuple[str, ...]  # sentences: score, range, proration, who answered, band advice
     goals: str
+    tests: tuple[Line, ...] = ()
+    warnings: tuple[str, ...] = ()
+    headings: dict[str, str] = field(default_factory=dict)  # answers, tests, warnings
 
 
 @dataclass(frozen=True)
@@ -108,6 +116,10 @@ class ReportModel:
     area_notes: tuple[Line, ...]
     advice: tuple[AdviceView, ...]
     progress: ProgressView | None = field(default=None)
+    # The first thing the PDF says: how many things to do now, the next step, who can help.
+    now_line: str = ""
+    next_step: str = ""
+    next_helpers: str = ""
 
     def page_label(self, page: int, pages: int) -> str:
         """Return "Page x of y" in the report's language."""
@@ -145,6 +157,7 @@ def _action_view(
         done=format_date(action.done, t) if action.done else "",
         photos=photos.views(answer.photos) if answer is not None else (),
         until_then=until_then,
+        raised=texts.raised,
     )
 
 
@@ -186,27 +199,19 @@ def _count(count: int, done: int, t: Catalogue) -> str:
 def _person(assessment: Assessment, lang: str, t: Catalogue) -> PersonView | None:
     intake = assessment.intake
     fesi = acts.fesi_result(assessment)
-    asked = [k for k in KEY_QUESTIONS if intake.get(k) is not None]
     raw_goals = str(intake.get("goals") or "")
     goals = raw_goals if one_line(raw_goals) else ""  # blank or only control characters: none
-    if not asked and not fesi.filled_in and not goals:
+    goal_label = t("person.short.goals")
+    answers = tuple(
+        Line(label, one_line(value))
+        for label, value in person.intake_lines(intake, t)
+        if label != goal_label  # the goal is printed as the person wrote it, below
+    )
+    tests = tuple(Line(label, value) for label, value in person.measurement_lines(intake, t))
+    warnings = tuple(person.warning_texts(intake, t))
+    if not answers and not fesi.filled_in and not goals and not tests and not warnings:
         return None
     texts = person_content()
-    key_answers: tuple[Line, ...] = ()
-    summary = ""
-    if asked:
-        lines = []
-        for key in KEY_QUESTIONS:
-            question = texts.questions[key]
-            value = intake.get(key)
-            if value is None:
-                answer = t("report.person.not_answered")
-            else:
-                answer = question.options["yes" if value else "no"](lang)
-            lines.append(Line(question.text(lang), answer))
-        key_answers = tuple(lines)
-        yes = acts.key_questions_yes(assessment)
-        summary = t("report.person.key_yes") if yes else t("report.person.key_no")
     sentences: list[str] = []
     if fesi.filled_in:
         if fesi.total is None:
@@ -217,8 +222,23 @@ def _person(assessment: Assessment, lang: str, t: Catalogue) -> PersonView | Non
             sentences.append(t("report.person.fesi_range"))
             if fesi.prorated:
                 sentences.append(t("report.person.fesi_prorated"))
+        if intake.get("fesi_by_proxy") is True:
+            sentences.append(t("person.fesi_by_proxy"))
         sentences.append(texts.fesi_bands[fesi.band](lang))
-    return PersonView(key_answers, summary, tuple(sentences), goals)
+    headings = {
+        "answers": t("person.intake_heading"),
+        "tests": t("person.tests_heading"),
+        "warnings": t("person.warnings_heading"),
+    }
+    return PersonView(answers, tuple(sentences), goals, tests, warnings, headings)
+
+
+def _now_line(now: int, t: Catalogue) -> str:
+    if now == 0:
+        return t("person.now_count_none")
+    if now == 1:
+        return t("person.now_count_one")
+    return t("person.now_count_many", count=now)
 
 
 def build_report(
@@ -253,6 +273,7 @@ def build_report(
         facts.append(Line(labels["cover.assessor"], assessor))
 
     counts = acts.count_by_priority(actions)
+    step = person.next_step(assessment.intake)
     done = {p: sum(1 for a in actions if a.priority == p and a.done) for p in acts.PRIORITIES}
     count_lines = tuple(
         Line(t(f"priority.{p}"), _count(counts[p], done[p], t)) for p in acts.PRIORITIES
@@ -289,9 +310,9 @@ def build_report(
         date=date,
         facts=tuple(facts),
         home_score=(
-            t("report.score.home", score=home.score)
+            t("person.score_line", score=home.score)
             if home.score is not None
-            else labels["score.home_none"]
+            else t("person.score_line_none")
         ),
         no_hazard=home.hazards == 0 and home.score is not None,
         bars=tuple(
@@ -311,6 +332,12 @@ def build_report(
         advice=tuple(
             AdviceView(s.title(language), tuple(p(language) for p in s.points))
             for s in advice_sections()
+        ),
+        now_line=_now_line(counts["now"], t),
+        next_step=t("person.next_step_line", step=t(f"person.next_step.{step}")),
+        next_helpers=t(
+            "person.helpers_line",
+            helpers=", ".join(t(f"helper.{h}") for h in acts.NEXT_STEP_HELPERS[step]),
         ),
         progress=(
             None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Table
 
 from homecheck.report.action_list import actions
 from homecheck.report.blocks import CELL_STYLE, bold, facts, markup, para, user_text
@@ -59,14 +59,25 @@ def _progress(progress: ProgressView, ctx: StoryContext) -> list[Flowable]:
 def _person(person: PersonView, ctx: StoryContext) -> list[Flowable]:
     styles = ctx.styles
     blocks: list[list[Flowable]] = []
-    if person.key_answers:
+    if person.warnings:
         blocks.append(
             [
-                para(ctx.label("person.key_heading"), "Heading3", styles),
-                # The labels are questions: a wide column and no colon after the "?".
-                facts(person.key_answers, ctx.width, styles, share=0.72, colon=False),
-                Spacer(1, 4),
-                para(person.key_summary, "Body", styles),
+                para(person.headings["warnings"], "Heading3", styles),
+                *(para(text, "Box", styles) for text in person.warnings),
+            ]
+        )
+    if person.answers:
+        blocks.append(
+            [
+                para(person.headings["answers"], "Heading3", styles),
+                facts(person.answers, ctx.width, styles, share=0.55),
+            ]
+        )
+    if person.tests:
+        blocks.append(
+            [
+                para(person.headings["tests"], "Heading3", styles),
+                facts(person.tests, ctx.width, styles, share=0.42),
             ]
         )
     if person.fesi:
@@ -89,6 +100,22 @@ def _person(person: PersonView, ctx: StoryContext) -> list[Flowable]:
     return [KeepTogether(block) for block in blocks]
 
 
+def _first(ctx: StoryContext) -> list[Flowable]:
+    """What to do now comes first: the count of "now" actions, the next step, who helps."""
+    model, styles = ctx.model, ctx.styles
+    if not model.now_line:
+        return []
+    return [
+        KeepTogether(
+            [
+                para(model.now_line, "Score", styles),
+                bold(model.next_step, "Body", styles),
+                para(model.next_helpers, "Body", styles),
+            ]
+        )
+    ]
+
+
 def overview(ctx: StoryContext) -> list[Flowable]:
     """Title, who and when, the scores, the counts, progress, the person outcome, how to read it."""
     model, styles = ctx.model, ctx.styles
@@ -103,6 +130,7 @@ def overview(ctx: StoryContext) -> list[Flowable]:
     out: list[Flowable] = [
         para(model.title, "Title", styles),
         facts(model.facts, ctx.width, styles),
+        *_first(ctx),
         KeepTogether(score_block),
         KeepTogether(
             [

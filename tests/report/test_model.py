@@ -85,18 +85,49 @@ def test_person_outcome_shows_key_questions_and_fesi_band(content: Checklist) ->
     assessment.intake = {"key_fallen": False, "key_worried": True, "fesi": [2] * 6 + [None]}
     model = build_report(content, assessment, "en")
     assert model.person is not None
-    answers = [line.value for line in model.person.key_answers]
     texts = person_content()
-    assert answers == [
-        texts.questions["key_fallen"].options["no"]("en"),
-        texts.questions["key_worried"].options["yes"]("en"),
-        catalogue("en")("report.person.not_answered"),
+    t = catalogue("en")
+    assert [(line.label, line.value) for line in model.person.answers] == [
+        (t("person.short.key_fallen"), texts.questions["key_fallen"].options["no"]("en")),
+        (t("person.short.key_worried"), texts.questions["key_worried"].options["yes"]("en")),
     ]
-    assert model.person.key_summary == catalogue("en")("report.person.key_yes")
     # 6 answers of 2, prorated: 12 * 7 / 6 = 14, the "high" band.
     assert "14" in model.person.fesi[0]
     assert texts.fesi_bands["high"]("en") in model.person.fesi
     assert catalogue("en")("report.person.fesi_prorated") in model.person.fesi
+
+
+def test_about_you_holds_the_intake_tests_and_contradictions(content: Checklist) -> None:
+    assessment = make_assessment(content)
+    assessment.intake = {
+        "falls_past_year": 3, "key_fallen": False, "pain": "often", "activity_days": 0,
+        "fear_of_falling": True, "fear_limits_activities": True, "goals": "Walk to the market",
+        "walking_aid": "walker", "tug_seconds": 13.5, "balance_stage": 3, "chair_stands": 9,
+        "fesi": [3] * 7, "fesi_by_proxy": True,
+    }
+    model = build_report(content, assessment, "nl")
+    t = catalogue("nl")
+    assert model.person is not None
+    answers = {line.label: line.value for line in model.person.answers}
+    assert answers[t("person.short.falls_past_year")] == "3"
+    assert answers[t("person.short.pain")] == "Vaak"
+    assert answers[t("person.short.activity_days")] == "0"
+    assert answers[t("person.short.walking_aid")] == "Rollator of looprek"
+    assert model.person.goals == "Walk to the market"
+    tests = [(line.label, line.value) for line in model.person.tests]
+    assert tests == [
+        (t("person.test.tug"), "13,5 seconden – " + t("person.test.flag")),
+        (t("person.test.chair_stand"), "9 keer – " + t("person.test.no_norm")),
+        (t("person.test.balance"), "stand 3 van 4 – " + t("person.test.fine")),
+    ]
+    assert model.person.warnings == (t("person.warning.falls_but_not_fallen", count=3),)
+    assert t("person.fesi_by_proxy") in model.person.fesi
+    # The first thing: the count of things to do now and the next step, with who helps.
+    # The falls assessment, and the GP for a fall with pain (the injury question not answered).
+    assert model.now_line == t("person.now_count_many", count=2)
+    assert model.next_step == t("person.next_step_line",
+                                step=t("person.next_step.falls_assessment"))
+    assert t("helper.gp") in model.next_helpers
 
 
 def test_no_intake_means_no_person_section(content: Checklist) -> None:

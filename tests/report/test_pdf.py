@@ -116,9 +116,10 @@ def test_cover_has_scores_counts_person_outcome_and_disclaimer(
     for area in content.areas:
         assert squash(area.title(language)) in cover
     for needle in (
-        t("report.score.home", score=0),
+        t("person.score_line", score=0),
         t("report.counts.heading"),
-        t("report.person.key_yes"),
+        t("person.now_count_many", count=sum(i.severity == 3 for i in content.items())),
+        t("person.next_step_line", step=t("person.next_step.advice")),
         t("report.person.fesi_score", total=14, band=t("fesi_band.high")),
         t("report.read.disclaimer"),
         t("report.role.therapist"),
