@@ -48,6 +48,7 @@ def delete_client(store: Store, client_id: int) -> None:
     """Delete a client with all their checks and answers (the caller asks for confirmation)."""
     with store.transaction() as db:
         db.execute("DELETE FROM clients WHERE id=?", (client_id,))
+    store.forget_deleted()
 
 
 def list_clients(store: Store, search: str = "") -> list[ClientInfo]:

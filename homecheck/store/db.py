@@ -91,6 +91,26 @@ class StoreTooNew(StoreError):
         self.found = found
 
 
+class StoreGone(StoreError):
+    """The store file was deleted or replaced by another process since it was opened."""
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file at ``path``; None when there is none."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _private_sidecars(path: Path) -> None:
+    """Give existing -wal and -shm files mode 0600 (SQLite copies the mode only on creation)."""
+    for suffix in ("-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            os.chmod(path.with_name(path.name + suffix), 0o600)
+
+
 class CheckInfo(NamedTuple):
     """A check as listed for resuming or in a client's history."""
 
@@ -143,10 +163,14 @@ class Store:
                 os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
             elif self.path.is_file():
                 os.chmod(self.path, 0o600)
+        _private_sidecars(self.path)  # an existing -wal keeps its own mode otherwise
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open {self.path}: {exc}") from None
+        # Which file this is: after "Delete all data" in another homecheck (or a new store
+        # made in its place) this connection must not go on writing into a deleted file.
+        self._identity = _identity(self.path)
         try:
             self._setup(existed, check_integrity)
         except sqlite3.DatabaseError as exc:
@@ -157,12 +181,16 @@ class Store:
         except StoreError:
             self._db.close()
             raise
+        self._identity = _identity(self.path)  # surely there now, whatever happened before
         with contextlib.suppress(OSError):
             os.chmod(self.path, 0o600)
 
     def _setup(self, existed: bool, check_integrity: bool) -> None:
         db = self._db
         db.execute("PRAGMA foreign_keys=ON")
+        # Deleted text is overwritten with zeros, not just marked free: SQLite's own default
+        # is off (Debian builds turn it on, Windows and macOS builds do not).
+        db.execute("PRAGMA secure_delete=ON")
         version = self._schema_version() if existed else 0
         if version > SCHEMA_VERSION:
             raise StoreTooNew(self.path, version)
@@ -255,6 +283,11 @@ class Store:
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        if _identity(self.path) != self._identity:
+            raise StoreGone(
+                f"{self.path} was deleted or replaced by another homecheck window: "
+                "nothing more can be saved here; close this window and start homecheck again"
+            )
         self._db.execute("BEGIN IMMEDIATE")
         try:
             yield self._db
@@ -507,9 +540,21 @@ class Store:
             )
 
     def delete_check(self, check_id: int) -> None:
-        """Remove one check and its answers."""
+        """Remove one check and its answers, leaving nothing of them in the files."""
         with self._transaction() as db:
             db.execute("DELETE FROM checks WHERE id=?", (check_id,))
+        self.forget_deleted()
+
+    def forget_deleted(self) -> None:
+        """After a delete: move the WAL into the database and empty it.
+
+        secure_delete zeroes the deleted rows in the database, but the WAL still holds the
+        pages as they were before; a TRUNCATE checkpoint writes them back and cuts the WAL to
+        zero bytes. (Another homecheck reading at that moment can keep it from finishing; the
+        next delete or close tries again.)
+        """
+        with contextlib.suppress(sqlite3.Error):
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def backup_to(source: sqlite3.Connection, target: Path) -> None:
