@@ -141,3 +141,17 @@ def delete_all_data() -> list[Path]:
             entry.unlink()
             removed.append(entry)
     return removed
+
+
+def writable(path: Path) -> bool:
+    """Whether homecheck could change the store file and its folder (False on a read-only
+    disk, or for a file or folder the user may not write). Nothing is changed to find out."""
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return False
+    else:
+        os.close(fd)
+    return os.access(path.parent, os.W_OK)

@@ -13,7 +13,7 @@ from homecheck.domain.content import checklist
 from homecheck.i18n import catalogue
 from homecheck.session.session import Session
 from homecheck.store.db import Store, StoreDamaged, StoreError, StoreTooNew, backup_damaged
-from homecheck.store.paths import DataFolderError, database_path, foreign_store
+from homecheck.store.paths import DataFolderError, database_path, foreign_store, writable
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.dialogs import DialogService, QtDialogs
@@ -42,10 +42,16 @@ def open_store(
     except DataFolderError as exc:  # the folder cannot be made or made private
         dialogs.error(None, t("ui.damaged.title"), t("ui.damaged.cannot_open", reason=exc))
         return None
+    foreign = foreign_store(path)
+    if foreign is not None:  # not damaged, not ours: never moved aside
+        dialogs.error(None, t("ui.damaged.title"), t("ui.damaged.cannot_open", reason=foreign))
+        return None
+    if path.exists() and not writable(path):
+        # A store that can be read but not changed (a read-only disk, a file of another user)
+        # is not damage: never moved aside, never half-used. Said plainly, left as it is.
+        dialogs.error(None, t("ui.damaged.title"), t("ui.read_only.text", path=path))
+        return None
     try:
-        foreign = foreign_store(path)
-        if foreign is not None:  # not damaged, not ours: never moved aside
-            raise StoreError(foreign)
         return Store(path, check_integrity=check_integrity)
     except StoreTooNew:
         # Not damaged: a newer homecheck's store. Left exactly as it is.

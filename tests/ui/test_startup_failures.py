@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from homecheck.domain.assessment import Assessment
 from homecheck.store.db import Store
 from homecheck.store.paths import DB_NAME
 
@@ -110,3 +111,59 @@ def test_a_store_of_another_user_is_not_moved_aside(shared_tmp: Path) -> None:
     assert "another user" in message
     assert sorted(p.name for p in folder.iterdir()) == [DB_NAME]
     assert (folder / DB_NAME).read_bytes() == before
+
+
+@needs_nobody
+def test_a_healthy_store_that_cannot_be_written_is_not_moved_aside(shared_tmp: Path) -> None:
+    # Readable (0644) but not writable for this user, in a folder the user may write: before
+    # the fix it was called damaged and moved aside, and every saved check vanished.
+    folder = shared_tmp / "data"
+    folder.mkdir()
+    store = Store(folder / DB_NAME)
+    store.create_check(Assessment(areas=["stairs"], client="kept"))
+    store.close()
+    (folder / DB_NAME).chmod(0o644)
+    folder.chmod(0o777)
+    before = (folder / DB_NAME).read_bytes()
+    if os.geteuid() != 0:
+        pytest.skip("needs a store owned by another user: run as root (CI does)")
+    outcome = start_app({"HOMECHECK_DATA_DIR": str(folder)})
+    assert "escaped" not in outcome, outcome
+    assert (outcome["returncode"], outcome["window"]) == (1, False)
+    (message,) = _errors(outcome)
+    assert str(folder / DB_NAME) in message and "alleen-lezen" in message  # nl: the default
+    assert sorted(p.name for p in folder.iterdir()) == [DB_NAME]
+    assert (folder / DB_NAME).read_bytes() == before
+
+
+def _read_only_mount(base: Path) -> Path | None:
+    """A tmpfs mounted read-only at base/mnt, or None when mounting is not allowed here."""
+    mnt = base / "mnt"
+    mnt.mkdir()
+    ok = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m,mode=0755", "none", str(mnt)],
+                        capture_output=True).returncode == 0  # fmt: skip
+    return mnt if ok else None
+
+
+def test_a_store_on_a_read_only_disk_is_left_as_it_is(shared_tmp: Path) -> None:
+    if sys.platform != "linux" or os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("a read-only mount needs Linux and root (CI runs as root)")
+    mnt = _read_only_mount(shared_tmp)
+    if mnt is None:
+        pytest.skip("this machine does not allow mounting a tmpfs")
+    try:
+        folder = mnt / "homecheck"
+        folder.mkdir(mode=0o700)
+        store = Store(folder / DB_NAME)
+        store.create_check(Assessment(areas=["stairs"], client="kept"))
+        store.close()
+        before = {p.name: p.read_bytes() for p in folder.iterdir()}
+        subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True)
+        outcome = start_app({"HOMECHECK_DATA_DIR": str(folder)}, as_nobody=False)
+        assert "escaped" not in outcome, outcome
+        assert (outcome["returncode"], outcome["window"]) == (1, False)
+        (message,) = _errors(outcome)
+        assert str(folder / DB_NAME) in message and "alleen-lezen" in message
+        assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    finally:
+        subprocess.run(["umount", str(mnt)], check=False)
