@@ -237,14 +237,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_export_fhir(args: argparse.Namespace) -> int:
     """Write the checklist and the check as a FHIR R4 Bundle (Questionnaire + response)."""
     from homecheck.fileio import atomic_write
-    from homecheck.interop.fhir import FhirError, bundle
+    from homecheck.interop.fhir import bundle
 
     content, assessment = _load(args.file)
     out = _output(args.output, args.file)
-    try:
-        doc = bundle(content, assessment)
-    except FhirError as exc:
-        raise InputError(f"{_shown(args.file)}: {exc}") from None
+    doc = bundle(content, assessment)
     data = (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     try:
         atomic_write(out, data)

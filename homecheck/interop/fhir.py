@@ -1,9 +1,13 @@
-"""FHIR export: checklist as Questionnaire, check as QuestionnaireResponse, in one Bundle."""
+"""FHIR export: checklist as Questionnaire, check as QuestionnaireResponse, in one Bundle.
+
+The FHIR R4 JSON is built by hand here; the tests validate it against the official R4 JSON schema
+(tests/interop/fhir_r4.py), so the app needs no FHIR library at run time.
+"""
 
 from __future__ import annotations
 
 import json
-import re
+import unicodedata
 import uuid
 from typing import Any
 
@@ -18,27 +22,35 @@ _NAMESPACE = uuid.UUID("5b8f0f3e-3c5e-4f0e-9a43-3a1f6f2c9b10")
 
 
 class FhirError(ValueError):
-    """A FHIR document could not be built or read."""
+    """A FHIR document could not be read back."""
+
+
+# A FHIR R4 string matches ^[ \r\n\t\S]+$: apart from space, tab, CR and LF it holds no white space,
+# as JavaScript and Python regular expressions count it (and SHOULD hold no control characters).
+# Line and paragraph separators become line breaks, other spaces a plain space.
+_LINE_BREAKS = dict.fromkeys(map(ord, "\v\f\x1c\x1d\x1e\x85\u2028"), "\n") | {0x2029: "\n\n"}
+_KEPT_SPACE = frozenset(" \t\r\n")
+_DROPPED = frozenset({"Cc", "Cs"})  # control characters; lone surrogates cannot be written
+
+
+def fhir_string(text: str) -> str:
+    """Return user text as a valid FHIR string, or "" when nothing but white space is left."""
+    if not text.isprintable():
+        kept = []
+        for char in text.translate(_LINE_BREAKS):
+            if char in _KEPT_SPACE:
+                kept.append(char)
+            elif char.isspace():
+                kept.append(" ")
+            elif char != "\ufeff" and unicodedata.category(char) not in _DROPPED:
+                kept.append(char)
+        text = "".join(kept)
+    return text if text.strip() else ""
 
 
 def _uuid(*parts: str) -> str:
     # Deterministic ids: the same check exports to the same bundle, which makes diffs readable.
     return str(uuid.uuid5(_NAMESPACE, "/".join(parts)))
-
-
-# FHIR strings know only "\n" as a line end, and one made only of other white space (a line
-# separator, NEL, a no-break space) is not a valid string: such text is written with "\n" and
-# " " instead, so whatever the reader accepted is exported.
-_LINE_ENDS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x85": "\n"})
-_FHIR_CHAR = re.compile(r"[ \r\n\t\S]")
-
-
-def fhir_text(text: str) -> str:
-    """Free text as a valid FHIR string (line and paragraph separators become line ends)."""
-    text = text.translate(_LINE_ENDS)
-    if not _FHIR_CHAR.search(text):
-        text = re.sub(r"\s", " ", text)
-    return text
 
 
 def _coding(answer: str, language: str) -> dict[str, str]:
@@ -93,9 +105,9 @@ def questionnaire_response(checklist: Checklist, assessment: Assessment) -> dict
             if answer is None:
                 continue
             entry: dict[str, Any] = {"valueCoding": _coding(answer.answer, lang)}
-            if answer.note:
-                note = {"valueString": fhir_text(answer.note)}
-                entry["item"] = [{"linkId": f"{item.id}.note", "answer": [note]}]
+            note = fhir_string(answer.note)
+            if note:
+                entry["item"] = [{"linkId": f"{item.id}.note", "answer": [{"valueString": note}]}]
             answered.append({"linkId": item.id, "text": item.question(lang), "answer": [entry]})
         if answered:
             groups.append({"linkId": area.id, "text": area.title(lang), "item": answered})
@@ -109,15 +121,16 @@ def questionnaire_response(checklist: Checklist, assessment: Assessment) -> dict
         "language": lang,
         "item": groups,
     }
-    if assessment.assessor:
-        response["author"] = {"display": fhir_text(assessment.assessor)}
-    if assessment.client:
-        response["subject"] = {"display": fhir_text(assessment.client)}
+    assessor, client = fhir_string(assessment.assessor), fhir_string(assessment.client)
+    if assessor:
+        response["author"] = {"display": assessor}
+    if client:
+        response["subject"] = {"display": client}
     return response
 
 
 def bundle(checklist: Checklist, assessment: Assessment) -> dict[str, Any]:
-    """A collection Bundle with the Questionnaire and the QuestionnaireResponse, validated."""
+    """A collection Bundle with the Questionnaire and the QuestionnaireResponse."""
     q = questionnaire(checklist, assessment.language)
     r = questionnaire_response(checklist, assessment)
     doc = {
@@ -129,36 +142,31 @@ def bundle(checklist: Checklist, assessment: Assessment) -> dict[str, Any]:
             {"fullUrl": f"urn:uuid:{r['id']}", "resource": r},
         ],
     }
-    validate(doc)
     return doc
 
 
-def validate(doc: dict[str, Any]) -> None:
-    """Validate a Bundle with the fhir.resources models (FHIR R4B, wire-compatible with R4 here)."""
-    from fhir.resources.R4B.bundle import Bundle  # slow import: only when exporting
-    from pydantic import ValidationError
+def answers_from_bundle(doc: Any) -> dict[str, Answer]:
+    """Read the item answers back from a Bundle written by bundle() (for round-trip checks).
 
-    try:
-        Bundle.model_validate(doc)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first.get("loc", ()))
-        raise FhirError(f"invalid FHIR bundle at {where}: {first.get('msg')}") from None
-
-
-def answers_from_bundle(doc: dict[str, Any]) -> dict[str, Answer]:
-    """Read the item answers back from a Bundle written by bundle() (for round-trip checks)."""
-    validate(doc)
+    Notes come back as fhir_string() wrote them. FhirError when the document is not such a Bundle.
+    """
+    if not isinstance(doc, dict) or doc.get("resourceType") != "Bundle":
+        raise FhirError("not a FHIR Bundle")
     answers: dict[str, Answer] = {}
-    for entry in doc.get("entry", []):
-        resource = entry.get("resource", {})
-        if resource.get("resourceType") != "QuestionnaireResponse":
-            continue
-        for group in resource.get("item", []):
-            for item in group.get("item", []):
-                (value,) = item["answer"]
-                note = ""
-                for sub in value.get("item", []):
-                    note = sub["answer"][0]["valueString"]
-                answers[item["linkId"]] = Answer(answer=value["valueCoding"]["code"], note=note)
+    try:
+        for entry in doc.get("entry", []):
+            resource = entry["resource"]
+            if resource.get("resourceType") != "QuestionnaireResponse":
+                continue
+            for group in resource.get("item", []):
+                for item in group["item"]:
+                    (value,) = item["answer"]
+                    note = ""
+                    for sub in value.get("item", []):
+                        note = sub["answer"][0]["valueString"]
+                    answers[item["linkId"]] = Answer(answer=value["valueCoding"]["code"], note=note)
+    except (AttributeError, KeyError, IndexError, TypeError, ValueError) as exc:
+        raise FhirError(
+            f"not a homecheck QuestionnaireResponse ({type(exc).__name__}: {exc})"
+        ) from None
     return answers

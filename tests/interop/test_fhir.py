@@ -1,4 +1,4 @@
-"""FHIR export validates with fhir.resources and round-trips the answers."""
+"""FHIR export: a Bundle with the Questionnaire and the response that round-trips the answers."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import pytest
 
 from homecheck.domain.assessment import Answer, Assessment, read_file
 from homecheck.domain.content import checklist
-from homecheck.interop.fhir import FhirError, answers_from_bundle, bundle, validate
+from homecheck.interop.fhir import FhirError, answers_from_bundle, bundle
+from tests.interop.fhir_r4 import assert_valid
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,9 +37,23 @@ def test_unicode_notes_survive() -> None:
     assert answers_from_bundle(bundle(content, check))[item.id].note == "ĳs op de stoep 🧊 سلام"
 
 
-def test_validation_rejects_a_broken_bundle() -> None:
+@pytest.mark.parametrize(
+    "doc",
+    [
+        [],
+        {"resourceType": "Patient"},
+        {"resourceType": "Bundle", "type": "collection", "entry": "not a list"},
+        {
+            "resourceType": "Bundle",
+            "entry": [
+                {"resource": {"resourceType": "QuestionnaireResponse", "item": [{"item": [{}]}]}}
+            ],
+        },
+    ],
+)
+def test_reading_back_refuses_what_is_not_an_export(doc: object) -> None:
     with pytest.raises(FhirError):
-        validate({"resourceType": "Bundle", "type": "collection", "entry": "not a list"})
+        answers_from_bundle(doc)
 
 
 def test_command_writes_a_valid_bundle_and_refuses_bad_input(tmp_path: Path) -> None:
@@ -51,7 +66,7 @@ def test_command_writes_a_valid_bundle_and_refuses_bad_input(tmp_path: Path) -> 
         timeout=120,
     )
     assert ok.returncode == 0, ok.stderr
-    validate(json.loads(out.read_text(encoding="utf-8")))
+    assert_valid(json.loads(out.read_text(encoding="utf-8")))
     bad = tmp_path / "bad.json"
     bad.write_text("{", encoding="utf-8")
     result = subprocess.run(

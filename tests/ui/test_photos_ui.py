@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QApplication
 
 from homecheck.domain.assessment import loads
 from homecheck.domain.content import checklist
-from homecheck.interop.fhir import validate
 from homecheck.store.paths import data_dir
 from homecheck.store.photos import photo_path
 from homecheck.ui.pages.base import FINISH_ID
+from tests.interop.fhir_r4 import assert_valid
 from tests.ui.helpers import first_room
 
 pytestmark = pytest.mark.gui
@@ -122,7 +122,7 @@ def test_save_json_copies_photos_and_fhir_export_validates(make_wizard, dialogs,
     fhir_path = page.export_fhir()
     assert fhir_path == out / "record.json"
     doc = json.loads(fhir_path.read_text(encoding="utf-8"))
-    validate(doc)
+    assert_valid(doc)
     assert doc["resourceType"] == "Bundle"
     assert "rug by the door" in fhir_path.read_text(encoding="utf-8")
     assert stat.S_IMODE(fhir_path.stat().st_mode) == 0o600

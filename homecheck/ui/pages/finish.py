@@ -218,12 +218,12 @@ class FinishPage(BasePage):
         if path is None:
             return None
         try:
-            # Imported on demand: the FHIR models (pydantic) take a moment to load.
+            # Imported on demand: only this button needs it.
             from homecheck.interop.fhir import bundle
 
             doc = bundle(ctx.checklist, ctx.session.exported())
         except Exception as exc:
-            # Building or validating failed: one plain message, never a traceback.
+            # Building failed: one plain message, never a traceback.
             ctx.dialogs.error(
                 self, t("ui.finish.error_title"), t("ui.finish.fhir_error", reason=exc)
             )
