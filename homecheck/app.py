@@ -5,6 +5,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+
+# Start the app, quit once its first page has painted (exit 0), for build and install checks.
+SMOKE_TEST = "--smoke-test"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -12,10 +16,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     # Health data: everything we create is private to the user (folders 0700, files 0600).
     os.umask(0o077)
+    if args == [SMOKE_TEST]:
+        return _smoke_test()
     if args:
         from homecheck.cli import run
 
         return run(args)
+    return _open_app()
+
+
+def gui_main(argv: Sequence[str] | None = None) -> int:
+    """The app's own entry point: `homecheck-app`, the bundle's windowed program, file managers.
+
+    Always the app, never the command line (on Windows it has no console to print to). A check
+    file given, as a file manager's "Open with homecheck" does, opens as a new check.
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    os.umask(0o077)
+    if args == [SMOKE_TEST]:
+        return _smoke_test()
+    files = [Path(a) for a in args if not a.startswith("-")]
+    return _open_app(files[0] if files else None)
+
+
+def _open_app(open_path: Path | None = None) -> int:
+    """The wizard, one per data folder; ``open_path`` opens as a new check once it shows."""
     if not _has_display():
         # Without this check Qt prints several lines about xcb plugins and aborts the process.
         print(
@@ -43,10 +68,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         # A lock left by a run that did not end cleanly: read the whole store once.
-        return run_app(check_integrity=lock is not None and lock.unclean)
+        return run_app(check_integrity=lock is not None and lock.unclean, open_path=open_path)
     finally:
         if lock is not None:
             lock.release()
+
+
+def _smoke_test() -> int:
+    if not _has_display():
+        return main([])
+    from homecheck.ui import smoke
+
+    return smoke.run()
 
 
 def _has_display() -> bool:

@@ -44,15 +44,19 @@ def _problems(ctx: UiContext, error: FormatError | OSError) -> str:
     return shown
 
 
-def open_check_file(ctx: UiContext, parent: QWidget | None) -> Opened | None:
-    """Ask for a saved check file and store it as a new check; None when nothing was opened.
+def open_check_file(
+    ctx: UiContext, parent: QWidget | None, path: Path | None = None
+) -> Opened | None:
+    """Store a saved check file as a new check (asked for when no path is given); None when
+    nothing was opened.
 
     Everything that goes wrong is told through ctx.dialogs, in plain words.
     """
     t, session = ctx.t, ctx.session
-    path = ctx.dialogs.ask_open_path(
-        parent, t("ui.open_check.choose_title"), t("ui.open_check.filter")
-    )
+    if path is None:
+        path = ctx.dialogs.ask_open_path(
+            parent, t("ui.open_check.choose_title"), t("ui.open_check.filter")
+        )
     if path is None:
         return None
     # Reading the file and cleaning its photos takes a moment: show that work is going on.

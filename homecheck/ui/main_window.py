@@ -151,10 +151,17 @@ def tell_already_open() -> None:
     box.exec()
 
 
-def run_app(argv: Sequence[str] | None = None, *, check_integrity: bool = False) -> int:
+def run_app(
+    argv: Sequence[str] | None = None,
+    *,
+    check_integrity: bool = False,
+    open_path: Path | None = None,
+) -> int:
     """Open the wizard and run until it is closed; the exit code for the shell.
 
     ``check_integrity``: the last run did not end cleanly, so the store is checked in full.
+    ``open_path``: a check file to open as a new check once the window shows (a file manager's
+    "Open with homecheck").
     """
     app = ensure_app(argv)
     wizard = create_main_window(check_integrity=check_integrity)
@@ -162,6 +169,9 @@ def run_app(argv: Sequence[str] | None = None, *, check_integrity: bool = False)
         return 1
     wizard.show()
     _quit_on_ctrl_c(app)
+    if open_path is not None:
+        open_box = wizard.start_page.open_box
+        QTimer.singleShot(0, lambda: open_box.open_file(open_path))
     code = app.exec()
     wizard.ctx.session.close()
     # Delete the window while Qt and Python are both still complete: left to interpreter

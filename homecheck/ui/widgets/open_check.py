@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -53,12 +54,12 @@ class OpenCheckBox(QWidget):
         self.last = None
         self.status.setVisible(False)
 
-    def open_file(self) -> Opened | None:
-        """Ask for a file and open it as a new check; what was opened, or None."""
+    def open_file(self, path: Path | None = None) -> Opened | None:
+        """Open a check file (asked for when not given) as a new check; what was opened, or None."""
         # Imported here: the format reader is not needed to show the start page.
         from homecheck.ui.check_import import open_check_file, tell_left_out
 
-        opened = open_check_file(self.ctx, self)
+        opened = open_check_file(self.ctx, self, path)
         if opened is None:
             return None
         self.last = opened
