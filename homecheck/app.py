@@ -18,6 +18,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)
     if args == [SMOKE_TEST]:
         return _smoke_test()
+    if args in (["--install-desktop-entry"], ["--uninstall-desktop-entry"]):
+        from homecheck import desktop_entry
+
+        return desktop_entry.run(args[0].removeprefix("--").split("-")[0])
     if args:
         from homecheck.cli import run
 
