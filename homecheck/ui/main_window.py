@@ -171,7 +171,7 @@ def run_app(
     _quit_on_ctrl_c(app)
     if open_path is not None:
         open_box = wizard.start_page.open_box
-        QTimer.singleShot(0, lambda: open_box.open_file(open_path))
+        QTimer.singleShot(0, lambda: open_box.open_path(open_path))
     code = app.exec()
     wizard.ctx.session.close()
     # Delete the window while Qt and Python are both still complete: left to interpreter

@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.packaging
+@pytest.mark.timeout(900)  # builds, makes a venv, installs PySide6: ~1.5 min on a busy machine
 def test_the_wheel_installs_into_a_fresh_venv_and_passes_the_smoke_steps() -> None:
     done = subprocess.run(
         ["bash", str(ROOT / "packaging" / "wheel-smoke.sh"), sys.executable],

@@ -24,7 +24,7 @@ def test_a_given_file_opens_without_asking(make_wizard, dialogs, tmp_path) -> No
     path = tmp_path / "visit.json"
     path.write_text(dumps(visit), encoding="utf-8")
     wizard = make_wizard()
-    opened = wizard.start_page.open_box.open_file(path)
+    opened = wizard.start_page.open_box.open_path(path)
     assert opened is not None and opened.path == path
     assert not [call for call in dialogs.calls if call[0] == "ask_open_path"]
     assert wizard.ctx.session.answer(first).note == "loose rug"
@@ -37,5 +37,5 @@ def test_a_given_file_that_is_not_a_check_gives_one_plain_error(
     path = tmp_path / "notes.json"
     path.write_text('{"hello": 1}', encoding="utf-8")
     wizard = make_wizard()
-    assert wizard.start_page.open_box.open_file(path) is None
+    assert wizard.start_page.open_box.open_path(path) is None
     assert len(dialogs.named("error")) == 1

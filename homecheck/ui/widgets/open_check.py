@@ -54,8 +54,15 @@ class OpenCheckBox(QWidget):
         self.last = None
         self.status.setVisible(False)
 
-    def open_file(self, path: Path | None = None) -> Opened | None:
-        """Open a check file (asked for when not given) as a new check; what was opened, or None."""
+    def open_file(self) -> Opened | None:
+        """Ask for a file and open it as a new check; what was opened, or None."""
+        return self.open_path(None)
+
+    def open_path(self, path: Path | None) -> Opened | None:
+        """Open this check file (asked for when None) as a new check; what was opened, or None.
+
+        A file given to the app ("Open with homecheck" in a file manager) comes in here.
+        """
         # Imported here: the format reader is not needed to show the start page.
         from homecheck.ui.check_import import open_check_file, tell_left_out
 
