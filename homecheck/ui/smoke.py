@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from homecheck.ui.main_window import create_main_window, ensure_app
+from homecheck.ui.pages.base import BasePage
 
 TIME_LIMIT_MS = 30_000
 
@@ -54,13 +55,14 @@ def run() -> int:
     QTimer.singleShot(TIME_LIMIT_MS, lambda: app.exit(1))
     app.exec()
     page.removeEventFilter(watcher)
-    title = " ".join(page.title().split()) if watcher.painted else ""
+    shown = page.heading.text() if isinstance(page, BasePage) else page.title()
+    title = " ".join(shown.split())
     wizard.hide()
     wizard.ctx.session.close()
     wizard.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    if not watcher.painted:
-        _say(f"homecheck: smoke test: no page shown within {TIME_LIMIT_MS // 1000} s")
+    if not watcher.painted or not title:
+        _say(f"homecheck: smoke test: no page with a title shown within {TIME_LIMIT_MS // 1000} s")
         return 1
     _say(f"homecheck: smoke test: first page shown: {title}")
     return 0
