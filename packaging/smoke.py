@@ -151,6 +151,22 @@ def step_bad_input(cli: str, work: Path) -> None:
         raise SmokeError("bad input: a PDF was written anyway")
 
 
+def step_desktop_entry(cli: str, work: Path) -> str:
+    """Linux: the menu entry installs (into the work folder) and points at a real program."""
+    share = work / "share"
+    env_cmd = ["env", f"XDG_DATA_HOME={share}", cli]
+    ok(run([*env_cmd, "--install-desktop-entry"], work), "--install-desktop-entry")
+    (entry,) = (share / "applications").glob("*.desktop")
+    exec_line = next(x for x in entry.read_text().splitlines() if x.startswith("Exec="))
+    program = Path(exec_line.split('"')[1])
+    if program.name != "homecheck-app" or not os.access(program, os.X_OK):
+        raise SmokeError(f"desktop entry: Exec points at {program}")
+    ok(run([*env_cmd, "--uninstall-desktop-entry"], work), "--uninstall-desktop-entry")
+    if entry.exists():
+        raise SmokeError("desktop entry: still there after --uninstall-desktop-entry")
+    return f"Exec={program}"
+
+
 def step_gui(program: str, work: Path, what: str) -> str:
     """The app offscreen until its first page has painted."""
     done = run([program, "--smoke-test"], work, timeout=90)
@@ -182,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
         ("bad input", lambda: step_bad_input(cli, work) or "exit 2, one line"),
         ("app (console program)", lambda: step_gui(cli, work, "app via the console program")),
     ]
+    if sys.platform.startswith("linux"):
+        steps.append(("desktop entry", lambda: step_desktop_entry(cli, work)))
     if args.app:
         app = str(Path(args.app).resolve())
         steps.append(("app (windowed program)", lambda: step_gui(app, work, "windowed app")))
