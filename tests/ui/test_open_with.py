@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from homecheck.domain.assessment import Answer, Assessment, dumps
@@ -39,3 +41,21 @@ def test_a_given_file_that_is_not_a_check_gives_one_plain_error(
     wizard = make_wizard()
     assert wizard.start_page.open_box.open_path(path) is None
     assert len(dialogs.named("error")) == 1
+
+
+def test_the_app_program_passes_a_given_file_on_under_the_lock(monkeypatch, tmp_path) -> None:
+    from homecheck import app
+    from homecheck.store.lock import holder
+    from homecheck.store.paths import data_dir
+    from homecheck.ui import main_window
+
+    seen: list[dict[str, object]] = []
+
+    def fake_run_app(**kwargs: object) -> int:
+        seen.append({**kwargs, "held": holder(data_dir())})
+        return 0
+
+    monkeypatch.setattr(main_window, "run_app", fake_run_app)
+    given = tmp_path / "visit.json"
+    assert app.gui_main([str(given)]) == 0
+    assert seen == [{"check_integrity": False, "open_path": given, "held": os.getpid()}]

@@ -82,14 +82,14 @@ def test_the_already_open_dialog_says_so_plainly(qtbot, monkeypatch: pytest.Monk
 
 def test_a_normal_start_holds_the_lock_and_leaves_a_clean_one(runs: list) -> None:
     assert app.main([]) == 0
-    assert runs == [{"check_integrity": False, "held": os.getpid()}]
+    assert runs == [{"check_integrity": False, "open_path": None, "held": os.getpid()}]
     assert (data_dir() / LOCK_NAME).read_text() == "" and holder(data_dir()) is None
 
 
 def test_after_a_crash_the_lock_is_recovered_and_the_store_checked(runs: list) -> None:
     _crash_holding_the_lock(data_dir())
     assert app.main([]) == 0
-    assert runs == [{"check_integrity": True, "held": os.getpid()}]
+    assert runs == [{"check_integrity": True, "open_path": None, "held": os.getpid()}]
     assert app.main([]) == 0  # that run ended cleanly
     assert runs[1]["check_integrity"] is False
 
