@@ -26,6 +26,7 @@ from homecheck.report.pdf import render_pdf
 from homecheck.store.db import Store
 from tests.cli.test_fuzz import DOCUMENTS
 from tests.domain.strategies import CONTENT, EXAMPLE_NAMES, example_doc
+from tests.interop.fhir_r4 import assert_valid_resource
 
 # Each example renders a PDF (~0.3 s): a fifth of the fuzzer's count per command keeps this
 # well inside the suite's time; the long run (HOMECHECK_FUZZ_EXAMPLES=2000) gives 400 each.
@@ -51,8 +52,8 @@ def _through_every_writer(assessment: Assessment, folder: Path) -> None:
         store.close()
     assert fmt.loads(fmt.dumps(assessment), CONTENT) == assessment
     assert render_pdf(CONTENT, assessment).startswith(b"%PDF")
-    doc = bundle(CONTENT, assessment)  # validated against the FHIR model inside
-    json.dumps(doc, ensure_ascii=False).encode("utf-8")
+    doc = json.loads(json.dumps(bundle(CONTENT, assessment), ensure_ascii=False).encode("utf-8"))
+    assert_valid_resource(doc["entry"][1]["resource"])  # the official FHIR R4 schema
 
 
 @settings(
