@@ -258,6 +258,10 @@ def build_parser() -> argparse.ArgumentParser:
         prog="homecheck",
         description="Check a home for fall hazards and get a printable action list. "
         "Without a command the app opens.",
+        # Handled in homecheck.app before this parser: they start the app or touch the desktop.
+        epilog="Also: 'homecheck --install-desktop-entry' (Linux: add homecheck to your menu; "
+        "--uninstall-desktop-entry removes it) and 'homecheck --smoke-test' (start the app, "
+        "quit once its first page shows).",
     )
     parser.add_argument("--version", action="version", version=f"homecheck {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

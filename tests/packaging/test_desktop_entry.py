@@ -159,3 +159,11 @@ def test_no_program_to_point_at_gives_one_line(
     assert desktop_entry.run(flag.removeprefix("--").split("-")[0]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("homecheck: error: ")
+
+
+def test_help_mentions_the_desktop_entry_flags() -> None:
+    done = subprocess.run([sys.executable, "-m", "homecheck", "--help"], capture_output=True,
+                          text=True, timeout=60, cwd=ROOT)
+    assert done.returncode == 0
+    text = " ".join(done.stdout.split())
+    assert "--install-desktop-entry" in text and "--smoke-test" in text
