@@ -117,3 +117,15 @@ def score_home(checklist: Checklist, assessment: Assessment) -> HomeScore:
         unanswered=sum(a.unanswered for a in areas),
         areas=areas,
     )
+
+
+def person_factors(checklist: Checklist, assessment: Assessment) -> list[Item]:
+    """Hazards about the person (group "person"), listed with the person, not in the score."""
+    present = set(assessment.areas)
+    return [
+        item
+        for item in checklist.items()
+        if item.area in present
+        and not is_home_item(item)
+        and getattr(assessment.answers.get(item.id), "answer", None) == "hazard"
+    ]

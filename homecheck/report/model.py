@@ -11,7 +11,7 @@ from homecheck.domain.assessment import Assessment
 from homecheck.domain.content import Checklist
 from homecheck.domain.followup import FollowUp
 from homecheck.domain.person import advice_sections, person_content
-from homecheck.domain.scoring import score_home
+from homecheck.domain.scoring import person_factors, score_home
 from homecheck.i18n import Catalogue, catalogue
 from homecheck.report.photos import PhotoSource, PhotoView, PhotoViews
 from homecheck.report.progress import ProgressView, build_progress
@@ -81,7 +81,8 @@ class PersonView:
     goals: str
     tests: tuple[Line, ...] = ()
     warnings: tuple[str, ...] = ()
-    headings: dict[str, str] = field(default_factory=dict)  # answers, tests, warnings
+    headings: dict[str, str] = field(default_factory=dict)  # answers, tests, warnings, factors
+    factors: tuple[str, ...] = ()  # fixes of hazards about the person (not in the home score)
 
 
 @dataclass(frozen=True)
@@ -196,8 +197,11 @@ def _count(count: int, done: int, t: Catalogue) -> str:
     return t(f"report.counts.{key}", count=count)
 
 
-def _person(assessment: Assessment, lang: str, t: Catalogue) -> PersonView | None:
+def _person(
+    content: Checklist, assessment: Assessment, lang: str, t: Catalogue
+) -> PersonView | None:
     intake = assessment.intake
+    factors = tuple(item.fix(lang) for item in person_factors(content, assessment))
     fesi = acts.fesi_result(assessment)
     raw_goals = str(intake.get("goals") or "")
     goals = raw_goals if one_line(raw_goals) else ""  # blank or only control characters: none
@@ -209,7 +213,7 @@ def _person(assessment: Assessment, lang: str, t: Catalogue) -> PersonView | Non
     )
     tests = tuple(Line(label, value) for label, value in person.measurement_lines(intake, t))
     warnings = tuple(person.warning_texts(intake, t))
-    if not answers and not fesi.filled_in and not goals and not tests and not warnings:
+    if not (answers or fesi.filled_in or goals or tests or warnings or factors):
         return None
     texts = person_content()
     sentences: list[str] = []
@@ -229,8 +233,9 @@ def _person(assessment: Assessment, lang: str, t: Catalogue) -> PersonView | Non
         "answers": t("person.intake_heading"),
         "tests": t("person.tests_heading"),
         "warnings": t("person.warnings_heading"),
+        "factors": t("person.factors_heading"),
     }
-    return PersonView(answers, tuple(sentences), goals, tests, warnings, headings)
+    return PersonView(answers, tuple(sentences), goals, tests, warnings, headings, factors)
 
 
 def _now_line(now: int, t: Catalogue) -> str:
@@ -319,7 +324,7 @@ def build_report(
             AreaBar(content.area(a.area_id).title(language), a.score) for a in home.areas
         ),
         counts=count_lines,
-        person=_person(assessment, language, t),
+        person=_person(content, assessment, language, t),
         groups=_groups(actions, content, assessment, language, t, PhotoViews(photos, t)),
         no_actions=no_actions,
         checked_ok=tuple(checked_ok),

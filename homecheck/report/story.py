@@ -80,6 +80,13 @@ def _person(person: PersonView, ctx: StoryContext) -> list[Flowable]:
                 facts(person.tests, ctx.width, styles, share=0.42),
             ]
         )
+    if person.factors:
+        blocks.append(
+            [
+                para(person.headings["factors"], "Heading3", styles),
+                *(bullet(fix, ctx) for fix in person.factors),
+            ]
+        )
     if person.fesi:
         blocks.append(
             [

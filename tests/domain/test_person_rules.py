@@ -430,3 +430,12 @@ def test_questions_about_someone_else_never_say_you() -> None:
             assert not re.search(you[lang], text, re.IGNORECASE), text
         # and the person's own wording does speak to "you"/"je"
         assert re.search(you[lang], content.questions["lives_alone"].wording(lang, None)[0], re.I)
+
+
+def test_person_factors_are_listed_with_the_person() -> None:
+    from homecheck.domain.scoring import person_factors
+
+    check = _assess({}, ["home.medicines", "bath.mat"])
+    assert [item.id for item in person_factors(HOME, check)] == ["home.medicines"]
+    check.areas.remove("home")
+    assert person_factors(HOME, check) == []

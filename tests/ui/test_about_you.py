@@ -155,3 +155,30 @@ def test_follow_up_shows_last_time(qtbot, make_wizard, dialogs) -> None:
     assert page.question_labels["falls_past_year"][2].text().endswith(": 2")
     assert page.question_labels["pain"][2].text() == "Last time (1 May 2026): not answered"
     assert page.fesi_earlier[1].text().endswith("A little worried")
+
+
+def test_summary_starts_with_what_to_do_now(qtbot, make_wizard, dialogs) -> None:
+    from homecheck.i18n import catalogue
+    from homecheck.ui.pages.base import SUMMARY_ID
+
+    wizard = make_wizard()
+    page = _to_about(wizard, dialogs)
+    page.numbers["falls_past_year"].setValue(3)  # three falls, no key answers
+    page.choices["fear_of_falling"].choose_number(2)  # not afraid...
+    page.choices["fear_limits_activities"].choose_number(1)  # ...but fear limits: a contradiction
+    wizard.go_to(SUMMARY_ID)
+    summary = wizard.summary_page
+    t = catalogue("en")
+    now = sum(a.priority == "now" for a in wizard.ctx.session.actions())
+    assert now >= 1
+    expected = t("person.now_count_one") if now == 1 else t("person.now_count_many", count=now)
+    assert summary.now_label.text() == expected
+    assert summary.next_step.text().endswith(t("person.next_step.falls_assessment"))
+    assert t("helper.gp") in summary.next_helpers.text()
+    assert summary.warnings.isVisibleTo(summary)
+    assert t("person.warning.limits_but_not_afraid") in summary.warnings.text()
+    assert f"{t('person.short.falls_past_year')}: 3" in summary.person_lines.text()
+    # The first thing on the page is what to do now; the score follows under its own name.
+    body = summary.scroller.widget().layout()
+    assert body.itemAt(0).widget() is summary.now_label
+    assert summary.score_label.text().startswith("Checked points of the home")

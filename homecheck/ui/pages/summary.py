@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QListWidgetItem, QWidget
 from homecheck.domain import person
 from homecheck.domain.actions import NEXT_STEP_HELPERS, count_by_priority
 from homecheck.domain.fesi import score_short_fesi
-from homecheck.domain.scoring import AreaScore
+from homecheck.domain.scoring import AreaScore, person_factors
 from homecheck.i18n import catalogue
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import SUMMARY_ID, BasePage
@@ -180,6 +180,11 @@ class SummaryPage(BasePage):
             lines.append(
                 t("ui.about.fesi_total", total=fesi.total, band=t(f"fesi_band.{fesi.band}"))
             )
+        # Hazards about the person (medicines, feet, dizziness): with the person, not the home.
+        factors = person_factors(self.ctx.checklist, self.ctx.session.exported())
+        if factors:
+            lines += ["", t("person.factors_heading")]
+            lines += [f"• {item.fix(self.ctx.language)}" for item in factors]
         self.person_heading.setText(t("person.intake_heading"))
         self.person_lines.setText("\n".join(lines))
         self.person_heading.setVisible(bool(lines))
