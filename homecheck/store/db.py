@@ -602,3 +602,19 @@ def backup_damaged(path: Path) -> Path:
         if side.exists():
             os.replace(side, backup.with_name(backup.name + suffix))
     return backup
+
+
+def stored_version(path: Path) -> int:
+    """The schema version a store file says it has, read without writing anything (-1 when
+    it cannot be read: damaged, or not a homecheck store)."""
+    try:
+        db = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)  # no sidecars
+    except (sqlite3.Error, ValueError):
+        return -1
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+    except sqlite3.Error:
+        return -1
+    finally:
+        db.close()
+    return int(row[0]) if row and str(row[0]).isdigit() else -1

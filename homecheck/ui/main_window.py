@@ -12,7 +12,15 @@ from PySide6.QtWidgets import QApplication
 from homecheck.domain.content import checklist
 from homecheck.i18n import catalogue
 from homecheck.session.session import Session
-from homecheck.store.db import Store, StoreDamaged, StoreError, StoreTooNew, backup_damaged
+from homecheck.store.db import (
+    SCHEMA_VERSION,
+    Store,
+    StoreDamaged,
+    StoreError,
+    StoreTooNew,
+    backup_damaged,
+    stored_version,
+)
 from homecheck.store.paths import DataFolderError, database_path, foreign_store, writable
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
@@ -49,7 +57,12 @@ def open_store(
     if path.exists() and not writable(path):
         # A store that can be read but not changed (a read-only disk, a file of another user)
         # is not damage: never moved aside, never half-used. Said plainly, left as it is.
-        dialogs.error(None, t("ui.damaged.title"), t("ui.read_only.text", path=path))
+        key = (
+            "ui.read_only.needs_upgrade"
+            if 0 < stored_version(path) < SCHEMA_VERSION
+            else "ui.read_only.text"
+        )
+        dialogs.error(None, t("ui.damaged.title"), t(key, path=path))
         return None
     try:
         return Store(path, check_integrity=check_integrity)

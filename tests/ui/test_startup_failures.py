@@ -167,3 +167,21 @@ def test_a_store_on_a_read_only_disk_is_left_as_it_is(shared_tmp: Path) -> None:
         assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
     finally:
         subprocess.run(["umount", str(mnt)], check=False)
+
+
+@needs_nobody
+def test_a_read_only_store_that_needs_an_upgrade_gets_its_own_message(shared_tmp: Path) -> None:
+    folder = shared_tmp / "data"
+    folder.mkdir()
+    shutil.copyfile(ROOT / "tests" / "store" / "fixtures" / "v1" / DB_NAME, folder / DB_NAME)
+    (folder / DB_NAME).chmod(0o644)
+    folder.chmod(0o777)
+    before = (folder / DB_NAME).read_bytes()
+    if os.geteuid() != 0:
+        pytest.skip("needs a store owned by another user: run as root (CI does)")
+    outcome = start_app({"HOMECHECK_DATA_DIR": str(folder)})
+    assert (outcome["returncode"], outcome["window"]) == (1, False)
+    (message,) = _errors(outcome)
+    assert "oudere homecheck" in message and str(folder / DB_NAME) in message
+    assert sorted(p.name for p in folder.iterdir()) == [DB_NAME]
+    assert (folder / DB_NAME).read_bytes() == before
