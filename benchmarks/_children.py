@@ -165,6 +165,71 @@ def bare_reportlab() -> None:
     print(json.dumps({"bytes": len(out.getvalue())}), flush=True)
 
 
+def client_list() -> None:
+    """The client list of a therapist: Start → the list shown, then a name typed key by key."""
+    from homecheck.ui.main_window import create_main_window, ensure_app
+
+    app = ensure_app([])
+    wizard = create_main_window()
+    assert wizard is not None
+    watch = PaintWatch(wizard.page(wizard.startId()))
+    wizard.show()
+    watch.wait(app)
+    start = wizard.start_page
+    start.mode_radios["new"].setChecked(True)
+    start.role_radios["therapist"].setChecked(True)
+    app.processEvents()
+    started = time.perf_counter()
+    wizard.next()
+    page = wizard.currentPage()
+    shown_at = PaintWatch(page).wait(app)
+    shown_ms = 1000 * ((shown_at or time.perf_counter()) - started)
+
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    search = page.client_list.search_edit
+    search.setFocus()
+    app.processEvents()
+    key_ms = []
+    for char in "jansen 1" + "\b" * 8 + "visser":
+        key = Qt.Key.Key_Backspace if char == "\b" else Qt.Key(ord(char.upper()))
+        started = time.perf_counter()
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(search, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier,
+                                                     "" if char == "\b" else char))
+        painted = PaintWatch(page.client_list.list).wait(app, seconds=2)
+        key_ms.append(1000 * ((painted or time.perf_counter()) - started))
+    shown = sum(1 for row in range(page.client_list.list.count())
+                if not page.client_list.list.isRowHidden(row))
+    print(json.dumps({"shown_ms": shown_ms, "key_ms": key_ms, "rows_shown": shown,
+                      "text": search.text()}), flush=True)
+
+
+def reopen(path: str, _unused: str) -> None:
+    """Open a saved check file as the app does, twice: the second time it is recognised."""
+    from pathlib import Path
+
+    from homecheck.domain.assessment import read_file
+    from homecheck.domain.content import checklist
+    from homecheck.session.importing import store_check
+    from homecheck.store.db import Store
+    from homecheck.store.paths import database_path
+
+    store = Store(database_path())
+    times = []
+    for _ in range(2):
+        started = time.perf_counter()
+        check = read_file(Path(path), checklist())
+        stored = store_check(store, check, Path(path), "unnamed", language="nl")
+        store.load_check(stored.check_id)
+        times.append(time.perf_counter() - started)
+    store.close()
+    print(json.dumps({"first_s": times[0], "again_s": times[1], "already": stored.already}),
+          flush=True)
+
+
 if __name__ == "__main__":
     kind = sys.argv[1]
     if kind == "bare":
@@ -173,5 +238,9 @@ if __name__ == "__main__":
         homecheck_app(full="--full" in sys.argv)
     elif kind == "bare-pdf":
         bare_reportlab()
+    elif kind == "clients":
+        client_list()
+    elif kind == "reopen":
+        reopen(sys.argv[2], "")
     else:
         raise SystemExit(f"unknown child {kind}")

@@ -1,15 +1,21 @@
-"""homecheck's performance figures, each measured against a yardstick in the same run, as ratios.
+"""homecheck's performance, as a person notices it, measured side by side in one run.
 
-Run:  .venv/bin/python benchmarks/run.py [--runs N]
-Prints one line per figure; docs/performance.md records results and the machine.
+Run:  .venv/bin/python benchmarks/run.py [--runs N] [--clients 10000]
+
+The script fills its own stores (100, 1,000 and 10,000 clients × 5 checks, every item answered;
+kept in the system's temporary folder between runs) and prints one line per figure, each next
+to what it is compared with in the same run. docs/performance.md records a run and the machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import io
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -21,11 +27,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 CHILD = str(ROOT / "benchmarks" / "_children.py")
 sys.path.insert(0, str(ROOT))
+CACHE = Path(tempfile.gettempdir()) / "homecheck-bench-stores"
+SIZES = (100, 1_000, 10_000)
 
 
-def _env(data_dir: str | None = None) -> dict[str, str]:
+def _env(data_dir: Path | str | None = None) -> dict[str, str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    env["HOMECHECK_DATA_DIR"] = data_dir or tempfile.mkdtemp(prefix="homecheck-bench-")
+    env["HOMECHECK_DATA_DIR"] = str(data_dir or tempfile.mkdtemp(prefix="homecheck-bench-"))
     return env
 
 
@@ -33,17 +41,13 @@ def _child(args: list[str], env: dict[str, str]) -> tuple[float, dict[str, Any]]
     """Start a child; return seconds until its JSON line arrived, and the JSON."""
     started = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, *args],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        cwd=ROOT,
+        [sys.executable, *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        text=True, cwd=ROOT,
     )
     assert proc.stdout is not None
     line = proc.stdout.readline()
     elapsed = time.perf_counter() - started
-    proc.wait(timeout=120)
+    proc.wait(timeout=300)
     if not line:
         raise RuntimeError(f"child {args} printed nothing (exit {proc.returncode})")
     return elapsed, json.loads(line)
@@ -55,109 +59,128 @@ def _pct(values: list[float], p: float) -> float:
 
 
 def compile_bytecode() -> None:
-    """Compile homecheck to bytecode first, as pip does when it installs a wheel.
-
-    Without it every child would compile our sources again (about 35 ms of start-up) whenever
-    PYTHONDONTWRITEBYTECODE is set, as it is on these machines; PySide6 and reportlab come with
-    bytecode already, so the yardsticks never pay that.
-    """
+    """Compile homecheck to bytecode first, as pip does when it installs a wheel."""
     import compileall
 
     compileall.compile_dir(str(ROOT / "homecheck"), quiet=1)
     compileall.compile_file(str(ROOT / "main.py"), quiet=1)
 
 
-def _first_paint(args: list[str]) -> float:
-    """Seconds from starting a child to the first paint of its first wizard page.
+def stores(largest: int) -> dict[int, Path]:
+    """Data folders with 100 … ``largest`` clients × 5 checks (made once, then reused)."""
+    from benchmarks.fill import fill
+    from homecheck.store.db import SCHEMA_VERSION
 
-    The child notes the moment of that paint; time.perf_counter is the system's monotonic
-    clock (CLOCK_MONOTONIC on Linux), the same in both processes.
-    """
+    made = {}
+    for size in [s for s in SIZES if s < largest] + [largest]:
+        folder = CACHE / f"v{SCHEMA_VERSION}-{size}"
+        if not (folder / "homecheck.sqlite3").exists():
+            started = time.perf_counter()
+            shutil.rmtree(folder, ignore_errors=True)
+            fill(folder, size)
+            took = time.perf_counter() - started
+            print(f"   (filled a store of {size:,} clients in {took:.0f} s)")
+        made[size] = folder
+    return made
+
+
+def _first_paint(kind: str, data_dir: Path | None = None) -> float:
     started = time.perf_counter()
-    _, data = _child(args, _env())
+    _, data = _child([CHILD, kind], _env(data_dir))
     return float(data["painted_at"]) - started
 
 
-def startup(runs: int) -> None:
+def startup(runs: int, made: dict[int, Path]) -> None:
     bare: list[float] = []
-    ours: list[float] = []
-    for _ in range(runs):  # interleaved, so machine noise hits both alike
-        bare.append(_first_paint([CHILD, "bare"]))
-        ours.append(_first_paint([CHILD, "homecheck"]))
-    b, o = statistics.median(bare), statistics.median(ours)
+    empty: list[float] = []
+    full: dict[int, list[float]] = {size: [] for size in made}
+    for _ in range(runs):  # interleaved, so the machine's noise hits all alike
+        bare.append(_first_paint("bare"))
+        empty.append(_first_paint("homecheck"))
+        for size, folder in made.items():
+            full[size].append(_first_paint("homecheck", folder))
+    b, e = statistics.median(bare), statistics.median(empty)
+    largest = max(made)
+    f = statistics.median(full[largest])
     print(
-        f"1. startup: homecheck {o * 1000:.0f} ms vs bare QWizard {b * 1000:.0f} ms "
-        f"(median of {runs} each) ratio {o / b:.2f} (target <= 1.5)"
+        f"1. start-up (process start -> first frame): bare QWizard {b * 1000:.0f} ms, homecheck "
+        f"empty store {e * 1000:.0f} ms, {largest:,} clients {f * 1000:.0f} ms (median of {runs}): "
+        f"{f / b:.2f}x bare (target <= 2), {f / e:.2f}x empty store (target <= 1.25)"
     )
+    growth = ", ".join(
+        f"{size:,}: {statistics.median(times) / e:.2f}x" for size, times in full.items()
+    )
+    print(f"   start-up by store size, vs the empty store: {growth}")
 
 
-def full_check(runs: int) -> None:
-    bare_rss: list[int] = []
+def client_list(runs: int, made: dict[int, Path]) -> None:
+    for size, folder in made.items():
+        shown: list[float] = []
+        keys: list[float] = []
+        for _ in range(max(1, runs // 3)):
+            _, data = _child([CHILD, "clients"], _env(folder))
+            shown.append(data["shown_ms"])
+            keys.extend(data["key_ms"])
+        target = " (target < 30 ms)" if size == max(made) else ""
+        print(
+            f"2. client list, {size:,} clients: shown {statistics.median(shown):.0f} ms "
+            f"(Next on Start -> list painted); one search key p50 {_pct(keys, 0.5):.1f} ms, "
+            f"p95 {_pct(keys, 0.95):.1f} ms, worst {max(keys):.1f} ms over {len(keys)} keys"
+            f"{target}"
+        )
+
+
+def full_check(runs: int, made: dict[int, Path]) -> None:
+    largest = max(made)
     results: list[dict[str, Any]] = []
     for _ in range(runs):
-        bare_rss.append(_child([CHILD, "bare"], _env())[1]["rss_kib"])
-        results.append(_child([CHILD, "homecheck", "--full"], _env())[1])
+        # A copy: the walk stores a new check (the big store stays as it was made).
+        work = Path(tempfile.mkdtemp(prefix="homecheck-bench-walk-"))
+        shutil.copy(made[largest] / "homecheck.sqlite3", work / "homecheck.sqlite3")
+        results.append(_child([CHILD, "homecheck", "--full"], _env(work))[1])
+        shutil.rmtree(work, ignore_errors=True)
     switch = [ms for r in results for ms in r["switch_ms"]]
-    summary = [ms for r in results for ms in r["summary_ms"]]
     answer = [ms for r in results for ms in r["answer_ms"]]
     print(
-        f"2. page switch (Next -> next room page painted): p50 {_pct(switch, 0.5):.1f} ms, "
-        f"p95 {_pct(switch, 0.95):.1f} ms over {len(switch)} switches (target p95 < 16 ms); "
-        f"last room -> summary (scores, {len(summary)} runs): p50 {_pct(summary, 0.5):.1f} ms"
+        f"3. page turn ({largest:,}-client store; Enter on Next -> next room page painted): "
+        f"p50 {_pct(switch, 0.5):.1f} ms, p95 {_pct(switch, 0.95):.1f} ms over {len(switch)} "
+        f"turns (target p95 < 50 ms)"
     )
     print(
-        f"3. answer latency (key -> stored in SQLite, next item focused): "
-        f"p50 {_pct(answer, 0.5):.2f} ms, p95 {_pct(answer, 0.95):.2f} ms over {len(answer)} "
-        f"answers (target p95 < 16 ms)"
-    )
-    rss = statistics.median(r["rss_kib"] for r in results)
-    base = statistics.median(bare_rss)
-    print(
-        f"5. memory: peak RSS after a full check {rss / 1024:.0f} MiB vs bare QWizard "
-        f"{base / 1024:.0f} MiB ratio {rss / base:.2f} (target <= 1.5)"
-    )
-    r = results[0]
-    turns = r["presses"] - r["items"]
-    print(
-        f"6. effort: {r['presses']} keypresses for a complete check of {r['items']} items: "
-        f"{r['items'] / r['items']:.2f} per item for the answers plus {turns} page turns "
-        f"({r['presses'] / r['items']:.2f} per item in all); {r['answered']} answers stored "
-        f"(target <= 1.0 per item + page turns)"
+        f"4. answer (key -> stored in SQLite, next item focused): p50 {_pct(answer, 0.5):.1f} ms, "
+        f"p95 {_pct(answer, 0.95):.1f} ms over {len(answer)} answers"
     )
 
 
-def _pdf_case(folder: Path) -> Path:
-    """Every item a hazard, a note on each, 10 photos in FILE's .photos/ folder."""
+def _picture(n: int) -> bytes:
     from PIL import Image
 
+    from homecheck.store.photos import clean_jpeg
+
+    image = Image.radial_gradient("L").resize((1600, 1200)).convert("RGB")
+    image.putpixel((n % 1600, n // 1600), (n % 256, 0, 0))  # every picture a different one
+    raw = io.BytesIO()
+    image.save(raw, format="JPEG")
+    return clean_jpeg(raw.getvalue())
+
+
+def _check_file(folder: Path, photos_on: str) -> Path:
+    """Every item a hazard with a note; photos on every hazard ("all") or on none ("none")."""
     from homecheck.domain.assessment import Answer, Assessment, dumps
     from homecheck.domain.content import checklist
-    from homecheck.store.photos import clean_jpeg
 
     content = checklist()
     photos = folder / "visit.photos"
-    photos.mkdir()
-    names = []
-    for n in range(10):
-        image = Image.radial_gradient("L").resize((1600, 1200)).convert("RGB")
-        image.putpixel((n, n), (n, 0, 0))  # ten different pictures
-        import io
-
-        raw = io.BytesIO()
-        image.save(raw, format="JPEG")
-        data = clean_jpeg(raw.getvalue())
-        import hashlib
-
-        name = hashlib.sha256(data).hexdigest()[:16] + ".jpg"
-        (photos / name).write_bytes(data)
-        names.append(name)
+    photos.mkdir(parents=True)
     check = Assessment.new(content, language="nl", client="Benchmark", date="2026-11-25")
     for n, item in enumerate(content.items()):
         note = f"Notitie {n}: " + "de trap is steil en smal. " * (1 + n % 4)
         check.answers[item.id] = Answer("hazard", note)
-    items = list(content.items())
-    for n, name in enumerate(names):
-        check.answers[items[n * 7].id].photos = [name]
+        if photos_on == "all":
+            data = _picture(n)
+            name = hashlib.sha256(data).hexdigest()[:16] + ".jpg"
+            (photos / name).write_bytes(data)
+            check.answers[item.id].photos = [name]
     path = folder / "visit.json"
     path.write_text(dumps(check), encoding="utf-8")
     return path
@@ -165,46 +188,75 @@ def _pdf_case(folder: Path) -> Path:
 
 def pdf(runs: int) -> None:
     folder = Path(tempfile.mkdtemp(prefix="homecheck-bench-pdf-"))
-    case = _pdf_case(folder)
-    ours: list[float] = []
-    bare: list[float] = []
+    cases = {"full check": _check_file(folder / "plain", "none"),
+             "a photo on every hazard": _check_file(folder / "photos", "all")}
     env = _env()
-    for n in range(runs):
-        started = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "main.py", "report", str(case), "-o", str(folder / f"{n}.pdf")],
-            cwd=ROOT, env=env, check=True, capture_output=True,
+    for what, case in cases.items():
+        ours: list[float] = []
+        bare: list[float] = []
+        for n in range(runs):
+            started = time.perf_counter()
+            out = case.parent / f"{n}.pdf"
+            subprocess.run(
+                [sys.executable, "main.py", "report", str(case), "-o", str(out)],
+                cwd=ROOT, env=env, check=True, capture_output=True,
+            )
+            ours.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            subprocess.run([sys.executable, CHILD, "bare-pdf"], env=env, check=True,
+                           capture_output=True)
+            bare.append(time.perf_counter() - started)
+        o, b = statistics.median(ours), statistics.median(bare)
+        size = (case.parent / "0.pdf").stat().st_size
+        print(
+            f"5. PDF, {what} ({len(list((case.parent / 'visit.photos').iterdir()))} photos, "
+            f"{size // 1024} KiB): {o * 1000:.0f} ms vs a bare one-page reportlab process "
+            f"{b * 1000:.0f} ms ({o / b:.2f}x; median of {runs}) (target < 1 s)"
         )
-        ours.append(time.perf_counter() - started)
-        started = time.perf_counter()
-        subprocess.run([sys.executable, CHILD, "bare-pdf"], env=env, check=True,
-                       capture_output=True)
-        bare.append(time.perf_counter() - started)
-    o, b = statistics.median(ours), statistics.median(bare)
-    size = (folder / "0.pdf").stat().st_size
+
+
+def reopen(runs: int) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="homecheck-bench-reopen-"))
+    case = _check_file(folder / "in", "all")
+    first: list[float] = []
+    again: list[float] = []
+    for _ in range(runs):
+        data = Path(tempfile.mkdtemp(prefix="homecheck-bench-data-"))
+        _, result = _child([CHILD, "reopen", str(case)], _env(data))
+        assert result["already"], result
+        first.append(result["first_s"])
+        again.append(result["again_s"])
+        shutil.rmtree(data, ignore_errors=True)
     print(
-        f"4. PDF: homecheck report (80 hazards, 80 notes, 10 photos; {size // 1024} KiB) "
-        f"{o * 1000:.0f} ms vs bare reportlab one-page {b * 1000:.0f} ms "
-        f"(median of {runs} each) ratio {o / b:.2f} (target <= 2)"
+        f"6. opening a saved check file with 80 photos: first time "
+        f"{statistics.median(first):.2f} s "
+        f"(every photo cleaned), again {statistics.median(again) * 1000:.0f} ms "
+        f"(recognised, nothing stored twice; median of {runs}) (target again < 0.5 s)"
     )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=10, help="runs per figure (default 10)")
-    parser.add_argument("--only", choices=["startup", "check", "pdf"], help="one group only")
+    parser.add_argument("--clients", type=int, default=10_000, help="the largest store")
+    parser.add_argument("--only", choices=["startup", "clients", "check", "pdf", "reopen"])
     args = parser.parse_args()
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}, {platform.platform()}"
     )
     compile_bytecode()
+    made = stores(args.clients)
     if args.only in (None, "startup"):
-        startup(args.runs)
+        startup(args.runs, made)
+    if args.only in (None, "clients"):
+        client_list(args.runs, made)
     if args.only in (None, "check"):
-        full_check(max(3, args.runs // 3))
+        full_check(max(2, args.runs // 4), made)
     if args.only in (None, "pdf"):
-        pdf(args.runs)
+        pdf(max(3, args.runs // 2))
+    if args.only in (None, "reopen"):
+        reopen(max(3, args.runs // 3))
     return 0
 
 

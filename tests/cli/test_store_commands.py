@@ -220,7 +220,7 @@ def test_backup_and_restore_move_a_practice_to_a_new_laptop(
     before = json.loads(_run(capsys, "list", "--json")[1])
     zip_path = tmp_path / "practice.zip"
     code, out, err = _run(capsys, "backup", "-o", str(zip_path), "--lang", "en")
-    assert (code, err) == (0, "") and "3 checks" in out
+    assert (code, err) == (0, "") and "checks: 3" in out
     names = zipfile.ZipFile(zip_path).namelist()
     assert "homecheck.sqlite3" in names and any(n.startswith("photos/") for n in names)
     # Restoring into the same, filled folder is refused: nothing is overwritten.
@@ -229,7 +229,7 @@ def test_backup_and_restore_move_a_practice_to_a_new_laptop(
     _one_line(err)
     monkeypatch.setenv("HOMECHECK_DATA_DIR", str(tmp_path / "laptop"))
     code, out, err = _run(capsys, "restore", str(zip_path), "--lang", "en")
-    assert (code, err) == (0, "") and "3 checks" in out
+    assert (code, err) == (0, "") and "checks: 3" in out
     assert json.loads(_run(capsys, "list", "--json")[1]) == before
     store = Store(database_path())
     try:

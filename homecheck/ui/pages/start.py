@@ -130,6 +130,7 @@ class StartPage(BasePage):
             layout.addWidget(radio)
         self.privacy = PrivacyBox(self.ctx, self)
         self.privacy.deleted.connect(lambda: self.nav().start_fresh())
+        self.privacy.restored.connect(self._restored)
         layout.addWidget(self.privacy)
         layout.addStretch(1)
         for control in self.findChildren(QWidget):
@@ -307,6 +308,20 @@ class StartPage(BasePage):
             self._choose_default_mode()
             self._show_header()
             self.retranslate()
+
+    def _restored(self) -> None:
+        """A backup was restored: offer what it holds, as a fresh start of the app would."""
+        self.nav().start_fresh()
+        session = self.ctx.session
+        self.offer = session.unfinished()
+        if self.offer is not None:
+            session.resume(self.offer.id)
+        self._resume_page = self.offer.current_page if self.offer else ""
+        self.base = followup_base(session.store, None)
+        self._defaults = last_header(session.store)
+        self._choose_default_mode()
+        self._show_header()
+        self.retranslate()
 
     def delete_last(self) -> bool:
         """Delete the own profile's last finished check after a clear question; True if done."""

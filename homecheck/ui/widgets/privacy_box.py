@@ -1,8 +1,12 @@
-"""Your data: where homecheck keeps it (shown, and opened on request) and deleting all of it."""
+"""Your data: where homecheck keeps it (shown, and opened on request), a backup of it to take
+to a new computer (and back), and deleting all of it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from homecheck.store.paths import data_dir
@@ -13,12 +17,13 @@ from homecheck.ui.widgets.labels import CLOSED, OPEN, plain_label
 
 
 class PrivacyBox(QWidget):
-    """Two plain buttons on the start page; the folder is shown as text anyone can copy."""
+    """Plain buttons on the start page; the folder is shown as text anyone can copy."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.deleted = Trigger()  # after everything was deleted: the wizard starts afresh
+        self.restored = Trigger()  # after a backup was restored: the wizard reads it
         self.heading = plain_label(role="heading")
         self.text = plain_label(role="muted")
         self.where_button = QPushButton(self)
@@ -34,13 +39,18 @@ class PrivacyBox(QWidget):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.open_button = QPushButton(self)
+        self.backup_button = QPushButton(self)
+        self.restore_button = QPushButton(self)
         self.delete_button = QPushButton(self)
         self.status = plain_label()
-        for button in (self.where_button, self.open_button, self.delete_button):
+        for button in (self.where_button, self.open_button, self.backup_button,
+                       self.restore_button, self.delete_button):
             button.setAutoDefault(False)
             theme.touch_target(button)
         self.where_button.toggled.connect(self._show_folder)
         self.open_button.clicked.connect(self.open_folder)
+        self.backup_button.clicked.connect(self.backup)
+        self.restore_button.clicked.connect(self.restore)
         self.delete_button.clicked.connect(self.delete_all)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 12, 0, 0)
@@ -70,6 +80,10 @@ class PrivacyBox(QWidget):
         self.open_button.setText(t("ui.privacy.open"))
         self.open_button.setAccessibleName(t("ui.privacy.open_name"))
         self.open_button.setAccessibleDescription(t("ui.privacy.open_description"))
+        for button, key in ((self.backup_button, "backup"), (self.restore_button, "restore")):
+            button.setText(t(f"ui.privacy.{key}"))
+            button.setAccessibleName(t(f"ui.privacy.{key}_name"))
+            button.setAccessibleDescription(t(f"ui.privacy.{key}_description"))
         self.delete_button.setText(t("ui.privacy.delete"))
         self.delete_button.setAccessibleName(t("ui.privacy.delete_name"))
         self.delete_button.setAccessibleDescription(t("ui.privacy.delete_description"))
@@ -77,7 +91,8 @@ class PrivacyBox(QWidget):
     def _show_folder(self, shown: bool) -> None:
         if shown:
             self.folder_path.setText(str(data_dir()))
-        for widget in (self.folder_help, self.folder_path, self.open_button):
+        for widget in (self.folder_help, self.folder_path, self.open_button, self.backup_button,
+                       self.restore_button):
             widget.setVisible(shown)
         self.retranslate()
         if shown:
@@ -99,6 +114,75 @@ class PrivacyBox(QWidget):
             self.ctx.dialogs.error(
                 self, t("ui.privacy.title"), t("ui.privacy.open_error", path=folder)
             )
+
+    def backup(self) -> bool:
+        """Ask where, then save the whole store with its photos in one zip; True when saved."""
+        import datetime as _dt
+
+        from homecheck.store.backup import make_backup
+        from homecheck.store.db import StoreError
+
+        t, ctx = self.ctx.t, self.ctx
+        suggested = Path.home() / f"homecheck-backup-{_dt.date.today().isoformat()}.zip"
+        path = ctx.dialogs.ask_save_path(
+            self, t("ui.privacy.backup_title"), suggested, t("ui.privacy.backup_filter")
+        )
+        if path is None:
+            return False
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            summary = make_backup(ctx.session.store, data_dir(), path)
+        except (StoreError, OSError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            problem: str | None = reason
+        else:
+            problem = None
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if problem is not None:
+            ctx.dialogs.error(self, t("ui.privacy.title"),
+                              t("ui.privacy.backup_error", reason=problem))
+            return False
+        ctx.dialogs.inform(self, t("ui.privacy.title"), t(
+            "ui.privacy.backup_made", path=path, checks=summary.checks,
+            clients=summary.clients, photos=summary.photos))
+        return True
+
+    def restore(self) -> bool:
+        """Bring back a backup into a homecheck that holds no data yet; True when restored."""
+        from homecheck.store.backup import BackupError, holds_data, restore_backup
+        from homecheck.store.db import StoreError
+
+        t, ctx = self.ctx.t, self.ctx
+        session = ctx.session
+        if session.is_open and (session.store.count_checks() or holds_data(data_dir())):
+            ctx.dialogs.error(self, t("ui.privacy.title"), t("ui.privacy.restore_not_empty"))
+            return False
+        path = ctx.dialogs.ask_open_path(
+            self, t("ui.privacy.restore_title"), t("ui.privacy.backup_filter")
+        )
+        if path is None:
+            return False
+        session.close()  # the restored store replaces the empty one; opened again on first use
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            summary = restore_backup(path, data_dir())
+        except (BackupError, StoreError, OSError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            problem: str | None = reason
+        else:
+            problem = None
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if problem is not None:
+            ctx.dialogs.error(self, t("ui.privacy.title"),
+                              t("ui.privacy.restore_error", reason=problem))
+            return False
+        self.restored()
+        ctx.dialogs.inform(self, t("ui.privacy.title"), t(
+            "ui.privacy.restored", checks=summary.checks, clients=summary.clients,
+            photos=summary.photos))
+        return True
 
     def delete_all(self) -> bool:
         """Ask, then delete every check, client, photo and setting; True when deleted."""
