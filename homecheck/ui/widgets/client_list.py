@@ -34,7 +34,10 @@ class ClientList(QWidget):
         self.chosen: Hook[int | None] = Hook()  # the chosen client changed
         self.activated: Hook[int] = Hook()  # Enter or double-click on a client
         self.client_id: int | None = None
-        self.clients: list[ClientInfo] = []
+        self.clients: list[ClientInfo] = []  # the ones the search shows, in list order
+        self._all: list[ClientInfo] = []  # every client, one row each in the list
+        self._folded: list[str] = []  # their labels, casefolded once, for the search
+        self._shown: list[bool] = []  # which rows the search shows now
         self.role = "therapist"  # wording of the list heading: clients, or the people you help
         self.search_label = plain_label()
         self.search_edit = QLineEdit(self)
@@ -53,7 +56,7 @@ class ClientList(QWidget):
             button.setAutoDefault(False)
             theme.touch_target(button)
             flow.addWidget(button)
-        self.search_edit.textChanged.connect(lambda _text: self.refresh())
+        self.search_edit.textChanged.connect(lambda _text: self._search())
         self.list.currentRowChanged.connect(self._row_changed)
         self.list.itemActivated.connect(self._activated)
         self.add_button.clicked.connect(self.add)
@@ -91,13 +94,13 @@ class ClientList(QWidget):
     # -- the list --------------------------------------------------------------------------
 
     def refresh(self, keep: int | None = None) -> None:
-        """List the clients matching the search again, keeping the chosen one when shown."""
-        t, search = self.ctx.t, self.search_edit.text()
-        self.clients = clients.list_clients(self.ctx.session.store, search)
-        keep = self.client_id if keep is None else keep
+        """Read the clients again (after a change) and show those the search matches."""
+        t = self.ctx.t
+        self._all = clients.list_clients(self.ctx.session.store)  # one query
+        self._folded = [info.label.strip().casefold() for info in self._all]
         self.list.blockSignals(True)
         self.list.clear()
-        for info in self.clients:
+        for info in self._all:
             if info.checks and info.last_date:
                 when = t("ui.clients.checks", count=info.checks, date=self.ctx.date(info.last_date))
             else:
@@ -106,29 +109,52 @@ class ClientList(QWidget):
             entry.setData(CLIENT_ROLE, info.id)
             self.list.addItem(entry)
         self.list.blockSignals(False)
-        ids = [info.id for info in self.clients]
+        self._shown = [True] * len(self._all)
+        self._search(keep)
+
+    def _search(self, keep: int | None = None) -> None:
+        """Show the rows whose label contains the search text (ignoring case).
+
+        Typing a key hides or shows only the rows whose match changed: the list is not built
+        again and nothing is read from the store.
+        """
+        search = self.search_edit.text()
+        wanted = search.strip().casefold()
+        shown = [wanted in label for label in self._folded]
+        for row, (now, before) in enumerate(zip(shown, self._shown, strict=True)):
+            if now != before:
+                self.list.setRowHidden(row, not now)
+        self._shown = shown
+        self.clients = [info for info, show in zip(self._all, shown, strict=True) if show]
+        keep = self.client_id if keep is None else keep
+        rows = [row for row, show in enumerate(shown) if show]
+        ids = [self._all[row].id for row in rows]
         # Typing a name narrows the list; the first match is then the natural choice.
-        row = ids.index(keep) if keep in ids else (0 if ids else -1)
+        row = rows[ids.index(keep)] if keep in ids else (rows[0] if rows else -1)
+        self.list.blockSignals(True)
         self.list.setCurrentRow(row)
+        self.list.blockSignals(False)
         self.list.fit_rows(5)
         self.list.setVisible(bool(ids))
         self.empty.setVisible(not ids)
         if not ids:
             key = "ui.clients.none_found" if search.strip() else "ui.clients.empty"
-            self.empty.setText(t(key, search=search.strip()))
+            self.empty.setText(self.ctx.t(key, search=search.strip()))
         self._row_changed(row)
 
     def forget(self) -> None:
         """Show an empty list without reading the store (after everything was deleted)."""
         self.client_id = None
         self.clients = []
+        self._all, self._folded, self._shown = [], [], []
         self.list.clear()
         self.search_edit.blockSignals(True)
         self.search_edit.clear()
         self.search_edit.blockSignals(False)
 
     def _row_changed(self, row: int) -> None:
-        chosen = self.clients[row].id if 0 <= row < len(self.clients) else None
+        shown = 0 <= row < len(self._all) and self._shown[row]
+        chosen = self._all[row].id if shown else None
         self.rename_button.setEnabled(chosen is not None)
         self.delete_button.setEnabled(chosen is not None)
         if chosen != self.client_id:
