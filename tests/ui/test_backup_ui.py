@@ -1,4 +1,4 @@
-"""Backup and restore from the app's "Your data" box (issue 14 item 5: also reachable from the app)."""
+"""Backup and restore from the app's "Your data" box (issue 14 item 5: reachable from the app)."""
 
 from __future__ import annotations
 
