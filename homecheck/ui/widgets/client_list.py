@@ -23,6 +23,10 @@ from homecheck.ui.widgets.jump_list import JumpList
 from homecheck.ui.widgets.labels import plain_label
 
 CLIENT_ROLE = Qt.ItemDataRole.UserRole
+# A list of 10,000 clients is not read by scrolling: it shows the most recent ones, and typing
+# part of a name finds any other. Keeps the list (and each search key) as fast with ten years of
+# clients as with ten.
+SHOWN_AT_MOST = 100
 
 
 class ClientList(QWidget):
@@ -34,10 +38,11 @@ class ClientList(QWidget):
         self.chosen: Hook[int | None] = Hook()  # the chosen client changed
         self.activated: Hook[int] = Hook()  # Enter or double-click on a client
         self.client_id: int | None = None
-        self.clients: list[ClientInfo] = []  # the ones the search shows, in list order
-        self._all: list[ClientInfo] = []  # every client, one row each in the list
+        self.clients: list[ClientInfo] = []  # every client the search matches, in order
+        self._rows: list[ClientInfo] = []  # the ones listed (at most SHOWN_AT_MOST of them)
+        self._all: list[ClientInfo] = []  # every client, read once per change
         self._folded: list[str] = []  # their labels, casefolded once, for the search
-        self._shown: list[bool] = []  # which rows the search shows now
+        self._texts: dict[int, str] = {}  # a listed client's row text, made when first listed
         self.role = "therapist"  # wording of the list heading: clients, or the people you help
         self.search_label = plain_label()
         self.search_edit = QLineEdit(self)
@@ -47,6 +52,7 @@ class ClientList(QWidget):
         self.list = JumpList(self)
         self.list_heading.setBuddy(self.list)
         self.empty = plain_label(role="muted")
+        self.more = plain_label(role="muted")  # "the 100 most recent of 10,000 ..."
         self.add_button = QPushButton(self)
         self.rename_button = QPushButton(self)
         self.delete_button = QPushButton(self)
@@ -71,6 +77,7 @@ class ClientList(QWidget):
         layout.addWidget(self.list_heading)
         layout.addLayout(search)
         layout.addWidget(self.list)
+        layout.addWidget(self.more)
         layout.addWidget(self.empty)
         layout.addWidget(buttons)
 
@@ -94,49 +101,67 @@ class ClientList(QWidget):
     # -- the list --------------------------------------------------------------------------
 
     def refresh(self, keep: int | None = None) -> None:
-        """Read the clients again (after a change) and show those the search matches."""
-        t = self.ctx.t
+        """Read the clients again (after a change) and list those the search matches."""
         self._all = clients.list_clients(self.ctx.session.store)  # one query
         self._folded = [info.label.strip().casefold() for info in self._all]
+        self._texts = {}
+        self._rows = []
+        keep = self.client_id if keep is None else keep
         self.list.blockSignals(True)
         self.list.clear()
-        for info in self._all:
+        self.list.blockSignals(False)
+        self._search(keep)
+
+    def _row_text(self, info: ClientInfo) -> str:
+        text = self._texts.get(info.id)
+        if text is None:
+            t = self.ctx.t
             if info.checks and info.last_date:
                 when = t("ui.clients.checks", count=info.checks, date=self.ctx.date(info.last_date))
             else:
                 when = t("ui.clients.no_checks")
-            entry = QListWidgetItem(f"{info.label}\n{when}")  # a list item shows plain text
-            entry.setData(CLIENT_ROLE, info.id)
-            self.list.addItem(entry)
-        self.list.blockSignals(False)
-        self._shown = [True] * len(self._all)
-        self._search(keep)
+            text = self._texts[info.id] = f"{info.label}\n{when}"  # a list item is plain text
+        return text
 
     def _search(self, keep: int | None = None) -> None:
-        """Show the rows whose label contains the search text (ignoring case).
+        """List the clients whose label contains the search text (ignoring case).
 
-        Typing a key hides or shows only the rows whose match changed: the list is not built
-        again and nothing is read from the store.
+        A key reads nothing from the store; the rows are made again only when the listed
+        clients change, and there are never more than SHOWN_AT_MOST of them.
         """
         search = self.search_edit.text()
         wanted = search.strip().casefold()
-        shown = [wanted in label for label in self._folded]
-        for row, (now, before) in enumerate(zip(shown, self._shown, strict=True)):
-            if now != before:
-                self.list.setRowHidden(row, not now)
-        self._shown = shown
-        self.clients = [info for info, show in zip(self._all, shown, strict=True) if show]
+        self.clients = [info for info, label in zip(self._all, self._folded, strict=True)
+                        if wanted in label]
         keep = self.client_id if keep is None else keep
-        rows = [row for row, show in enumerate(shown) if show]
-        ids = [self._all[row].id for row in rows]
+        listed = self.clients[:SHOWN_AT_MOST]
+        if keep not in [info.id for info in listed]:
+            kept = [info for info in self.clients if info.id == keep]
+            if kept:  # the chosen client stays in view even when older than the ones listed
+                listed = [*listed[: SHOWN_AT_MOST - 1], kept[0]]
+        if [info.id for info in listed] != [info.id for info in self._rows]:
+            self.list.blockSignals(True)
+            self.list.clear()
+            for info in listed:
+                entry = QListWidgetItem(self._row_text(info))
+                entry.setData(CLIENT_ROLE, info.id)
+                self.list.addItem(entry)
+            self.list.blockSignals(False)
+            self._rows = listed
+        ids = [info.id for info in listed]
         # Typing a name narrows the list; the first match is then the natural choice.
-        row = rows[ids.index(keep)] if keep in ids else (rows[0] if rows else -1)
+        row = ids.index(keep) if keep in ids else (0 if ids else -1)
         self.list.blockSignals(True)
         self.list.setCurrentRow(row)
         self.list.blockSignals(False)
         self.list.fit_rows(5)
         self.list.setVisible(bool(ids))
         self.empty.setVisible(not ids)
+        hidden = len(self.clients) - len(listed)
+        self.more.setVisible(hidden > 0)
+        if hidden > 0:
+            self.more.setText(self.ctx.t("ui.clients.more", shown=len(listed),
+                                         total=len(self.clients)))
         if not ids:
             key = "ui.clients.none_found" if search.strip() else "ui.clients.empty"
             self.empty.setText(self.ctx.t(key, search=search.strip()))
@@ -146,15 +171,15 @@ class ClientList(QWidget):
         """Show an empty list without reading the store (after everything was deleted)."""
         self.client_id = None
         self.clients = []
-        self._all, self._folded, self._shown = [], [], []
+        self._all, self._folded, self._rows, self._texts = [], [], [], {}
+        self.more.setVisible(False)
         self.list.clear()
         self.search_edit.blockSignals(True)
         self.search_edit.clear()
         self.search_edit.blockSignals(False)
 
     def _row_changed(self, row: int) -> None:
-        shown = 0 <= row < len(self._all) and self._shown[row]
-        chosen = self._all[row].id if shown else None
+        chosen = self._rows[row].id if 0 <= row < len(self._rows) else None
         self.rename_button.setEnabled(chosen is not None)
         self.delete_button.setEnabled(chosen is not None)
         if chosen != self.client_id:

@@ -23,12 +23,7 @@ class JumpList(QListWidget):
     def fit_rows(self, most: int) -> None:
         """Be as tall as the rows (up to ``most`` of them, then scroll), not a fixed box."""
         self._fit_most = most
-        rows: list[int] = []  # the first ``most`` rows not hidden (by a search, say)
-        for n in range(self.count()):
-            if len(rows) == most:
-                break
-            if not self.isRowHidden(n):
-                rows.append(self.sizeHintForRow(n))
+        rows = [self.sizeHintForRow(n) for n in range(min(self.count(), most))]
         frame = 2 * self.frameWidth() + 4
         self.setFixedHeight(max(sum(rows), self.fontMetrics().height() * 2) + frame)
 
