@@ -199,10 +199,9 @@ def client_list() -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(search, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier,
                                                      "" if char == "\b" else char))
-        painted = PaintWatch(page.client_list.list).wait(app, seconds=2)
-        key_ms.append(1000 * ((painted or time.perf_counter()) - started))
-    shown = sum(1 for row in range(page.client_list.list.count())
-                if not page.client_list.list.isRowHidden(row))
+        app.processEvents()  # the list's update and its repaint
+        key_ms.append(1000 * (time.perf_counter() - started))
+    shown = page.client_list.list.count()
     print(json.dumps({"shown_ms": shown_ms, "key_ms": key_ms, "rows_shown": shown,
                       "text": search.text()}), flush=True)
 
