@@ -115,6 +115,11 @@ def homecheck_app(full: bool) -> None:
             app.processEvents()
             time.sleep(0.005)
 
+    # A new check of one's own home, also when the store offers a check to continue.
+    start = wizard.start_page
+    start.mode_radios["new"].setChecked(True)
+    start.role_radios["self"].setChecked(True)
+    app.processEvents()
     for _ in range(3):  # start, about you, your home: Enter on each
         press(Qt.Key.Key_Return)
         app.processEvents()
