@@ -60,8 +60,9 @@ class PrivacyBox(QWidget):
         layout.addWidget(self.where_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.folder_help)
         layout.addWidget(self.folder_path)
-        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignLeft)
+        for button in (self.open_button, self.backup_button, self.restore_button,
+                       self.delete_button):
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.status)
         self._show_folder(False)
         self.status.setVisible(False)
