@@ -1,8 +1,18 @@
-"""Render every wizard page to PNG (Dutch and English, normal and largest text, high contrast)."""
+"""Render every wizard page to PNG (Dutch and English, normal and largest text, high contrast,
+200 % display scaling, a narrow and the smallest window).
+
+    python docs/make_screenshots.py
+
+The 200 % shots need a real X server, as on a desktop (offscreen does not scale faithfully):
+they are made in a second run of this script on a private Xvfb (2560x1600, QT_SCALE_FACTOR=2)
+when Xvfb is installed (``bash .ci/test`` installs it), else offscreen with a warning.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -85,10 +95,12 @@ def fill_in(wizard: HomeWizard, leave_open: int = 6) -> None:
             page.reload()
 
 
-def build(settings: Settings) -> HomeWizard:
+def build(settings: Settings, size: tuple[int, int] | None = SIZE) -> HomeWizard:
+    """A wizard at ``size`` (None: the app's own size for the screen; (0, 0): its smallest)."""
     wizard = create_main_window(dialogs=SilentDialogs(), settings=settings)
     assert wizard is not None
-    wizard.resize(*SIZE)
+    if size is not None:
+        wizard.resize(*size)
     wizard.show()
     QApplication.processEvents()
     return wizard
@@ -160,9 +172,53 @@ def visit_again(wizard: HomeWizard) -> None:
             page.reload()
 
 
+def scaled_shots() -> list[Path]:
+    """200 % display scaling on a 2560x1600 screen (1280x800 logical): run with --scaled."""
+    shots: list[Path] = []
+    nl = build(Settings(language="nl"), size=None)  # the app's own size for this screen
+    shots.append(shoot(nl, START_ID, "18-nl-200pct-start"))
+    nl.next()
+    fill_in(nl)
+    shots.append(shoot(nl, first_room(nl), "19-nl-200pct-kamer", open_why))
+    shots.append(shoot(nl, SUMMARY_ID, "20-nl-200pct-overzicht"))
+    nl.close()
+    return shots
+
+
+def run_scaled() -> list[Path]:
+    """This script again with --scaled, on a private Xvfb when there is one."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("QT_")}
+    env["QT_SCALE_FACTOR"] = "2"
+    command = [sys.executable, str(Path(__file__).resolve()), "--scaled"]
+    if not shutil.which("Xvfb"):
+        print("warning: no Xvfb: the 200 % screenshots are made offscreen", file=sys.stderr)
+        env["QT_QPA_PLATFORM"] = "offscreen"
+        done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+        return [ROOT / line for line in done.stdout.split()]
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "2560x1600x24", "-nolisten", "tcp"],
+        pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end) as pipe:
+            env["DISPLAY"] = ":" + pipe.readline().strip()
+        env["QT_QPA_PLATFORM"] = "xcb"
+        done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    return [ROOT / line for line in done.stdout.split()]
+
+
 def main() -> int:
     ensure_app([])
     OUT.mkdir(parents=True, exist_ok=True)
+    if "--scaled" in sys.argv:
+        for shot in scaled_shots():
+            print(shot.relative_to(ROOT))
+        return 0
     for old in OUT.glob("[0-9][0-9]-*.png"):  # the report-*.png pages come from the PDF
         old.unlink()
     shots: list[Path] = []
@@ -219,6 +275,20 @@ def main() -> int:
     shots.append(shoot(visit, SUMMARY_ID, "17-nl-vervolg-overzicht"))
     visit.close()
 
+    # A narrow window at the largest text: the side panel gives way; and the smallest window.
+    narrow = build(Settings(language="nl", text_size=20), size=(800, 600))
+    narrow.next()
+    fill_in(narrow)
+    shots.append(shoot(narrow, first_room(narrow), "21-nl-20pt-smal-venster-kamer", open_why))
+    shots.append(shoot(narrow, ABOUT_ID, "22-nl-20pt-smal-venster-over-jou"))
+    narrow.close()
+    smallest = build(Settings(language="en"), size=(0, 0))
+    shots.append(shoot(smallest, START_ID, "23-en-smallest-window-start"))
+    smallest.next()
+    shots.append(shoot(smallest, first_room(smallest), "24-en-smallest-window-room", open_why))
+    smallest.close()
+
+    shots += run_scaled()
     for shot in shots:
         print(shot.relative_to(ROOT))
     return 0
