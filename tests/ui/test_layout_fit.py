@@ -70,6 +70,7 @@ def problems_of(report: dict) -> str:  # type: ignore[type-arg]
 
 
 @pytest.mark.gui
+@pytest.mark.timeout(RUN_TIMEOUT_S + 60)
 @pytest.mark.parametrize(
     ("name", "scale", "args"),
     [
@@ -94,6 +95,7 @@ def test_no_text_or_button_is_cut_off(xvfb: str, tmp_path: Path, name: str, scal
 
 
 @pytest.mark.gui
+@pytest.mark.timeout(2 * RUN_TIMEOUT_S + 60)
 def test_the_side_panel_gives_way_in_a_narrow_window(xvfb: str, tmp_path: Path) -> None:
     wide = run_child(xvfb, tmp_path, "1", "--text", "20", "--size", "1180x860")
     narrow = run_child(xvfb, tmp_path, "1", "--text", "20", "--size", "800x600")
