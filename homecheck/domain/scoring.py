@@ -32,6 +32,12 @@ class AreaScore:
     not_applicable: int
     total: int
 
+    @property
+    def nothing_to_do(self) -> bool:
+        """Every item answered "does not apply": checked, nothing to do here (no score, yet
+        not "not checked")."""
+        return self.total > 0 and self.not_applicable == self.total
+
 
 @dataclass(frozen=True)
 class HomeScore:
@@ -47,6 +53,11 @@ class HomeScore:
     def total(self) -> int:
         """Items in the areas this home has."""
         return self.answered + self.unanswered
+
+    @property
+    def nothing_to_do(self) -> bool:
+        """Every item of every area answered "does not apply"."""
+        return bool(self.areas) and all(area.nothing_to_do for area in self.areas)
 
 
 def weighted_score(hazard_weight: int, checked_weight: int) -> int | None:

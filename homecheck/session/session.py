@@ -320,6 +320,13 @@ class Session:
             return
         self._put(item_id, dataclasses.replace(old, photos=[p for p in old.photos if p != name]))
 
+    def restore_answer(self, item_id: str, answer: Answer) -> None:
+        """Put back an item's whole answer (note, done date and photos too): undo."""
+        self.checklist.item(item_id)  # KeyError for an unknown id, before anything is written
+        if self.assessment.answers.get(item_id) == answer:
+            return
+        self._put(item_id, answer)
+
     def _put(self, item_id: str, answer: Answer) -> None:
         self.assessment.answers[item_id] = answer
         self.store.save_answer(self._ensure_check(), item_id, answer)

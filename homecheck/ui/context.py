@@ -54,8 +54,15 @@ class UiContext:
 
     def hazards(self, count: int) -> str:
         """ "1 hazard" / "3 hazards" in the interface language."""
-        key = "ui.count.hazards_one" if count == 1 else "ui.count.hazards_many"
-        return self.t(key, count=count)
+        return self.plural("ui.count.hazards", count)
+
+    def answered(self, count: int) -> str:
+        """ "1 question answered" / "3 questions answered" in the interface language."""
+        return self.plural("ui.count.answered", count)
+
+    def plural(self, key: str, count: int) -> str:
+        """The text of ``key``_one for 1 and ``key``_many otherwise (Dutch and English agree)."""
+        return self.t(f"{key}_one" if count == 1 else f"{key}_many", count=count)
 
     def date(self, iso: str) -> str:
         """A stored ISO date written out in the interface language."""

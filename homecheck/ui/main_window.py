@@ -6,7 +6,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 
 from homecheck.domain.content import checklist
@@ -26,7 +26,7 @@ from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.dialogs import DialogService, QtDialogs
 from homecheck.ui.language import install_qt_translation
-from homecheck.ui.settings import Settings, load_settings
+from homecheck.ui.settings import Settings, desktop_language, load_settings
 from homecheck.ui.wizard import HomeWizard
 
 DEFAULT_SIZE = (1180, 860)
@@ -117,7 +117,9 @@ def create_main_window(
     """
     app = ensure_app()
     dialogs = dialogs or QtDialogs()
-    settings = settings or load_settings()
+    settings = settings or load_settings(
+        default_language=desktop_language(QLocale.system().uiLanguages())
+    )
     theme.apply(app, settings.text_size, settings.high_contrast)
     install_qt_translation(settings.language)
     store = store or open_store(dialogs, settings.language, check_integrity=check_integrity)

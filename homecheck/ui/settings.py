@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -45,16 +46,27 @@ def settings_path() -> Path:
     return data_dir() / FILE_NAME
 
 
-def load_settings(path: Path | None = None) -> Settings:
-    """Read the settings; a missing or unreadable file simply gives the defaults."""
+def desktop_language(ui_languages: Sequence[str]) -> str:
+    """The first of the desktop's languages that homecheck speaks ("nl_BE", "en-US" …), else
+    the default."""
+    for name in ui_languages:
+        code = name.replace("-", "_").split("_")[0].lower()
+        if code in LANGUAGES:
+            return code
+    return DEFAULT_LANGUAGE
+
+
+def load_settings(path: Path | None = None, default_language: str = DEFAULT_LANGUAGE) -> Settings:
+    """Read the settings; a missing or unreadable file simply gives the defaults (the language:
+    ``default_language``, the desktop's on a first start)."""
     try:  # the data folder itself may be unusable: start-up then says why (main_window)
         path = path or settings_path()
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return Settings()
+        return Settings(language=default_language)
     if not isinstance(raw, dict):
-        return Settings()
-    settings = Settings()
+        return Settings(language=default_language)
+    settings = Settings(language=default_language)
     # Each value is checked on its own, so one bad entry never discards the others.
     if raw.get("language") in LANGUAGES:
         settings.language = raw["language"]

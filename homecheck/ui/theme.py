@@ -174,6 +174,9 @@ QFrame[role="row"] {{ border: 2px solid transparent; border-radius: 8px; }}
 QFrame[role="row"][current="true"] {{
     border: 2px solid {c.border}; background: {c.current_row};
 }}
+QFrame[role="row"][changed="true"] {{
+    border: 4px dashed {c.focus}; background: {c.current_row};
+}}
 QScrollArea {{ border: none; background: transparent; }}
 QScrollArea > QWidget > QWidget {{ background: transparent; }}
 """

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget, QWizard
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtWidgets import QAbstractButton, QApplication, QPushButton, QWidget, QWizard
 
 from homecheck.session.session import Change, ChangeKind
 from homecheck.ui import theme
@@ -27,10 +28,12 @@ from homecheck.ui.pages.base import (
 from homecheck.ui.pages.clients import ClientsPage
 from homecheck.ui.pages.finish import FinishPage
 from homecheck.ui.pages.room import RoomPage
-from homecheck.ui.pages.start import StartPage
+from homecheck.ui.pages.start import CLIENT_ROLES, StartPage
 from homecheck.ui.pages.summary import SummaryPage
 from homecheck.ui.pages.your_home import YourHomePage
 from homecheck.ui.settings import DEFAULT_TEXT_SIZE, save_settings
+from homecheck.ui.undo import AnswerUndo
+from homecheck.ui.widgets.help_window import HelpWindow
 from homecheck.ui.widgets.side_panel import SidePanel
 
 WB = QWizard.WizardButton
@@ -82,11 +85,14 @@ class HomeWizard(QWizard):
         self.side.larger_requested.connect(self.larger_text)
         self.side.smaller_requested.connect(self.smaller_text)
         self.side.contrast_requested.connect(self.toggle_contrast)
+        self.side.help_requested.connect(self.show_help)
         for which in (WB.BackButton, WB.NextButton, WB.FinishButton, WB.CancelButton):
             theme.touch_target(self.button(which))
         self._add_shortcuts()
         self._fit_minimum()
 
+        self.undo = AnswerUndo(ctx.session)
+        self.help_window: HelpWindow | None = None
         ctx.session.subscribe(self._session_changed)
         self.currentIdChanged.connect(self._page_changed)
         app = QApplication.instance()
@@ -106,6 +112,28 @@ class HomeWizard(QWizard):
             shortcut = QShortcut(sequence, self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
+        # Ctrl+Z takes back the last answer change, on whatever page it was. A text box with
+        # focus takes Ctrl+Z first and undoes its own typing.
+        undo = QShortcut(QKeySequence.StandardKey.Undo, self)
+        undo.activated.connect(self.undo_answer)
+        QShortcut(QKeySequence(Qt.Key.Key_F1), self).activated.connect(self.show_help)
+
+    def undo_answer(self) -> bool:
+        """Take back the last answer change and show it; False when there was none."""
+        item_id = self.undo.undo()
+        if item_id is None:
+            return False
+        self.go_to_item(item_id)
+        row = self.room_pages[self.ctx.checklist.item(item_id).area].row_for(item_id)
+        if row is not None:
+            row.load()  # the answer changed under the row: show it
+        return True
+
+    def show_help(self) -> None:
+        """The help page (F1 or the side panel's Help button), beside the wizard."""
+        if self.help_window is None:
+            self.help_window = HelpWindow(self.ctx, self)
+        self.help_window.show_help()
 
     # -- navigation ------------------------------------------------------------------------
 
@@ -174,6 +202,7 @@ class HomeWizard(QWizard):
         if page is None:
             return
         page.ensure_built()
+        self._chain_buttons_after(page)
         self.side.set_current_page(page_id)
         if page_id != START_ID:
             self.ctx.session.set_current_page(page.key)
@@ -181,28 +210,42 @@ class HomeWizard(QWizard):
         # While the person reads this page, build the one Next will show (once; kept).
         QTimer.singleShot(PREBUILD_DELAY_MS, self._prebuild_next)
 
+    def _chain_buttons_after(self, page: BasePage) -> None:
+        # Tab goes through the page first, then Back, Next or Finish and Stop: the pages build
+        # their widgets after the wizard made its buttons, which would put the page's last
+        # controls (a room's area note) out of reach from the buttons.
+        last = page.last_in_tab_chain()
+        if last is None:
+            return
+        chain = [last] + [self.button(which) for which in
+                          (WB.BackButton, WB.NextButton, WB.FinishButton, WB.CancelButton)]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
     def _prebuild_next(self) -> None:
         upcoming = self.pages_by_id.get(self.next_id_after(self.currentId()))
         if upcoming is not None and upcoming is not self.currentPage():
             upcoming.ensure_built()
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        # On every page the question that gets keyboard focus scrolls into view (by Tab, by
+        # an answer that moved on, by a click); on a room its row is marked as the current one.
         page = self.pages_by_id.get(self.currentId())
-        if page is None or not page.key.startswith("area:") or not page.built:
+        if page is None or not page.built or new is None or not page.isAncestorOf(new):
             return
         rows = getattr(page, "rows", [])
-        row = new
+        row: QWidget | None = new
         while row is not None and row not in rows:
             row = row.parentWidget()
         for each in rows:
             each.set_current(each is row)
-        if new is not None and row is not None:
-            page.ensure_visible(new)
+        page.show_question_of(new)
 
     # -- session changes -------------------------------------------------------------------
 
     def _session_changed(self, change: Change) -> None:
         if change.kind is ChangeKind.CHECK:
+            self.undo.reset()
             for page in self.pages_by_id.values():
                 if page.built:
                     page.reload()
@@ -210,7 +253,13 @@ class HomeWizard(QWizard):
         elif change.kind is ChangeKind.AREAS:
             self._update_steps()
         elif change.kind is ChangeKind.ANSWER:
-            self.side.refresh_area(self.ctx.checklist.item(change.item_id).area)
+            item = self.ctx.checklist.item(change.item_id)
+            self.side.refresh_area(item.area)
+            if self.undo.changed(change.item_id):
+                page = self.room_pages[item.area]
+                row = next((r for r in page.rows if r.item.id == item.id), None)
+                if row is not None:
+                    row.mark_changed()
 
     def steps_changed(self) -> None:
         """The steps depend on a choice that changed (the role): list them again."""
@@ -245,6 +294,8 @@ class HomeWizard(QWizard):
         t = self.ctx.t
         self.setWindowTitle(t("ui.window_title"))
         self.setButtonText(WB.CancelButton, t("ui.button.stop"))
+        # Our own word for Finish: Qt's Dutch one shares its Alt letter with Back.
+        self.setButtonText(WB.FinishButton, t("ui.button.finish"))
         cancel = self.button(WB.CancelButton)
         cancel.setAccessibleName(t("ui.button.stop_name"))
         cancel.setAccessibleDescription(t("ui.button.stop_description"))
@@ -260,6 +311,8 @@ class HomeWizard(QWizard):
         for page in self.pages_by_id.values():
             if page.built:
                 page.retranslate()  # the others are translated when they are built
+        if self.help_window is not None:
+            self.help_window.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -319,6 +372,8 @@ class HomeWizard(QWizard):
         self.side.refresh()
         self._fit_minimum(again=True)  # the text size changed what the panel needs
         self.summary_page.refresh()
+        if self.help_window is not None:
+            self.help_window.retranslate()
 
     def _save_settings(self) -> None:
         # Preferences are a comfort, not data: the check goes on without them.
@@ -334,6 +389,37 @@ class HomeWizard(QWizard):
             super().reject()
 
     def accept(self) -> None:
-        """Finish: the check is marked done and will not be offered for resuming."""
-        self.ctx.session.finish()
+        """Finish: the check is marked done and will not be offered for resuming.
+
+        Asks first when the action list was not saved. A therapist or caregiver goes on with
+        the client list; a person checking their own home is done and the app closes.
+        """
+        if not self.finish_page.ready_to_finish():
+            return
+        session = self.ctx.session
+        session.finish()
+        if session.assessment.role in CLIENT_ROLES:
+            self.back_to_client_list()
+            return
         super().accept()
+
+    def back_to_client_list(self) -> None:
+        """After Finish: the client list, ready for the next person (the check is stored)."""
+        label = self.ctx.session.assessment.client
+        self.finish_page.pdf_path = None
+        self.go_to(CLIENTS_ID)
+        self.clients_page.after_finish(label)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter presses the button that has keyboard focus, as Space does; only when no button
+        # has focus does it go to the wizard's default button (Next, or Finish at the end).
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            focused = QApplication.focusWidget()
+            if (isinstance(focused, QPushButton) and focused.isEnabled()
+                    and focused.isVisible() and self.isAncestorOf(focused)):
+                event.accept()
+                focused.click()
+                return
+        super().keyPressEvent(event)

@@ -216,3 +216,17 @@ def test_adding_a_hazard_never_raises_a_score(assessment: Assessment, data: st.D
     assert area_after.score is not None
     if area_before.score is not None:
         assert area_after.score <= area_before.score
+
+
+def test_an_area_answered_all_not_applicable_is_checked_with_nothing_to_do() -> None:
+    content = tiny_checklist(a=[2, 3], b=[1])
+    all_na = score_home(content, _assess(["a", "b"], a_1="na", a_2="na", b_1="ok"))
+    area_a, area_b = all_na.areas
+    assert area_a.score is None and area_a.nothing_to_do  # not "not checked"
+    assert not area_b.nothing_to_do and area_b.score == 100
+    assert not all_na.nothing_to_do
+    # One item still open: not checked yet, so not "nothing to do".
+    open_one = score_home(content, _assess(["a", "b"], a_1="na"))
+    assert not open_one.areas[0].nothing_to_do and open_one.areas[0].score is None
+    everything_na = score_home(content, _assess(["a", "b"], a_1="na", a_2="na", b_1="na"))
+    assert everything_na.nothing_to_do and everything_na.score is None

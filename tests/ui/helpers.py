@@ -49,5 +49,6 @@ def finish_check_for_new_client(wizard: HomeWizard, dialogs, role: str, label: s
     wizard.clients_page.client_list.add()
     wizard.next()
     first_room(wizard).rows[0].choices.choose_number(1)
+    wizard.ctx.dialogs.yes_no.insert(0, False)  # finish without saving the PDF now
     wizard.accept()
     wizard.ctx.session.close()

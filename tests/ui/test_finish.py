@@ -7,6 +7,7 @@ import types
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from homecheck.domain.assessment import loads
 from homecheck.domain.content import checklist
@@ -129,3 +130,94 @@ def test_real_renderer_when_present(make_wizard, dialogs, tmp_path) -> None:
     path = page.save_pdf()
     assert not dialogs.named("error"), dialogs.calls
     assert path is not None and path.read_bytes().startswith(b"%PDF")
+
+
+def test_enter_on_the_focused_save_button_saves_instead_of_finishing(
+    make_wizard, dialogs, fake_renderer, tmp_path, qtbot
+) -> None:
+    wizard, page = _finish(make_wizard)
+    page.save_pdf_button.setFocus()
+    dialogs.save_paths = [tmp_path / "list.pdf"]
+    qtbot.keyClick(page.save_pdf_button, Qt.Key.Key_Return)
+    assert (tmp_path / "list.pdf").read_bytes().startswith(b"%PDF")
+    assert wizard.isVisible() and wizard.result() == 0  # not finished, not closed
+    assert wizard.ctx.session.unfinished() is not None
+    # Enter on another focused button presses that one, too.
+    page.save_json_button.setFocus()
+    dialogs.save_paths = [tmp_path / "answers.json"]
+    qtbot.keyClick(page.save_json_button, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert (tmp_path / "answers.json").is_file() and wizard.isVisible()
+
+
+def test_finish_asks_to_save_an_unsaved_action_list_first(
+    make_wizard, dialogs, fake_renderer, tmp_path
+) -> None:
+    wizard, _page = _finish(make_wizard)
+    dialogs.yes_no = [True]
+    dialogs.save_paths = [None]  # "save now", then the file dialog was cancelled
+    wizard.button(wizard.WizardButton.FinishButton).click()
+    question = dialogs.named("ask_yes_no")[-1][2]
+    assert "not been saved" in question
+    assert wizard.isVisible() and wizard.ctx.session.unfinished() is not None  # still here
+    dialogs.yes_no = [True]
+    dialogs.save_paths = [tmp_path / "list.pdf"]
+    wizard.button(wizard.WizardButton.FinishButton).click()
+    assert (tmp_path / "list.pdf").is_file()
+    assert not wizard.isVisible() and wizard.ctx.session.unfinished() is None
+
+
+def test_finish_without_saving_when_the_person_says_no(make_wizard, dialogs) -> None:
+    wizard, _page = _finish(make_wizard)
+    dialogs.yes_no = [False]
+    wizard.button(wizard.WizardButton.FinishButton).click()
+    assert not wizard.isVisible() and wizard.ctx.session.unfinished() is None
+
+
+def test_no_question_when_the_list_was_saved(make_wizard, dialogs, fake_renderer, tmp_path) -> None:
+    wizard, page = _finish(make_wizard)
+    dialogs.save_paths = [tmp_path / "list.pdf"]
+    page.save_pdf()
+    asked = len(dialogs.named("ask_yes_no"))
+    wizard.button(wizard.WizardButton.FinishButton).click()
+    assert len(dialogs.named("ask_yes_no")) == asked
+    assert not wizard.isVisible()
+
+
+def test_dutch_finish_question_uses_the_agreed_words(make_wizard, dialogs) -> None:
+    from homecheck.ui.settings import Settings
+
+    wizard = make_wizard(Settings(language="nl"))
+    wizard.go_to(FINISH_ID)
+    dialogs.yes_no = [False]
+    wizard.accept()
+    assert dialogs.named("ask_yes_no")[-1][2] == (
+        "Klaar? Je actielijst is nog niet bewaard. Nu opslaan?"
+    )
+
+
+@pytest.mark.parametrize("role", ["therapist", "caregiver"])
+def test_a_therapist_or_caregiver_lands_on_the_client_list_after_finish(
+    make_wizard, dialogs, role: str
+) -> None:
+    from homecheck.ui.pages.base import CLIENTS_ID
+    from tests.ui.helpers import choose_role, first_room
+
+    wizard = make_wizard()
+    choose_role(wizard, role)
+    wizard.next()
+    dialogs.texts = ["Mrs Jansen"]
+    wizard.clients_page.client_list.add()
+    wizard.next()
+    first_room(wizard).rows[0].choices.choose_number(1)
+    finished_id = wizard.ctx.session.check_id
+    wizard.go_to(FINISH_ID)
+    dialogs.yes_no = [False]
+    wizard.button(wizard.WizardButton.FinishButton).click()
+    assert wizard.isVisible() and wizard.currentId() == CLIENTS_ID
+    page = wizard.clients_page
+    assert "Mrs Jansen" in page.message.text() and page.message.isVisible()
+    info = {c.id: c.status for c in wizard.ctx.session.store.list_checks(None)}
+    assert info[finished_id] == "done"
+    # Next starts a new check for the person chosen there, not the finished one again.
+    wizard.next()
+    assert wizard.ctx.session.check_id not in (None, finished_id)

@@ -108,6 +108,7 @@ def _own_check(make_wizard, dialogs, tmp_path, colour: int, finish: bool = True)
     session = wizard.ctx.session
     made = session.check_id, session.answer(row.item.id).photos[0]
     if finish:
+        wizard.ctx.dialogs.yes_no.insert(0, False)  # finish without saving the PDF now
         wizard.accept()
     else:
         wizard.close()
@@ -161,6 +162,7 @@ def test_the_delete_button_is_only_for_ones_own_finished_checks(make_wizard) -> 
     wizard = make_wizard()
     assert not wizard.start_page.delete_button.isVisible()  # nothing finished yet
     first_room(wizard).rows[0].choices.choose_number(1)
+    wizard.ctx.dialogs.yes_no.insert(0, False)  # finish without saving the PDF now
     wizard.accept()
     wizard.ctx.session.close()
     again = make_wizard()

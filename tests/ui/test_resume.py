@@ -76,6 +76,7 @@ def test_resume_choice_is_not_cut_off_at_the_largest_text(qtbot, make_wizard) ->
     label = "Mevrouw Jansen-de Vries, Lange Nieuwstraat 123, 3512 PN Utrecht"
     done = make_wizard(Settings(language="nl", text_size=20))
     _go_to_first_room(done).rows[0].choices.choose_number(1)
+    done.ctx.dialogs.yes_no.insert(0, False)  # finish without saving the PDF now
     done.accept()  # a finished check: "check again", "tick off" and "delete" are offered too
     done.ctx.session.store.close()
     first = make_wizard(Settings(language="nl", text_size=20))
@@ -113,6 +114,7 @@ def test_finish_marks_done_and_next_start_offers_nothing(make_wizard) -> None:
     wizard = make_wizard()
     wizard.next()
     assert wizard.ctx.session.check_id is not None
+    wizard.ctx.dialogs.yes_no.insert(0, False)  # finish without saving the PDF now
     wizard.accept()
     wizard.ctx.session.store.close()
     fresh = make_wizard()

@@ -124,7 +124,7 @@ class AboutYouPage(BasePage):
         self.proxy_label = plain_label(role="question")
         self.proxy_choice = ChoiceButtons(person.FESI_PROXY_CHOICES, self)
         self.proxy_choice.chosen.connect(self._proxy_chosen)
-        self.proxy_choice.keyed.connect(partial(self._advance, self.proxy_choice))
+        self.proxy_choice.answered.connect(partial(self._advance, self.proxy_choice))
         proxy_layout.addWidget(self.proxy_label)
         proxy_layout.addWidget(self.proxy_choice)
         layout.addWidget(self.proxy_box)
@@ -142,7 +142,7 @@ class AboutYouPage(BasePage):
             earlier.setVisible(False)
             choice = ChoiceButtons(_FESI_VALUES, self)
             choice.chosen.connect(lambda _value: self._fesi_changed())
-            choice.keyed.connect(partial(self._advance, choice))
+            choice.answered.connect(partial(self._advance, choice))
             self.fesi_labels.append(label)
             self.fesi_earlier.append(earlier)
             self.fesi_choices.append(choice)
@@ -199,13 +199,15 @@ class AboutYouPage(BasePage):
         else:
             choice = ChoiceButtons(person.options_of(key), self)
             choice.chosen.connect(partial(self._choice_changed, key))
-            choice.keyed.connect(partial(self._advance, choice))
+            choice.answered.connect(partial(self._advance, choice))
             self.choices[key] = choice
             widget = choice
         self.sequence.append(widget)
         self.blocks[widget] = block
         if isinstance(widget, (RangeBox, SecondsBox)):
             inner.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
+            if isinstance(widget, NumberBox):
+                inner.addWidget(widget.problem)
         else:
             inner.addWidget(widget)
         inner.addWidget(earlier)
@@ -259,6 +261,8 @@ class AboutYouPage(BasePage):
             elif key in self.numbers:
                 box = self.numbers[key]
                 box.setSpecialValueText(t("ui.about.not_answered"))
+                if isinstance(box, NumberBox):
+                    box.set_refusal_text(t("ui.number.refused", maximum=box.maximum()))
                 box.setAccessibleName(text)
                 box.setAccessibleDescription(help_text)
             else:

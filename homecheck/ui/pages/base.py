@@ -132,6 +132,32 @@ class BasePage(QWizardPage):
         outer.addWidget(self.scroller, 1)
         return layout
 
+    def last_in_tab_chain(self) -> QWidget | None:
+        """The page's last control that Tab can reach (None for a page without one)."""
+        last = None
+        widget = self.nextInFocusChain()
+        for _ in range(5000):  # the chain is a ring through the whole window
+            if widget is self or widget is None:
+                break
+            if self.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                last = widget
+            widget = widget.nextInFocusChain()
+        return last
+
+    def show_question_of(self, widget: QWidget) -> None:
+        """Scroll a focused control's whole question (its block on the page) into view."""
+        scroll = getattr(self, "scroller", None)
+        if scroll is None or not scroll.isAncestorOf(widget):
+            return
+        body = scroll.widget()
+        block = widget
+        parent = block.parentWidget()
+        while parent is not None and parent is not body:
+            block, parent = parent, parent.parentWidget()
+        if block is not widget and block.height() < scroll.viewport().height():
+            self.ensure_visible(block)
+        self.ensure_visible(widget)
+
     def ensure_visible(self, widget: QWidget) -> None:
         """Scroll so that a widget (for example the row with focus) can be seen."""
         scroll = getattr(self, "scroller", None)
@@ -157,6 +183,16 @@ class NumberBox(QSpinBox):
         self.setValue(-1)
         # Room for "— not filled in" at any text size, but not the whole page width.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # Says why a typed digit was refused (placed under the box by the page).
+        self.problem = plain_label(role="question")
+        self.problem.setVisible(False)
+        self._refusal = ""
+        self.valueChanged.connect(lambda _value: self.problem.setVisible(False))
+
+    def set_refusal_text(self, text: str) -> None:
+        """What to say when a number is refused, e.g. "Type a number from 0 to 20"."""
+        self._refusal = text
+        self.problem.setText(text)
 
     def answer(self) -> int | None:
         """The number given, or None."""
@@ -169,4 +205,11 @@ class NumberBox(QSpinBox):
             event.accept()
             self.focusNextChild()
             return
+        before = self.lineEdit().text()
         super().keyPressEvent(event)
+        typed = event.text()
+        if typed and not typed.isspace():
+            # A typed character the box did not take (too large a number, a letter): say why,
+            # instead of ignoring the key without a word.
+            refused = self.lineEdit().text() == before
+            self.problem.setVisible(refused and bool(self._refusal))

@@ -186,7 +186,7 @@ class ClientsPage(BasePage):
         if check.finished:
             state = t("ui.clients.finished")
         else:
-            state = t("ui.clients.unfinished", answered=check.answered)
+            state = t("ui.clients.unfinished", answered=self.ctx.answered(check.answered))
         score = (t("ui.clients.score", score=check.score) if check.score is not None
                  else t("ui.clients.no_score"))
         actions = t("ui.clients.open_actions", count=check.open_actions)
@@ -210,6 +210,14 @@ class ClientsPage(BasePage):
         self.choosing = True
         self._show_state()
         self.client_list.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def after_finish(self, label: str) -> None:
+        """The check of ``label`` was finished: choose the next person (or check) here."""
+        self.choose_another()
+        self.client_list.refresh()
+        self._show_client()
+        self.message.setText(self.ctx.t("ui.clients.just_finished", client=label))
+        self.message.setVisible(True)
 
     def _client_activated(self) -> None:
         # Enter on a person: the choice is made, so Enter again goes on.

@@ -87,6 +87,19 @@ class FinishPage(BasePage):
     def on_enter(self) -> None:
         self.save_pdf_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def ready_to_finish(self) -> bool:
+        """Before Finish: when the action list was not saved, offer to save it now.
+
+        True when the check may be finished (saved now, or the person chose not to).
+        """
+        if self.pdf_path is not None:
+            return True
+        t = self.ctx.t
+        if not self.ctx.dialogs.ask_yes_no(self, t("ui.finish.unsaved_title"),
+                                           t("ui.finish.unsaved_question")):
+            return True
+        return self.save_pdf() is not None
+
     # -- actions ---------------------------------------------------------------------------
 
     def _file_name(self, key: str, suffix: str) -> Path:

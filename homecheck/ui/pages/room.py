@@ -33,7 +33,7 @@ class RoomPage(BasePage):
         count = len(self.area.items)
         for number, item in enumerate(self.area.items, start=1):
             row = AnswerRow(self.ctx, item, number, count)
-            row.answered_by_key.connect(self._advance)
+            row.answered.connect(self._advance)
             self.rows.append(row)
             layout.addWidget(row)
         self.note_label = plain_label(role="heading")
@@ -98,7 +98,8 @@ class RoomPage(BasePage):
             self.focus_item(first_open.item.id)
 
     def _advance(self, row: AnswerRow) -> None:
-        # One key answers and moves on; after the last item Enter presses Next.
+        # An answer (key, click or photo) moves on to the next question; after the last item
+        # Enter presses Next.
         index = self.rows.index(row)
         if index + 1 < len(self.rows):
             self.focus_item(self.rows[index + 1].item.id)

@@ -153,11 +153,12 @@ class StartPage(BasePage):
             # Short radio text; the date, the person and the count wrap in the line under it
             # (a plain-text label: a typed "&" or "<b>" shows as itself).
             when, label = self.ctx.date(self.offer.updated), self.offer.client_label
+            answered = self.ctx.answered(self.offer.answered)
             details = (
-                t("ui.start.resume_client_help", date=when, answered=self.offer.answered,
+                t("ui.start.resume_client_help", date=when, answered=answered,
                   client=label)
                 if label
-                else t("ui.start.resume_help", date=when, answered=self.offer.answered)
+                else t("ui.start.resume_help", date=when, answered=answered)
             )
             self.mode_help["resume"].setText(details)
             resume.setAccessibleDescription(details)

@@ -107,7 +107,9 @@ class SummaryPage(BasePage):
         home = ctx.session.score()
         actions = ctx.session.actions()
         self._show_person(count_by_priority(actions)["now"])
-        if home.score is None:
+        if home.nothing_to_do:
+            self.score_label.setText(t("ui.summary.score_nothing"))
+        elif home.score is None:
             self.score_label.setText(t("person.score_line_none"))
         else:
             self.score_label.setText(t("person.score_line", score=home.score))
@@ -210,11 +212,12 @@ class SummaryPage(BasePage):
                 continue
             area_score = areas[index]
             title = c.checklist.area(area_score.area_id).title(lang)
-            score = (
-                t("ui.summary.bar_score", score=area_score.score)
-                if area_score.score is not None
-                else t("ui.summary.bar_none")
-            )
+            if area_score.score is not None:
+                score = t("ui.summary.bar_score", score=area_score.score)
+            elif area_score.nothing_to_do:
+                score = t("ui.summary.bar_nothing")
+            else:
+                score = t("ui.summary.bar_none")
             details = t(
                 "ui.summary.bar_details",
                 hazards=c.hazards(area_score.hazards),

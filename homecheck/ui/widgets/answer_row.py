@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -21,26 +21,34 @@ from homecheck.ui.widgets.wrap_row import WrapRow
 if TYPE_CHECKING:
     from homecheck.ui.widgets.photo_strip import PhotoStrip
 
+CHANGED_MARK_MS = 2500  # how long a changed answer stays marked
+
 
 class AnswerRow(QFrame):
     """The widgets of one item. Answers go straight to the session; the row only shows them."""
 
     def __init__(self, ctx: UiContext, item: Item, number: int, count: int) -> None:
         super().__init__()
-        self.answered_by_key: Hook[AnswerRow] = Hook()  # after a digit key answered this row
+        # After the person answered this row (key, click, photo): the page moves focus on.
+        self.answered: Hook[AnswerRow] = Hook()
         self.ctx = ctx
         self.item = item
         self.number = number
         self.count = count
         theme.set_role(self, "row")
         self.setProperty("current", False)
+        self.setProperty("changed", False)
+        self._unmark = QTimer(self)
+        self._unmark.setSingleShot(True)
+        self._unmark.setInterval(CHANGED_MARK_MS)
+        self._unmark.timeout.connect(self._end_mark)
         self.question = plain_label(role="question")
         # A follow-up check shows the earlier answer in words (never by colour alone).
         self.earlier = plain_label(role="muted")
         self.earlier.setVisible(False)
         self.choices = ChoiceButtons(ANSWERS, self)
         self.choices.chosen.connect(self._chosen)
-        self.choices.keyed.connect(lambda _v: self.answered_by_key(self))
+        self.choices.answered.connect(lambda _v: self.answered(self))
         self.why_button = QPushButton(self)
         self.why_button.setCheckable(True)
         self.why_button.setAutoDefault(False)
@@ -56,6 +64,11 @@ class AnswerRow(QFrame):
         self.photo_button.setAutoDefault(False)
         theme.touch_target(self.photo_button)
         self.photo_button.clicked.connect(self.add_photo)
+        # Back to "not answered" (Delete or Backspace on the row does the same).
+        self.clear_button = QPushButton(self)
+        self.clear_button.setAutoDefault(False)
+        theme.touch_target(self.clear_button)
+        self.clear_button.clicked.connect(self.clear_answer)
         self.photos: PhotoStrip | None = None  # made for the first photo: most items have none
         # The why/what-to-do text and the note box are made when first needed: most rows
         # never open them, and a text box per row costs memory and page-switch time.
@@ -66,7 +79,7 @@ class AnswerRow(QFrame):
         self.note_button.toggled.connect(self._show_note)
 
         self._extras = extras = WrapRow(self)  # stacks at large text instead of clipping
-        for button in (self.why_button, self.note_button, self.photo_button):
+        for button in (self.why_button, self.note_button, self.photo_button, self.clear_button):
             extras.add(button)
         self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
@@ -97,6 +110,9 @@ class AnswerRow(QFrame):
         self.photo_button.setText(t("ui.photo.add"))
         self.photo_button.setAccessibleName(t("ui.photo.add_name", number=self.number))
         self.photo_button.setAccessibleDescription(t("ui.photo.add_description"))
+        self.clear_button.setText(t("ui.room.clear"))
+        self.clear_button.setAccessibleName(t("ui.room.clear_name", number=self.number))
+        self.clear_button.setAccessibleDescription(t("ui.room.clear_description"))
         self._show_earlier()
         if self.photos is not None:
             self.photos.retranslate()
@@ -181,6 +197,7 @@ class AnswerRow(QFrame):
         # The store keeps notes and photos with their answer: both buttons appear after answering.
         self.note_button.setVisible(answer is not None)
         self.photo_button.setVisible(answer is not None)
+        self.clear_button.setVisible(answer is not None)
         note = answer.note if answer else ""
         if note or self._note_edit is not None:
             self.note_edit.show_text(note)
@@ -226,6 +243,16 @@ class AnswerRow(QFrame):
             self.setProperty("current", current)
             theme.refresh_style(self)
 
+    def mark_changed(self) -> None:
+        """Show for a moment that this answer just changed (a frame, not only a colour)."""
+        self.setProperty("changed", True)
+        theme.refresh_style(self)
+        self._unmark.start()
+
+    def _end_mark(self) -> None:
+        self.setProperty("changed", False)
+        theme.refresh_style(self)
+
     def focus_target(self) -> QPushButton:
         """Where keyboard focus goes when this row becomes the current one."""
         return self.choices.focus_button()
@@ -236,6 +263,15 @@ class AnswerRow(QFrame):
         self.ctx.session.set_answer(self.item.id, value)
         self.note_button.setVisible(True)
         self.photo_button.setVisible(True)
+        self.clear_button.setVisible(True)
+
+    def clear_answer(self) -> None:
+        """Back to "not answered" (Ctrl+Z brings the answer back, with its note and photos)."""
+        if self.ctx.session.answer(self.item.id) is None:
+            return
+        self.ctx.session.set_answer(self.item.id, None)
+        self.load()
+        self.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def add_photo(self) -> None:
         """Ask for a picture, store a clean copy and attach it (told plainly if it is none)."""
@@ -245,6 +281,7 @@ class AnswerRow(QFrame):
         if name is not None and self.ctx.session.answer(self.item.id) is not None:
             self.ctx.session.add_photo(self.item.id, name)
             self.load()
+            self.answered(self)
 
     def remove_photo(self, name: str) -> None:
         """Take a photo off this item; its file goes when no check uses it any more."""
@@ -274,6 +311,9 @@ class AnswerRow(QFrame):
         number = digit_of(event)
         if number is not None and self.choices.choose_number(number):
             event.accept()
-            self.answered_by_key(self)
+            return
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not event.modifiers():
+            event.accept()
+            self.clear_answer()
             return
         super().keyPressEvent(event)

@@ -33,8 +33,8 @@ class ChoiceButtons(WrapRow):
 
     def __init__(self, values: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent, spacing=10)
-        self.chosen: Hook[str] = Hook()
-        self.keyed: Hook[str] = Hook()  # chosen with a digit key: the container moves focus on
+        self.chosen: Hook[str] = Hook()  # the answer changed (a click, a key, a screen reader)
+        self.answered: Hook[str] = Hook()  # the person answered: the container moves focus on
         self.values = tuple(values)
         self._labels = dict.fromkeys(self.values, "")
         self._group = QButtonGroup(self)
@@ -119,11 +119,11 @@ class ChoiceButtons(WrapRow):
     def _clicked(self, value: str) -> None:
         self._show_texts()
         self.chosen(value)
+        self.answered(value)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         number = digit_of(event)
         if number is not None and self.choose_number(number):
             event.accept()
-            self.keyed(self.values[number - 1])
             return
         super().keyPressEvent(event)

@@ -39,6 +39,7 @@ class SidePanel(QWidget):
         self.larger_requested = Trigger()
         self.smaller_requested = Trigger()
         self.contrast_requested = Trigger()
+        self.help_requested = Trigger()
         self.heading = plain_label(role="heading")
         self.steps = JumpList(self)
         self.steps.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
@@ -51,7 +52,10 @@ class SidePanel(QWidget):
         self.smaller_button = QPushButton(self)
         self.contrast_button = QPushButton(self)
         self.contrast_button.setCheckable(True)
+        self.size_label = plain_label(role="muted")  # the text size now, in words
+        self.help_button = QPushButton(self)
         for button in (
+            self.help_button,
             self.language_button,
             self.larger_button,
             self.smaller_button,
@@ -64,6 +68,7 @@ class SidePanel(QWidget):
         self.smaller_button.clicked.connect(lambda: self.smaller_requested())
         # toggled, as a screen reader's Toggle action does it; refresh() sets it without a signal.
         self.contrast_button.toggled.connect(self._contrast_toggled)
+        self.help_button.clicked.connect(lambda: self.help_requested())
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 12, 0)
@@ -73,7 +78,9 @@ class SidePanel(QWidget):
         layout.addWidget(self.language_button)
         layout.addWidget(self.larger_button)
         layout.addWidget(self.smaller_button)
+        layout.addWidget(self.size_label)
         layout.addWidget(self.contrast_button)
+        layout.addWidget(self.help_button)
         self._entries: list[tuple[int, str]] = []  # (page id, step key) as listed
         self._current_page = -1
         self.narrow = False  # the narrower panel, for a narrow window (fit_window)
@@ -117,6 +124,10 @@ class SidePanel(QWidget):
         self.smaller_button.setText(t("ui.side.smaller"))
         self.smaller_button.setAccessibleName(t("ui.side.smaller_name"))
         self.smaller_button.setAccessibleDescription(t("ui.side.size_description"))
+        self.size_label.setText(t("ui.side.size_now", size=self.ctx.settings.text_size))
+        self.help_button.setText(t("ui.side.help"))
+        self.help_button.setAccessibleName(t("ui.side.help_name"))
+        self.help_button.setAccessibleDescription(t("ui.side.help_description"))
         on = self.ctx.settings.high_contrast
         self.contrast_button.blockSignals(True)
         self.contrast_button.setChecked(on)
@@ -189,6 +200,10 @@ class SidePanel(QWidget):
         answered, total = self.ctx.session.progress(area_id)
         # The tick and the numbers carry the meaning; the list never relies on colour.
         done = f"{TICK} " if answered == total else ""
+        answers = self.ctx.session.assessment.answers
+        area = self.ctx.checklist.area(area_id)
+        if answered == total and all(answers[item.id].answer == "na" for item in area.items):
+            return t("ui.side.area_nothing", done=done, title=title)
         return t("ui.side.area_progress", done=done, title=title, answered=answered, total=total)
 
     def _activated(self, item: QListWidgetItem) -> None:
