@@ -110,20 +110,11 @@ def palette(high_contrast: bool) -> QPalette:
     return pal
 
 
-# Labels whose font differs from the body text: (points above the text size, bold). Set as
-# fonts, not in the style sheet: a text-size change then only changes fonts, instead of a new
-# style sheet that restyles every widget of every page.
-ROLE_FONTS: dict[str, tuple[int, bool]] = {
-    "title": (6, True),
-    "heading": (2, True),
-    "score": (12, True),
-    "question": (0, True),
-}
-
-
-def stylesheet(high_contrast: bool) -> str:
-    """The application style sheet: colours, borders and sizes in pixels (no text sizes)."""
+def stylesheet(text_pt: int, high_contrast: bool) -> str:
+    """The application style sheet; sizes follow the chosen text size."""
     c = colours(high_contrast)
+    title_pt = text_pt + 6
+    heading_pt = text_pt + 2
     return f"""
 QPushButton, QToolButton {{
     background: {c.button}; color: {c.button_text};
@@ -171,7 +162,11 @@ QScrollBar::handle:horizontal {{ min-width: {TARGET_PX}px; }}
 QScrollBar::handle:hover, QScrollBar::handle:pressed {{ background: {c.text}; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; border: none; }}
 QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
+QLabel[role="title"] {{ font-size: {title_pt}pt; font-weight: bold; }}
+QLabel[role="heading"] {{ font-size: {heading_pt}pt; font-weight: bold; }}
+QLabel[role="score"] {{ font-size: {title_pt + 6}pt; font-weight: bold; }}
 QLabel[role="muted"] {{ color: {c.muted_text}; }}
+QLabel[role="question"] {{ font-weight: bold; }}
 QLabel[role="details"] {{
     border-left: 6px solid {c.border}; padding: 4px 0 4px 12px; background: {c.base};
 }}
@@ -233,28 +228,12 @@ def apply(app: QApplication, text_pt: int, high_contrast: bool) -> None:
     load_fonts()
     app.setPalette(palette(high_contrast))
     app.setFont(QFont(FONT_FAMILY, text_pt))
-    sheet = stylesheet(high_contrast)
-    if app.styleSheet() != sheet:
-        app.setStyleSheet(sheet)  # only when the colours change: it restyles every widget
-    for window in app.topLevelWidgets():
-        for widget in window.findChildren(QWidget):
-            _set_role_font(widget)
-
-
-def _set_role_font(widget: QWidget) -> None:
-    role = widget.property("role")
-    if role in ROLE_FONTS:
-        larger, bold = ROLE_FONTS[role]
-        font = QFont(QApplication.font())
-        font.setPointSize(font.pointSize() + larger)
-        font.setBold(bold)
-        widget.setFont(font)
+    app.setStyleSheet(stylesheet(text_pt, high_contrast))
 
 
 def set_role(widget: QWidget, role: str) -> None:
     """Tag a widget for the style sheet (heading, score, muted, question, details, row)."""
     widget.setProperty("role", role)
-    _set_role_font(widget)
 
 
 def refresh_style(widget: QWidget) -> None:

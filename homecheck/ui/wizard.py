@@ -413,11 +413,14 @@ class HomeWizard(QWizard):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter presses the button that has keyboard focus, as Space does; only when no button
         # has focus does it go to the wizard's default button (Next, or Finish at the end).
+        # Answer buttons are the exception: they answer with their digit, and Enter there goes
+        # on as before, so a question skipped with Enter is never answered by accident.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
             event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         ):
             focused = QApplication.focusWidget()
             if (isinstance(focused, QPushButton) and focused.isEnabled()
+                    and focused.property("answer") is None
                     and focused.isVisible() and self.isAncestorOf(focused)):
                 event.accept()
                 focused.click()
