@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as _dt
 import json
 import os
@@ -11,7 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from homecheck.domain import retired
 from homecheck.domain.assessment import Answer, Assessment
+from homecheck.domain.content import checklist
 
 # The tables of the first store (schema version 1). A new store is made by creating these and
 # then running every migration, so a new store and an upgraded one are the same by construction.
@@ -423,7 +426,7 @@ class Store:
             )
         }
         intake: dict[str, Any] = json.loads(row[6])
-        return Assessment(
+        loaded = Assessment(
             language=row[0],
             role=row[1],
             client=row[2],
@@ -435,6 +438,7 @@ class Store:
             area_notes=dict(json.loads(row[7])),
             status=row[8],
         )
+        return self._with_current_ids(check_id, loaded)
 
     def load_checks(self, check_ids: list[int]) -> dict[int, Assessment]:
         """Several stored assessments in two queries (a client's history), by id."""
@@ -466,7 +470,30 @@ class Store:
             found[check_id].answers[item_id] = Answer(
                 answer=answer, note=note, done=done, photos=json.loads(photos)
             )
-        return found
+        return {check_id: self._with_current_ids(check_id, a) for check_id, a in found.items()}
+
+    def _with_current_ids(self, check_id: int, assessment: Assessment) -> Assessment:
+        """Answers to retired (merged or split) item ids moved to the items that replaced them.
+
+        A check saved by an older homecheck is written back with the current ids the first time
+        it is loaded, so a later change to the merged answer is not undone by the old row.
+        """
+        content = checklist()
+        if not any(item_id in retired.retired_ids(content) for item_id in assessment.answers):
+            return assessment
+        raw = {item_id: dataclasses.asdict(a) for item_id, a in assessment.answers.items()}
+        mapped, areas = retired.map_answers(raw, list(assessment.areas), content)
+        answers = {item_id: Answer(**value) for item_id, value in mapped.items()}
+        try:
+            with self._transaction() as db:
+                db.execute("DELETE FROM answers WHERE check_id=?", (check_id,))
+                now = _now()
+                for item_id, answer in answers.items():
+                    self._put_answer(db, check_id, item_id, answer, now)
+                db.execute("UPDATE checks SET areas=? WHERE id=?", (json.dumps(areas), check_id))
+        except sqlite3.Error:
+            pass  # a store we may only read: the mapped answers are shown all the same
+        return dataclasses.replace(assessment, answers=answers, areas=areas)
 
     def _infos(self, where: str, params: tuple[Any, ...], limit: str = "") -> list[CheckInfo]:
         # One query with a join, never a COUNT subquery per row.
