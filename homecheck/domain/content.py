@@ -23,8 +23,11 @@ HELPERS: tuple[str, ...] = (
 SEVERITIES: tuple[int, ...] = (1, 2, 3)
 # The four home tips of the seed leaflet: shoes, light, no loose rugs, a stair rail.
 LEAFLET_TIPS: tuple[str, ...] = ("shoes", "lighting", "rugs", "stair_rail")
-# Named groups of hazards that the person profile can raise by one priority band (docs/scoring.md).
-GROUPS: tuple[str, ...] = ("walking", "lighting", "night_route", "stairs", "transfers", "long_lie")
+# Named groups of hazards that the person profile can raise by one priority band (docs/scoring.md);
+# "person" marks items about the person rather than the home (left out of the home score).
+GROUPS: tuple[str, ...] = (
+    "walking", "lighting", "night_route", "stairs", "transfers", "long_lie", "person",
+)  # fmt: skip
 ITEM_FIELDS: tuple[str, ...] = (
     "id", "severity", "helpers", "sources", "groups", "leaflet_tip", "question", "why", "fix",
     "until_then",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -144,6 +145,7 @@ GROUP_MEMBERS = {
     "stairs": ("stairs.rail_both_sides", "stairs.rail_full_length"),
     "transfers": ("bathroom.no_grab_rails_shower", "toilet.no_grab_rail", "toilet.seat_too_low"),
     "long_lie": ("whole_home.phone_out_of_reach", "whole_home.no_personal_alarm"),
+    "person": ("whole_home.dizzy", "whole_home.medicines_drowsy_dizzy", "whole_home.foot_problems"),
 }
 
 
@@ -429,3 +431,62 @@ def test_person_loader_rejects_broken_content(
 def test_person_loader_accepts_the_shipped_text_from_another_folder(fake_resources: Path) -> None:
     (fake_resources / "checklist" / "person.toml").write_text(SHIPPED_PERSON, encoding="utf-8")
     assert len(person.person_content.__wrapped__().fesi_items) == 7
+
+
+# -- plain language (issue 13 item 9) -------------------------------------------------------------
+
+
+def _all_texts(lang: str) -> list[str]:
+    """Every checklist, person and advice text, and every catalogue string, in one language."""
+    texts = []
+    for item in ITEMS:
+        texts += [item.question(lang), item.why(lang), item.fix(lang)]
+        if item.until_then:
+            texts.append(item.until_then(lang))
+    for area in CONTENT.areas:
+        texts += [area.title(lang), area.intro(lang)]
+    person_texts = person.person_content()
+    for question in person_texts.questions.values():
+        texts.append(question.text(lang))
+    for section in person.advice_sections():
+        texts += [section.title(lang), *(point(lang) for point in section.points)]
+    for name in ("common", "ui", "report"):
+        texts += _strings(resources.load_toml(f"i18n/{lang}/{name}.toml"))
+    return texts
+
+
+def _strings(table: object) -> list[str]:
+    if isinstance(table, str):
+        return [table]
+    if isinstance(table, dict):
+        return [s for value in table.values() for s in _strings(value)]
+    return []
+
+
+# Mistakes a reviewer found (issue 13 item 9); each stays fixed.
+DUTCH_MISTAKES = [
+    "glij je",  # the stem is "glijd": "glijd je"
+    "Moet je vaak haasten",  # reflexive: "Moet je je vaak haasten"
+    "wat je kan laten vallen",  # reads as "what you could drop"
+    "die blijft goed zichtbaar",
+    "dingen liggen die",
+    "Wat je wilt blijven doen",  # heading for a question about what you want to achieve
+]
+
+
+@pytest.mark.parametrize("mistake", DUTCH_MISTAKES)
+def test_dutch_texts_keep_the_reviewers_fixes(mistake: str) -> None:
+    assert [t for t in _all_texts("nl") if mistake in t] == []
+
+
+def test_dutch_speaks_to_the_reader_with_je() -> None:
+    # B1 and the leaflet's tone: "je", never the formal "u"/"uw".
+    formal = [t for t in _all_texts("nl") if {"u", "uw", "U", "Uw"} & set(t.split())]
+    assert formal == []
+
+
+def test_english_questions_ask_positively_and_say_walking_stick() -> None:
+    negative = ("Is there no ", "Are there no ", "Do you not ", "Don't you ", "Is there not ")
+    for item in ITEMS:
+        assert not item.question("en").startswith(negative), item.id
+    assert [t for t in _all_texts("en") if re.search(r"\bcanes?\b", t, re.I)] == []
