@@ -53,3 +53,20 @@ def test_mapping_is_written_back_so_later_changes_stick(tmp_path: Path) -> None:
         r[0] for r in Store(path).query("SELECT item_id FROM answers WHERE check_id=?", (check,))
     }
     assert "bedroom.no_phone_within_reach" not in rows
+
+
+def test_a_client_history_loads_old_checks_mapped(tmp_path: Path) -> None:
+    store = Store(tmp_path / "homecheck.sqlite3")
+    check = _old_check(store)
+    newer = store.create_check(
+        Assessment(areas=["whole_home"], answers={"whole_home.loose_rugs": Answer("ok")})
+    )
+    found = store.load_checks([check, newer])
+    assert set(found[check].answers) == {
+        "stairs.stairs_at_night_to_toilet",
+        "whole_home.pets_underfoot",
+        "whole_home.phone_out_of_reach",
+    }
+    assert found[newer].answers == {"whole_home.loose_rugs": Answer("ok")}
+    assert store.load_check(check) == found[check]
+    store.close()
