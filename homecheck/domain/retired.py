@@ -5,8 +5,8 @@ its place (docs/assessment-format.md, "Retired item ids"). Readers call ``map_an
 answers and areas *before* any other check, so an old id is never reported as unknown.
 
 - A merged id maps to the item that replaced it. When two old answers meet on one item, "hazard"
-  wins over "ok" over "na", their notes are joined, the later done date is kept and the photos of
-  both are kept.
+  wins over "ok" over "na", their notes are joined (within the note's maximum length), the later
+  done date is kept and the photos of both are kept.
 - A split id maps to the broader of its successors.
 - An area that a mapped answer needs is added to the areas, when the old answer's own area was
   listed (an answer whose area was missing stays an error, as it was).
@@ -23,6 +23,7 @@ from typing import Any
 
 from homecheck import resources
 from homecheck.domain.content import Checklist, ContentError
+from homecheck.domain.textrules import MAX_NOTE
 
 RETIRED_FILE = "checklist/retired.toml"
 KINDS: tuple[str, ...] = ("merged", "split")
@@ -125,7 +126,10 @@ def merge_answers(first: dict[str, Any], second: dict[str, Any]) -> dict[str, An
     if len(notes) == 2 and notes[0] == notes[1]:
         notes = notes[:1]
     if notes:
-        merged["note"] = "\n".join(notes)
+        note = "\n".join(notes)
+        # Each old note was within the maximum; the joined one must be too, or the check could
+        # not be written and read again. Only two very long notes lose their end here.
+        merged["note"] = note if len(note) <= MAX_NOTE else note[: MAX_NOTE - 1] + "…"
     dates = [a["done"] for a in (first, second) if a.get("done")]
     if dates:
         # ISO dates sort as text; an ill-formed one is kept so that validation reports it.

@@ -13,6 +13,7 @@ from homecheck import resources
 from homecheck.domain import actions, assessment, retired, scoring
 from homecheck.domain.content import ContentError, checklist
 from homecheck.domain.retired import Retirement, map_answers, merge_answers, parse_retired
+from homecheck.domain.textrules import MAX_NOTE
 
 CONTENT = checklist()
 RETIRED = retired.retired_ids(CONTENT)
@@ -147,6 +148,24 @@ def test_merge_joins_notes_keeps_later_done_date_and_all_photos() -> None:
         "done": "2026-03-01",
         "photos": ["a" * 16 + ".jpg", "b" * 16 + ".jpg"],
     }
+
+
+def test_two_long_notes_join_within_the_readers_maximum() -> None:
+    first, second = "a" * MAX_NOTE, "b" * MAX_NOTE
+    merged = merge_answers({"answer": "ok", "note": first}, {"answer": "ok", "note": second})
+    assert len(merged["note"]) == MAX_NOTE
+    assert merged["note"].startswith(first[:100]) and merged["note"].endswith("…")
+    doc = {
+        "format": "homecheck-assessment", "version": 1, "language": "nl", "role": "self",
+        "date": "2025-11-03", "areas": ["living", "hallway", "whole_home"],
+        "answers": {
+            "living.loose_rugs": {"answer": "hazard", "note": first},
+            "hallway.loose_runner_or_rug": {"answer": "ok", "note": second},
+        },
+    }  # fmt: skip
+    read = assessment.from_dict(doc, CONTENT)
+    # What was read can be written and read again.
+    assert assessment.loads(assessment.dumps(read), CONTENT) == read
 
 
 def test_merge_keeps_one_copy_of_the_same_note_and_leaves_out_empty_fields() -> None:
