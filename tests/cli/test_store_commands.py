@@ -56,7 +56,7 @@ def filled(tmp_path: Path) -> dict[str, int]:
         done = store.create_check(Assessment.new(
             content, role="therapist", client="Mrs J. de Vries", assessor="Anna",
             date="2025-06-12",
-            answers={"living.loose_rugs": Answer("hazard", done="2025-07-01", photos=[photo])}),
+            answers={"whole_home.loose_rugs": Answer("hazard", done="2025-07-01", photos=[photo])}),
             client_id=client)
         store.set_status(done, "done")
         later = store.create_check(Assessment.new(
@@ -103,8 +103,8 @@ def test_export_writes_a_valid_file_with_its_photos_as_the_app_does(
     code, _, err = _run(capsys, "export", str(filled["done"]), "-o", str(out_path))
     assert (code, err) == (0, "")
     check = fmt.read_file(out_path, checklist())
-    assert check.answers["living.loose_rugs"].done == "2025-07-01"
-    (photo,) = check.answers["living.loose_rugs"].photos
+    assert check.answers["whole_home.loose_rugs"].done == "2025-07-01"
+    (photo,) = check.answers["whole_home.loose_rugs"].photos
     assert (out_path.parent / "visit.photos" / photo).read_bytes() == (
         data_dir() / "photos" / photo
     ).read_bytes()
@@ -233,7 +233,8 @@ def test_backup_and_restore_move_a_practice_to_a_new_laptop(
     assert json.loads(_run(capsys, "list", "--json")[1]) == before
     store = Store(database_path())
     try:
-        assert store.load_check(filled["done"]).answers["living.loose_rugs"].done == "2025-07-01"
+        rugs = store.load_check(filled["done"]).answers["whole_home.loose_rugs"]
+        assert rugs.done == "2025-07-01"
     finally:
         store.close()
     photos = list((tmp_path / "laptop" / "photos").iterdir())
