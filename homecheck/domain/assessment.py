@@ -182,26 +182,6 @@ def _map_retired(data: dict[str, Any], checklist: Checklist) -> dict[str, Any]:
     return {**data, "answers": mapped_answers, "areas": mapped_areas}
 
 
-def _map_retired(data: dict[str, Any], checklist: Checklist) -> dict[str, Any]:
-    """Answers of retired (merged or split) item ids moved to the items that replaced them.
-
-    Runs before any other check, so a file written by an older homecheck keeps opening. The
-    mapping is data (resources/checklist/retired.toml), applied by homecheck.domain.retired;
-    answers or areas of the wrong type are left for the checks below to report.
-    """
-    answers, areas = data.get("answers"), data.get("areas")
-    if not isinstance(answers, dict) or not isinstance(areas, list):
-        return data
-    if not all(isinstance(a, str) for a in areas):
-        return data
-    try:
-        from homecheck.domain.retired import map_answers
-    except ImportError:  # the retired-id map is not there yet: nothing to map
-        return data
-    mapped_answers, mapped_areas = map_answers(answers, areas, checklist)
-    return {**data, "answers": mapped_answers, "areas": mapped_areas}
-
-
 def from_dict(data: Any, checklist: Checklist) -> Assessment:
     """Validate a decoded JSON document strictly and return the assessment (FormatError if not)."""
     if not isinstance(data, dict):

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from homecheck.domain import scoring
 from homecheck.domain.assessment import Answer, Assessment
 from homecheck.domain.scoring import score_area, score_home, weighted_score
 from tests.domain.strategies import CONTENT, assessments, example_doc, tiny_checklist
@@ -155,17 +156,22 @@ def test_examples_score_as_by_hand() -> None:
 
     full = fmt.from_dict(example_doc("full-check.json"), CONTENT)
     home = score_home(CONTENT, full)
-    hazards = [i for i, a in full.answers.items() if a.answer == "hazard"]
-    # 25 before issue 13 merged the hallway and living-room rugs into one item
-    assert home.hazards == len(hazards) == 24
-    safe = sum(CONTENT.item(i).severity for i, a in full.answers.items() if a.answer == "ok")
+    # The home score counts the home's items; items about the person (group "person") are left out.
+    home_answers = {
+        i: a for i, a in full.answers.items() if scoring.is_home_item(CONTENT.item(i))
+    }
+    hazards = [i for i, a in home_answers.items() if a.answer == "hazard"]
+    # 24 hazards in the file (25 before issue 13 merged the hallway and living-room rugs), 2 of
+    # them about the person
+    assert home.hazards == len(hazards) == 22
+    safe = sum(CONTENT.item(i).severity for i, a in home_answers.items() if a.answer == "ok")
     unsafe = sum(CONTENT.item(i).severity for i in hazards)
     assert home.score == int(100 * safe / (safe + unsafe) + 0.5)
     empty = fmt.from_dict(example_doc("empty-home.json"), CONTENT)
     home = score_home(CONTENT, empty)
     assert home.score is None
     assert all(a.score is None for a in home.areas)
-    assert home.unanswered == len(list(CONTENT.items()))
+    assert home.unanswered == sum(1 for i in CONTENT.items() if scoring.is_home_item(i))
 
 
 # -- properties on the real checklist ----------------------------------------------------------
@@ -188,7 +194,9 @@ def test_scores_are_in_range_and_counts_add_up(assessment: Assessment) -> None:
     assert home.hazards == sum(
         1
         for item_id, answer in assessment.answers.items()
-        if answer.answer == "hazard" and CONTENT.item(item_id).area in assessment.areas
+        if answer.answer == "hazard"
+        and CONTENT.item(item_id).area in assessment.areas
+        and scoring.is_home_item(CONTENT.item(item_id))
     )
     assert (home.score is None) is all(a.score is None for a in home.areas)
 
@@ -200,6 +208,7 @@ def test_adding_a_hazard_never_raises_a_score(assessment: Assessment, data: st.D
         item
         for item in CONTENT.items()
         if item.area in assessment.areas
+        and scoring.is_home_item(item)  # items about the person are not in the home score
         and getattr(assessment.answers.get(item.id), "answer", None) != "hazard"
     ]
     if not candidates:
