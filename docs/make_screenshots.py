@@ -129,6 +129,19 @@ def open_why(wizard: HomeWizard) -> None:
     rows[2].why_button.setFocus()
 
 
+def shoot_help(wizard: HomeWizard, name: str) -> Path:
+    """The help window (F1), beside the wizard."""
+    wizard.show_help()
+    window = wizard.help_window
+    assert window is not None
+    for _ in range(3):
+        QApplication.processEvents()
+    path = OUT / f"{name}.png"
+    window.grab().save(str(path))
+    window.close()
+    return path
+
+
 def finish(wizard: HomeWizard) -> None:
     wizard.finish_page.status.setText(
         wizard.ctx.t("ui.finish.saved", path="/home/anna/Documenten/homecheck-actielijst.pdf")
@@ -233,6 +246,7 @@ def main() -> int:
     shots.append(shoot(nl, first_room(nl), "04-nl-kamer", open_why))
     shots.append(shoot(nl, SUMMARY_ID, "05-nl-overzicht"))
     shots.append(shoot(nl, FINISH_ID, "06-nl-opslaan", finish))
+    shots.append(shoot_help(nl, "25-nl-help"))
     nl.close()
 
     # English: the start page offers to resume the check above.

@@ -143,8 +143,8 @@ class SidePanel(QWidget):
 
     def buttons(self) -> tuple[QPushButton, ...]:
         """The panel's buttons, top to bottom."""
-        return (self.language_button, self.larger_button, self.smaller_button,
-                self.contrast_button)
+        return (self.help_button, self.language_button, self.larger_button,
+                self.smaller_button, self.contrast_button)
 
     def width_for(self, chars: int) -> int:
         """The panel's width for lines of about ``chars`` characters at the text size."""
