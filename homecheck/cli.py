@@ -13,7 +13,7 @@ from typing import Any, NoReturn
 from homecheck import __version__
 from homecheck.domain import assessment as fmt
 from homecheck.domain import person
-from homecheck.domain.actions import action_texts, build_actions
+from homecheck.domain.actions import action_texts, build_actions, open_counts
 from homecheck.domain.content import Checklist, checklist
 from homecheck.domain.scoring import score_home
 from homecheck.i18n import DEFAULT_LANGUAGE, LANGUAGES, catalogue
@@ -157,6 +157,7 @@ def _score_doc(content: Checklist, assessment: fmt.Assessment) -> dict[str, Any]
             for a in actions
         ],
         "person": person.person_json(assessment.intake, t),
+        "counts": open_counts(content, assessment),
     }
 
 
@@ -199,13 +200,18 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Write the PDF action list for an assessment file (photos beside it, progress if asked)."""
-    from homecheck.domain.followup import compare
+    from homecheck.domain.followup import compare, same_client
     from homecheck.report.photos import existing_data_dir, photo_lookup
 
     content, assessment = _load(args.file)
     followup = None
     if args.previous is not None:
         _, previous = _load(args.previous)
+        if not same_client(previous.client, assessment.client):
+            raise InputError(
+                f"{_shown(args.previous)}: this is a check of another client than "
+                f"{_shown(args.file)}; give an earlier check of the same client with --previous"
+            )
         if previous.date > assessment.date:
             raise InputError(
                 f"{_shown(args.previous)}: this check ({previous.date}) is later than "
@@ -215,22 +221,53 @@ def cmd_report(args: argparse.Namespace) -> int:
     out = _output(args.output, args.file, args.previous)
     photos = photo_lookup(Path(args.file), existing_data_dir())
 
-    from homecheck.fileio import atomic_write
     from homecheck.report.pdf import render_pdf
 
     data = render_pdf(
         content,
         assessment,
         language=args.lang or assessment.language,
+        paper=PAPERS[args.paper] if args.paper else None,
         photos=photos,
         followup=followup,
+        large_print=args.large_print,
     )
+    _write_pdf(out, args.output, data)
+    return EXIT_OK
+
+
+def _write_pdf(out: Path, output: str, data: bytes) -> None:
+    from homecheck.fileio import atomic_write
+
     try:
         atomic_write(out, data)
     except OSError as exc:
-        raise InputError(
-            f"{_shown(args.output)}: cannot write the PDF ({exc.strerror or exc})"
-        ) from None
+        reason = exc.strerror or exc
+        raise InputError(f"{_shown(output)}: cannot write the PDF ({reason})") from None
+
+
+def cmd_blank(args: argparse.Namespace) -> int:
+    """Write the checklist on paper: every question with three boxes and a line for notes."""
+    from homecheck.report.blank import UnknownArea, chosen_areas
+
+    content = checklist()
+    area_ids = None
+    if args.areas is not None:
+        area_ids = [part.strip() for part in args.areas.split(",") if part.strip()]
+        if not area_ids:
+            raise InputError("--areas: give one or more area ids, separated by commas")
+    try:
+        chosen_areas(content, area_ids)
+    except UnknownArea as exc:
+        raise InputError(f"--areas: {exc}") from None
+    out = _output(args.output)
+
+    from homecheck.report.blank import render_blank
+
+    data = render_blank(
+        content, args.lang, area_ids, paper=PAPERS[args.paper] if args.paper else None
+    )
+    _write_pdf(out, args.output, data)
     return EXIT_OK
 
 
@@ -250,6 +287,19 @@ def cmd_export_fhir(args: argparse.Namespace) -> int:
             f"{_shown(args.output)}: cannot write the file ({exc.strerror or exc})"
         ) from None
     return EXIT_OK
+
+
+# --paper on the command line, and the name page_size() knows it by.
+PAPERS = {"a4": "A4", "letter": "letter"}
+
+
+def _print_options(parser: argparse.ArgumentParser, large_print: bool = True) -> None:
+    parser.add_argument(
+        "--paper", type=str.lower, choices=tuple(PAPERS),
+        help="paper size (default: from the locale, A4 or Letter)",
+    )
+    if large_print:
+        parser.add_argument("--large-print", action="store_true", help="larger type on every page")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -287,9 +337,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--previous",
         metavar="PREV.json",
-        help="an earlier check of the same home: the cover then shows the progress since then",
+        help="an earlier check of the same client: the PDF then shows the progress since then",
     )
+    _print_options(p)
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("blank", help="write the checklist on paper (PDF) to fill in with a pen")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="where to save the PDF")
+    p.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="nl (default) or en")
+    p.add_argument(
+        "--areas",
+        metavar="ID,...",
+        help="only these areas (ids as `homecheck checklist` shows them); without it every area, "
+        "the About you questions and the Short FES-I",
+    )
+    _print_options(p, large_print=False)
+    p.set_defaults(func=cmd_blank)
 
     p = sub.add_parser("export-fhir", help="write the check as a FHIR R4 Bundle (JSON)")
     p.add_argument("file", metavar="FILE", help="assessment JSON file")

@@ -384,3 +384,13 @@ def action_texts(
         raised=raised,
         until_then=until_then(lang) if until_then is not None else "",
     )
+
+
+def open_counts(checklist: Checklist, assessment: Assessment) -> dict[str, int]:
+    """The open actions (not ticked done) per priority, person actions included.
+
+    The one count of "things to do" that the summary, the client list, the PDF and `score`
+    all show (issue 15).
+    """
+    actions = [a for a in build_actions(checklist, assessment) if not a.done]
+    return count_by_priority(actions)

@@ -3,8 +3,8 @@
 Layout rules, so that a page taken off the fridge still makes sense and little paper is wasted:
 
 * a priority heading and an area heading always travel with the first action under them;
-* the box, the fix, its details (where, why, who), a short note and the "done on" line are
-  kept together;
+* the box, the fix, its details ("until then", why, who can help and the "done on" line) and
+  a short note are kept together;
 * photos follow in rows of four that may move to the next page on their own, and a long note
   flows, so that a big action never leaves half a page empty.
 """
@@ -12,9 +12,9 @@ Layout rules, so that a page taken off the fridge still makes sense and little p
 from __future__ import annotations
 
 from reportlab.lib.colors import black
-from reportlab.platypus import Flowable, HRFlowable, KeepTogether, PageBreak, Spacer, Table
+from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, Spacer, Table
 
-from homecheck.report.blocks import labelled, para, user_text
+from homecheck.report.blocks import labelled, markup, para, user_text
 from homecheck.report.context import StoryContext
 from homecheck.report.flowables import Photo, SectionMark, TickBox
 from homecheck.report.model import ActionView, PriorityGroup
@@ -22,14 +22,16 @@ from homecheck.report.photos import PhotoView
 from homecheck.report.styles import FONT
 from homecheck.report.text import chunks
 
-BLANK_DATE = "_" * 16
+BLANK_DATE = "_" * 14
+NBSP = "\u00a0"
+SEPARATOR = "\u2003· "  # an em space and a middle dot before "Done on"
 PHOTOS_PER_ROW = 4
 PHOTO_GAP = 8
 # A note this short (about four printed lines) stays with its action; a longer one flows.
 SHORT_NOTE_CHARS = 260
 SHORT_NOTE_LINES = 4
 FEW_PROBLEMS = 3
-AFTER_ACTION = 10
+AFTER_ACTION = 7
 
 _TIGHT = [
     ("FONTNAME", (0, 0), (-1, -1), FONT),  # not Helvetica, even for an empty cell
@@ -84,8 +86,12 @@ def photo_rows(photos: tuple[PhotoView, ...], ctx: StoryContext) -> list[Flowabl
     return rows
 
 
-def _head(action: ActionView, ctx: StoryContext) -> list[Flowable]:
-    """The tick box with the fix beside it, then where, why and who can help."""
+def _details(action: ActionView, ctx: StoryContext) -> list[Flowable]:
+    """The tick box with the fix beside it, "until then", why, and who can help + done on.
+
+    The area is the heading above, so it is not repeated; who can help and the line for the
+    date share one line.
+    """
     styles = ctx.styles
     box = TickBox(ctx.sizes.box, ticked=bool(action.done))
     out: list[Flowable] = [boxed(box, para(action.fix, "Fix", styles), indent(ctx), ctx.width)]
@@ -93,13 +99,16 @@ def _head(action: ActionView, ctx: StoryContext) -> list[Flowable]:
         out.append(para(action.until_then, "ActionDetail", styles))
     if action.raised:  # "Higher because you walk with a stick."
         out.append(para(action.raised, "ActionDetail", styles))
-    for key, value in (
-        ("actions.where", action.area),
-        ("actions.why", action.why),
-        ("actions.who", action.helpers),
-    ):
-        if value:
-            out.append(labelled(ctx.label(key), value, "ActionDetail", styles))
+    if action.why:
+        out.append(labelled(ctx.label("actions.why"), action.why, "ActionDetail", styles))
+    # No-break spaces: "Done on: ____" moves to a new line whole, never without its blank.
+    done_label = markup(ctx.label("actions.done")).replace(" ", NBSP)
+    done_date = markup(action.done).replace(" ", NBSP) if action.done else BLANK_DATE
+    done = f"<b>{done_label}:</b>{NBSP}{done_date}"
+    if action.helpers:
+        who = f"<b>{markup(ctx.label('actions.who'))}:</b> {markup(action.helpers)}"
+        done = f"{who} {SEPARATOR} {done}"
+    out.append(Paragraph(done, styles["ActionDetail"]))
     return out
 
 
@@ -108,7 +117,7 @@ def action_flowables(
 ) -> tuple[Flowable, list[Flowable]]:
     """Return the kept unit (``lead`` headings, box, details, short note) and what follows."""
     styles = ctx.styles
-    unit: list[Flowable] = [*(lead or []), *_head(action, ctx)]
+    unit: list[Flowable] = [*(lead or []), *_details(action, ctx)]
     after: list[Flowable] = []
     # A photo that could not be printed is said right where it would have been; a long list of
     # such lines (a photo folder that was not copied along) flows instead of being kept.
@@ -117,24 +126,24 @@ def action_flowables(
         unit.extend(problems)
     else:
         after.extend(problems)
-    done = labelled(ctx.label("actions.done"), action.done or BLANK_DATE, "DoneLine", styles)
     note = user_text(ctx.label("actions.note"), action.note, "ActionDetail", styles)
     if not after and len(chunks(action.note, SHORT_NOTE_CHARS, SHORT_NOTE_LINES)) <= 1:
-        unit.extend([*note, done])
+        unit.extend(note)
     else:
-        # A longer note flows piece by piece over the page end; the "done on" line follows it.
-        after.extend([*note, done])
+        # A longer note flows piece by piece over the page end.
+        after.extend(note)
     after.extend(photo_rows(action.photos, ctx))
     after.append(Spacer(1, AFTER_ACTION))
     return KeepTogether(unit), after
 
 
-def _priority(group: PriorityGroup, ctx: StoryContext) -> list[Flowable]:
+def _priority(group: PriorityGroup, ctx: StoryContext, lead: list[Flowable]) -> list[Flowable]:
     styles = ctx.styles
     # The mark sits before the heading so that a page the group starts on is not "continued".
     out: list[Flowable] = [SectionMark(ctx.state, None)]
-    # The priority and area headings never end a page: they travel with the first action.
+    # The headings (``lead``, priority, area) never end a page: they travel with the first action.
     heading: list[Flowable] = [
+        *lead,
         para(group.title, "Heading2", styles),
         HRFlowable(width="100%", thickness=2, color=black, spaceBefore=0, spaceAfter=4),
     ]
@@ -154,15 +163,18 @@ def _priority(group: PriorityGroup, ctx: StoryContext) -> list[Flowable]:
 def actions(ctx: StoryContext) -> list[Flowable]:
     """The action list by priority and area, then the areas without hazards, open items, notes."""
     model, styles = ctx.model, ctx.styles
-    out: list[Flowable] = [
-        PageBreak(),
+    lead: list[Flowable] = [
         para(ctx.label("actions.heading"), "Heading1", styles),
         para(ctx.label("actions.intro"), "Body", styles),
     ]
+    out: list[Flowable] = []
     if model.no_actions:
-        out.append(para(model.no_actions, "Box", styles))
+        out.append(KeepTogether([*lead, para(model.no_actions, "Box", styles)]))
+        lead = []
     for group in model.groups:
-        out.extend(_priority(group, ctx))
+        out.extend(_priority(group, ctx, lead))
+        lead = []
+    out.extend(lead)
     for heading, lines in (
         (ctx.label("areas.ok_heading"), model.checked_ok),
         (ctx.label("areas.open_heading"), model.unchecked),

@@ -21,6 +21,7 @@ class StoryContext:
     model: ReportModel
     width: float
     large: bool = False
+    height: float = 0  # the frame's height: the fridge page fits itself into it
     state: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -94,6 +94,19 @@ class AdviceView:
 
 
 @dataclass(frozen=True)
+class FridgeView:
+    """Page 1, for the fridge: who and when, and only what matters this week."""
+
+    who_when: str
+    now: tuple[ActionView, ...]  # the "now" actions in list order, done ones ticked
+    nothing_now: str  # said when no "now" action is open, else ""
+    soon: tuple[ActionView, ...]  # shown instead when no "now" action is open, else ()
+    next_step: str  # the recommended next step in words, or ""
+    next_step_helpers: str
+    therapist: str  # "Your therapist: …" when a therapist did the check, else ""
+
+
+@dataclass(frozen=True)
 class ReportModel:
     """Everything the renderer prints, already in one language."""
 
@@ -116,6 +129,7 @@ class ReportModel:
     unchecked: tuple[str, ...]
     area_notes: tuple[Line, ...]
     advice: tuple[AdviceView, ...]
+    fridge: FridgeView
     progress: ProgressView | None = field(default=None)
     # The first thing the PDF says: how many things to do now, the next step, who can help.
     now_line: str = ""
@@ -246,6 +260,39 @@ def _now_line(now: int, t: Catalogue) -> str:
     return t("person.now_count_many", count=now)
 
 
+def _fridge(
+    groups: tuple[PriorityGroup, ...],
+    assessment: Assessment,
+    client: str,
+    date: str,
+    assessor: str,
+    t: Catalogue,
+    next_step: str,
+    next_helpers: str,
+) -> FridgeView:
+    by_key = {group.key: [a for area in group.areas for a in area.actions] for group in groups}
+    now, soon = by_key.get("now", []), by_key.get("soon", [])
+    # Nothing left to do now (none, or all ticked done): the page says so and shows the soon list.
+    nothing_now = not any(not action.done for action in now)
+    return FridgeView(
+        who_when=(
+            t("report.fridge.who_when", who=client, date=date)
+            if client
+            else t("report.fridge.when", date=date)
+        ),
+        now=tuple(now),
+        nothing_now=t("report.fridge.nothing_now") if nothing_now else "",
+        soon=tuple(soon) if nothing_now else (),
+        next_step=next_step,
+        next_step_helpers=next_helpers,
+        therapist=(
+            t("report.fridge.therapist", name=assessor)
+            if assessor and assessment.role == "therapist"
+            else ""
+        ),
+    )
+
+
 def build_report(
     content: Checklist,
     assessment: Assessment,
@@ -277,8 +324,13 @@ def build_report(
     if assessor:
         facts.append(Line(labels["cover.assessor"], assessor))
 
-    counts = acts.count_by_priority(actions)
+    counts = acts.open_counts(content, assessment)  # the one count of things to do
     step = person.next_step(assessment.intake)
+    next_step = t("person.next_step_line", step=t(f"person.next_step.{step}"))
+    next_helpers = t(
+        "person.helpers_line",
+        helpers=", ".join(t(f"helper.{h}") for h in acts.NEXT_STEP_HELPERS[step]),
+    )
     done = {p: sum(1 for a in actions if a.priority == p and a.done) for p in acts.PRIORITIES}
     count_lines = tuple(
         Line(t(f"priority.{p}"), _count(counts[p], done[p], t)) for p in acts.PRIORITIES
@@ -304,6 +356,7 @@ def build_report(
         no_actions = labels["actions.none" if home.answered else "actions.none_checked"]
     else:
         no_actions = ""
+    groups = _groups(actions, content, assessment, language, t, PhotoViews(photos, t))
 
     return ReportModel(
         language=language,
@@ -325,7 +378,7 @@ def build_report(
         ),
         counts=count_lines,
         person=_person(content, assessment, language, t),
-        groups=_groups(actions, content, assessment, language, t, PhotoViews(photos, t)),
+        groups=groups,
         no_actions=no_actions,
         checked_ok=tuple(checked_ok),
         unchecked=tuple(unchecked),
@@ -339,11 +392,9 @@ def build_report(
             for s in advice_sections()
         ),
         now_line=_now_line(counts["now"], t),
-        next_step=t("person.next_step_line", step=t(f"person.next_step.{step}")),
-        next_helpers=t(
-            "person.helpers_line",
-            helpers=", ".join(t(f"helper.{h}") for h in acts.NEXT_STEP_HELPERS[step]),
-        ),
+        next_step=next_step,
+        next_helpers=next_helpers,
+        fridge=_fridge(groups, assessment, client, date, assessor, t, next_step, next_helpers),
         progress=(
             None
             if followup is None

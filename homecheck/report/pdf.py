@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
@@ -88,11 +89,37 @@ class NumberedCanvas(Canvas):
         super().save()
 
 
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What the PDF says about itself: metadata, the footer, the "continued" header."""
+
+    title: str
+    subject: str
+    author: str
+    lang_tag: str
+    where: str  # the footer's left part: date and client
+    page_label: Callable[[int, int], str]
+    continued: str  # "{section}, continued"
+
+    @classmethod
+    def of(cls, model: ReportModel) -> DocumentInfo:
+        """The document information of an action list."""
+        return cls(
+            title=model.title,
+            subject=model.labels["subject"],
+            author=model.author,
+            lang_tag=model.lang_tag,
+            where=" · ".join(filter(None, (model.date, model.client))),
+            page_label=model.page_label,
+            continued=model.labels["continued"],
+        )
+
+
 class ActionListRenderer:
     """Lays out one report model on paper, in normal or large print."""
 
-    margin = 18 * MM
-    top_margin = 16 * MM
+    margin = 16 * MM
+    top_margin = 14 * MM
 
     def __init__(self, pagesize: tuple[float, float], large: bool = False) -> None:
         self.pagesize = pagesize
@@ -113,8 +140,8 @@ class ActionListRenderer:
             id=name,
         )
 
-    def _header(self, state: dict[str, Any], model: ReportModel) -> Callable[..., None]:
-        size = sizes(self.large).footer
+    def _header(self, state: dict[str, Any], info: DocumentInfo) -> Callable[..., None]:
+        size = sizes(self.large).body
 
         def draw(canv: Canvas, doc: BaseDocTemplate) -> None:
             # At the start of a page: the group that ran at the end of the last one continues.
@@ -122,7 +149,7 @@ class ActionListRenderer:
             if not section:
                 return
             width, height = self.pagesize
-            text = model.labels["continued"].format(section=section)
+            text = info.continued.format(section=section)
             canv.saveState()
             canv.setFont(FONT_BOLD, size)
             text = fit(text, width - 2 * self.margin, FONT_BOLD, size)
@@ -131,18 +158,18 @@ class ActionListRenderer:
 
         return draw
 
-    def build(self, flowables: list[Flowable], model: ReportModel, state: dict[str, Any]) -> bytes:
+    def build(self, flowables: list[Flowable], info: DocumentInfo, state: dict[str, Any]) -> bytes:
         """Lay out the flowables and return the PDF bytes (same input, same bytes)."""
         register_fonts()
         buffer = io.BytesIO()
         doc = BaseDocTemplate(
             buffer,
             pagesize=self.pagesize,
-            title=model.title,
-            author=model.author,
-            subject=model.labels["subject"],
+            title=info.title,
+            author=info.author,
+            subject=info.subject,
             creator="homecheck",
-            lang=model.lang_tag,
+            lang=info.lang_tag,
             invariant=1,  # no timestamps or random ids: identical input, identical bytes
             displayDocTitle=1,
             # Otherwise each page starts in Helvetica, a font the PDF then refers to unused.
@@ -151,16 +178,16 @@ class ActionListRenderer:
         )
         doc.addPageTemplates(
             [PageTemplate(id="page", frames=[self._frame("body")],
-                          onPage=self._header(state, model))]
+                          onPage=self._header(state, info))]
         )
-        footer = Footer(
-            " · ".join(filter(None, (model.date, model.client))),
-            model.page_label,
-            sizes(self.large).footer,
-        )
+        footer = Footer(info.where, info.page_label, sizes(self.large).footer)
         doc.build(flowables, canvasmaker=partial(NumberedCanvas, footer=footer,
                                                  margin=self.margin))
         return buffer.getvalue()
+
+    def frame_height(self) -> float:
+        """The height of the text frame."""
+        return self._frame("body")._aH
 
     def frame_width(self) -> float:
         """The width of the text frame."""
@@ -168,8 +195,8 @@ class ActionListRenderer:
 
     def render(self, model: ReportModel) -> bytes:
         """Return the PDF of the model as bytes; the same model gives the same bytes."""
-        ctx = StoryContext(model, self.frame_width(), self.large)
-        return self.build(story(ctx), model, ctx.state)
+        ctx = StoryContext(model, self.frame_width(), self.large, self.frame_height())
+        return self.build(story(ctx), DocumentInfo.of(model), ctx.state)
 
 
 def render_pdf(

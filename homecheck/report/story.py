@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Table
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+)
+from reportlab.platypus.flowables import BalancedColumns
 
 from homecheck.report.action_list import actions
 from homecheck.report.blocks import CELL_STYLE, bold, facts, markup, para, user_text
 from homecheck.report.context import StoryContext
 from homecheck.report.flowables import ScoreBar
+from homecheck.report.fridge import fridge_page
 from homecheck.report.model import PersonView
 from homecheck.report.progress import ProgressView
 
@@ -150,33 +159,34 @@ def overview(ctx: StoryContext) -> list[Flowable]:
         out.extend(_progress(model.progress, ctx))
     if model.person is not None:
         out.extend(_person(model.person, ctx))
-    out.append(
-        KeepTogether(
-            [
-                para(ctx.label("read.heading"), "Heading2", styles),
-                para(ctx.label("read.text"), "Body", styles),
-                para(ctx.label("read.disclaimer"), "Box", styles),
-            ]
-        )
-    )
+    # How to use the list is on the fridge page and above the list; what it is not stays here.
+    out.append(para(ctx.label("read.disclaimer"), "Box", styles))
     return out
 
 
 def advice(ctx: StoryContext) -> list[Flowable]:
     """The "what you can do yourself" pages from the leaflet's advice sections."""
     styles = ctx.styles
-    out: list[Flowable] = [
-        PageBreak(),
+    sections: list[Flowable] = []
+    for section in ctx.model.advice:
+        block: list[Flowable] = [para(section.title, "AdviceHeading", styles)]
+        block.extend(bullet(point, ctx) for point in section.points)
+        # (A KeepTogether cannot sit in columns: the sections are flat there, and each heading
+        # keeps with its first point.)
+        sections.extend(block)
+    # Two balanced columns: short bullet lines, and no page left half empty.
+    columns = 1 if ctx.large else 2
+    body: list[Flowable] = (
+        [BalancedColumns(sections, nCols=columns, innerPadding=18)] if columns > 1 else sections
+    )
+    return [
+        CondPageBreak(ctx.height / 4),
         para(ctx.label("advice.heading"), "Heading1", styles),
         para(ctx.label("advice.intro"), "Body", styles),
+        *body,
     ]
-    for section in ctx.model.advice:
-        block: list[Flowable] = [para(section.title, "Heading3", styles)]
-        block.extend(bullet(point, ctx) for point in section.points)
-        out.append(KeepTogether(block))
-    return out
 
 
 def story(ctx: StoryContext) -> list[Flowable]:
     """Every flowable of the report, in reading order."""
-    return [*overview(ctx), *actions(ctx), *advice(ctx)]
+    return [*fridge_page(ctx), *overview(ctx), *actions(ctx), *advice(ctx)]

@@ -48,22 +48,23 @@ class Sizes:
     heading3: float
     title: float
     footer: float
-    fridge: float  # fridge page text
-    fridge_fix: float  # the "now" actions on the fridge page
-    fridge_heading: float
+    fridge: float  # fridge page text, and its largest try (it may step down to FRIDGE_MIN)
     box: float  # tick box side on the action list
-    fridge_box: float  # tick box side on the fridge page
     blank: float  # paper checklist questions (≥ 12 pt, to fill in by hand)
 
 
 NORMAL = Sizes(
     body=12, fix=13, heading1=20, heading2=16, heading3=13.5, title=22, footer=10,
-    fridge=14, fridge_fix=15, fridge_heading=19, box=16, fridge_box=24, blank=12.5,
+    fridge=15, box=16, blank=12.5,
 )
 LARGE = Sizes(
     body=16, fix=17, heading1=25, heading2=20, heading3=17.5, title=26, footer=13,
-    fridge=16, fridge_fix=17, fridge_heading=21, box=20, fridge_box=26, blank=16,
+    fridge=18, box=20, blank=16,
 )
+
+
+# Nothing on the fridge page is smaller than this (the footer aside).
+FRIDGE_MIN = 14
 
 
 def sizes(large: bool) -> Sizes:
@@ -72,7 +73,7 @@ def sizes(large: bool) -> Sizes:
 
 
 def _leading(size: float) -> float:
-    return round(size * 1.25, 1)
+    return round(size * 1.2, 1)
 
 
 @cache
@@ -103,26 +104,46 @@ def stylesheet(large: bool = False) -> StyleSheet1:
     add("Heading1", s.heading1, bold=True, spaceBefore=4, spaceAfter=6)
     add("Heading2", s.heading2, bold=True, spaceBefore=10, spaceAfter=4)
     add("Heading3", s.heading3, bold=True, spaceBefore=6, spaceAfter=2)
+    add("AdviceHeading", s.heading3, bold=True, spaceBefore=6, spaceAfter=2, keepWithNext=1)
     add("Score", s.heading3, bold=True, spaceAfter=4)
     add("Fix", s.fix, bold=True)
     add("ActionDetail", s.body, leftIndent=indent, spaceBefore=1)
     add("DoneLine", s.body, leftIndent=indent, spaceBefore=6)
     add("Bullet", s.body, leftIndent=s.body * 1.6, bulletIndent=s.body * 0.3, spaceAfter=2)
     add("Box", s.body, bold=True, borderWidth=1.5, borderColor=black, borderPadding=8,
-        spaceBefore=12, spaceAfter=10)
+        spaceBefore=14, spaceAfter=18)
     add("Header", s.footer, bold=True)
     add("Footer", s.footer)
-    # The fridge page: large by itself.
-    add("FridgeWho", s.fridge, bold=True, spaceAfter=2)
-    add("FridgeTitle", s.fridge_heading + 3, bold=True, spaceAfter=6)
-    add("FridgeHeading", s.fridge_heading, bold=True, spaceBefore=8, spaceAfter=4)
-    add("FridgeFix", s.fridge_fix, bold=True)
-    add("FridgeText", s.fridge)
-    add("FridgeUntil", s.fridge, spaceBefore=1)
-    add("FridgeMore", s.fridge, bold=True, spaceBefore=4)
-    add("FridgeLine", s.fridge, spaceBefore=6)
     # The paper checklist.
     add("BlankQuestion", s.blank)
     add("BlankChoice", max(12, s.blank - 1.5))
     add("BlankHeading", s.heading2 + 2, bold=True, spaceBefore=8, spaceAfter=4)
+    return sheet
+
+
+@cache
+def fridge_styles(size: float) -> StyleSheet1:
+    """The named styles of the fridge page with its text at ``size`` (≥ FRIDGE_MIN) points."""
+    register_fonts()
+    sheet = StyleSheet1()
+    for name, scale, bold, before, after in (
+        ("FridgeWho", 1.0, True, 0, 4),
+        ("FridgeTitle", 1.3, True, 0, 2),
+        ("FridgeHeading", 1.15, True, 8, 2),
+        ("FridgeFix", 1.0, True, 0, 0),
+        ("FridgeText", 1.0, False, 0, 2),
+        ("FridgeMore", 1.0, True, 2, 2),
+    ):
+        font_size = max(FRIDGE_MIN, size * scale)
+        sheet.add(
+            ParagraphStyle(
+                name,
+                fontName=FONT_BOLD if bold else FONT,
+                bulletFontName=FONT_BOLD,
+                fontSize=font_size,
+                leading=round(font_size * 1.2, 1),
+                spaceBefore=before,
+                spaceAfter=after,
+            )
+        )
     return sheet

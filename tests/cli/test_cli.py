@@ -16,7 +16,7 @@ import pytest
 from homecheck import __version__
 from homecheck.cli import build_parser, run
 from homecheck.domain import assessment as fmt
-from homecheck.domain.actions import action_texts, build_actions
+from homecheck.domain.actions import action_texts, build_actions, open_counts
 from homecheck.domain.scoring import score_home
 from homecheck.i18n import LANGUAGES, catalogue
 from tests.domain.strategies import CONTENT, EXAMPLE_NAMES, EXAMPLES_DIR, example_doc
@@ -151,7 +151,7 @@ def test_score_json_shape_and_values(capsys: pytest.CaptureFixture[str], name: s
     assert (code, err) == (0, "")
     doc = json.loads(out)
     assert list(doc) == [
-        "score", "hazards", "answered", "unanswered", "areas", "actions", "person",
+        "score", "hazards", "answered", "unanswered", "areas", "actions", "person", "counts",
     ]  # fmt: skip
     for area in doc["areas"]:
         assert list(area) == ["id", "score", "hazards", "answered", "unanswered"]
@@ -179,6 +179,7 @@ def test_score_json_shape_and_values(capsys: pytest.CaptureFixture[str], name: s
     # No two actions share an item or a fix text.
     assert len({a["item"] for a in doc["actions"]}) == len(doc["actions"])
     assert len({a["fix"] for a in doc["actions"]}) == len(doc["actions"])
+    assert doc["counts"] == open_counts(CONTENT, assessment)
 
 
 def test_score_json_counts_match_the_file(capsys: pytest.CaptureFixture[str]) -> None:
@@ -201,6 +202,11 @@ def test_score_json_counts_match_the_file(capsys: pytest.CaptureFixture[str]) ->
     priorities = [a["priority"] for a in doc["actions"]]
     assert priorities == sorted(priorities, key=["now", "soon", "later"].index)
     assert 0 < doc["score"] < 100
+    # Open actions per priority: the ones not ticked done in the file.
+    done = {k for k, v in raw["answers"].items() if v.get("done")}
+    expected = {p: sum(1 for a in doc["actions"] if a["priority"] == p and a["item"] not in done)
+                for p in ("now", "soon", "later")}
+    assert doc["counts"] == expected
 
 
 def test_score_of_an_empty_home_is_null(capsys: pytest.CaptureFixture[str]) -> None:

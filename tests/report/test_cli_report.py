@@ -199,3 +199,75 @@ def test_photos_come_from_beside_the_file_then_the_data_folder(
     assert squash(f"Photo could not be shown: {names[2]}") in text
     assert squash("Photo not found: 0123456789abcdef.jpg") in text
     assert sorted(p.name for p in (data / "photos").iterdir()) == [names[1]]
+
+
+@pytest.mark.parametrize(
+    ("before", "now"),
+    [("Mevrouw Jansen", "Meneer Pietersen"), ("", "Mevrouw Jansen"), ("Jansen", "Jansen 2")],
+    ids=["other", "own-vs-client", "prefix"],
+)
+def test_previous_check_of_another_client_is_refused(
+    tmp_path: Path, content: Checklist, before: str, now: str
+) -> None:
+    previous = make_assessment(content, date="2025-03-12", client=before)
+    current = make_assessment(content, client=now)
+    prev, visit = tmp_path / "prev.json", tmp_path / "visit.json"
+    prev.write_text(dumps(previous), encoding="utf-8")
+    visit.write_text(dumps(current), encoding="utf-8")
+    out = tmp_path / "out.pdf"
+    result = _run("report", str(visit), "-o", str(out), "--previous", str(prev))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"homecheck: error: {prev}: ")
+    assert "another client" in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["prev.json", "visit.json"]
+
+
+@pytest.mark.parametrize(
+    ("before", "now"),
+    [("Mevrouw Jansen", "  mevrouw JANSEN "), ("", ""), ("  ", "")],
+    ids=["case-and-spaces", "both-own", "blank-vs-empty"],
+)
+def test_previous_check_of_the_same_client_is_compared(
+    tmp_path: Path, content: Checklist, before: str, now: str
+) -> None:
+    item = content.areas[0].items[0]
+    previous = make_assessment(content, hazards=[item.id], date="2025-03-12", client=before,
+                               language="en")
+    current = make_assessment(content, ok=[item.id], client=now, language="en")
+    prev, visit = tmp_path / "prev.json", tmp_path / "visit.json"
+    prev.write_text(dumps(previous), encoding="utf-8")
+    visit.write_text(dumps(current), encoding="utf-8")
+    out = tmp_path / "out.pdf"
+    result = _run("report", str(visit), "-o", str(out), "--previous", str(prev))
+    assert result.returncode == 0, result.stderr
+    assert squash("Progress since 12 March 2025") in squash("".join(pages_text(out.read_bytes())))
+
+
+@pytest.mark.parametrize(
+    ("paper", "width"), [("letter", 612), ("a4", 595), ("A4", 595), ("Letter", 612)]
+)
+def test_paper_and_large_print_options(
+    tmp_path: Path, content: Checklist, paper: str, width: int
+) -> None:
+    source = tmp_path / "check.json"
+    source.write_text(dumps(all_hazards(content, language="en")), encoding="utf-8")
+    normal, large = tmp_path / "normal.pdf", tmp_path / "large.pdf"
+    assert _run("report", str(source), "-o", str(normal), "--paper", paper).returncode == 0
+    result = _run("report", str(source), "-o", str(large), "--paper", paper, "--large-print")
+    assert result.returncode == 0, result.stderr
+    for pdf in (normal, large):
+        box = PdfReader(io.BytesIO(pdf.read_bytes())).pages[0].mediabox
+        assert round(float(box.width)) == width
+    assert len(PdfReader(io.BytesIO(large.read_bytes())).pages) > len(
+        PdfReader(io.BytesIO(normal.read_bytes())).pages
+    )
+
+
+def test_an_unknown_paper_fails_in_one_line(tmp_path: Path, content: Checklist) -> None:
+    source = tmp_path / "check.json"
+    source.write_text(dumps(all_hazards(content)), encoding="utf-8")
+    result = _run("report", str(source), "-o", str(tmp_path / "out.pdf"), "--paper", "a3")
+    assert result.returncode == 2
+    assert result.stderr.startswith("homecheck: error: ") and result.stderr.count("\n") == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["check.json"]

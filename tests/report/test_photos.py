@@ -48,8 +48,9 @@ def _with_photos(
 
 
 def _page_of(pdf: bytes, text: str) -> int:
-    """The index of the first page whose text holds ``text`` (whitespace ignored)."""
-    return next(n for n, page in enumerate(pages_text(pdf)) if squash(text) in squash(page))
+    """The index of the first page of the full list (after the fridge page) holding ``text``."""
+    pages = pages_text(pdf)
+    return next(n for n, page in enumerate(pages) if n > 0 and squash(text) in squash(page))
 
 
 def _png_header(width: int, height: int) -> bytes:
@@ -110,8 +111,9 @@ def test_missing_and_broken_photos_get_a_short_escaped_line(
     assert squash(t("report.photos.missing", name="<b>x</b>&amp;.jpg")) in text
     for name in ("aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb", "cccccccccccccccc", "dddddddddddddddd"):
         assert squash(t("report.photos.broken", name=name + ".jpg")) in text
-    # The lines stand with their action, before the next action.
-    assert text.index(squash(fixes[0])) < text.index(MISSING) < text.index(squash(fixes[1]))
+    # In the full list the lines stand with their action, before the next action.
+    listed = text[text.index(squash(t("report.actions.heading"))) :]
+    assert listed.index(squash(fixes[0])) < listed.index(MISSING) < listed.index(squash(fixes[1]))
 
 
 def test_a_photo_reader_that_fails_gives_the_same_line(content: Checklist, render: Render) -> None:

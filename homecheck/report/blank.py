@@ -1,0 +1,176 @@
+"""The checklist on paper: every question in wizard order, three boxes and a line for notes.
+
+Walk through the home with a pen, type the answers in afterwards: the order is the wizard's
+(About you, then each area), so typing them in is one key per question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib.styles import StyleSheet1
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+
+from homecheck.domain.content import Area, Checklist
+from homecheck.domain.person import person_content
+from homecheck.i18n import Catalogue, catalogue
+from homecheck.report.blocks import markup, para
+from homecheck.report.flowables import TickBox, WriteIn
+from homecheck.report.model import LANGUAGE_TAGS
+from homecheck.report.paper import page_size
+from homecheck.report.pdf import ActionListRenderer, DocumentInfo
+from homecheck.report.styles import FONT, sizes, stylesheet
+
+_TIGHT = [
+    ("FONTNAME", (0, 0), (-1, -1), FONT),
+    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ("TOPPADDING", (0, 0), (-1, -1), 3),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+]
+
+
+class UnknownArea(ValueError):
+    """An area id that the checklist does not have."""
+
+
+class _Sheet:
+    """The flowables of the paper checklist in one language."""
+
+    def __init__(self, language: str, width: float) -> None:
+        self.language = language
+        self.t: Catalogue = catalogue(language)
+        self.width = width
+        self.styles: StyleSheet1 = stylesheet(False)
+        self.size = sizes(False).blank
+        self.box = round(self.size * 1.3)
+
+    def text(self, text: str, style: str) -> Paragraph:
+        return para(text, style, self.styles)
+
+    def line(self, label: str, width: float = 0) -> WriteIn:
+        return WriteIn(label, FONT, self.size, line_width=width)
+
+    def choices(self, labels: Sequence[str]) -> Table:
+        """A box before each answer, side by side."""
+        column = self.width / max(len(labels), 3)
+        row: list[Flowable] = []
+        widths: list[float] = []
+        for label in labels:
+            row += [TickBox(self.box), self.text(label, "BlankChoice")]
+            widths += [self.box + 6, column - self.box - 6]
+        return Table([row], colWidths=widths, style=_TIGHT, hAlign="LEFT")
+
+    def question(
+        self, number: int, text: str, answers: Sequence[str], notes: bool = True
+    ) -> Flowable:
+        """"3. Question?", its boxes (or a line to write on) and a line for notes."""
+        parts: list[Flowable] = [
+            Paragraph(f"<b>{number}.</b> {markup(text)}", self.styles["BlankQuestion"])
+        ]
+        if answers:
+            parts.append(self.choices(answers))
+            if notes:
+                parts.append(self.line(self.t("report.blank.notes")))
+        else:
+            parts.append(self.line(""))
+        parts.append(Spacer(1, 6))
+        return KeepTogether(parts)
+
+    def header(self) -> list[Flowable]:
+        t = self.t
+        half = self.width / 2
+        lines = Table(
+            [[self.line(t("report.blank.who")), self.line(t("report.blank.date"))],
+             [self.line(t("report.blank.by")), ""]],
+            colWidths=[half, half],
+            style=[*_TIGHT, ("RIGHTPADDING", (0, 0), (0, -1), 16)],
+        )
+        return [
+            self.text(t("report.blank.title"), "Title"),
+            self.text(t("report.blank.intro"), "Body"),
+            lines,
+        ]
+
+    def about(self) -> list[Flowable]:
+        """The About you questions and the Short FES-I, as the wizard asks them."""
+        t, lang = self.t, self.language
+        content = person_content()
+        out: list[Flowable] = [
+            self.text(t("report.blank.about_heading"), "BlankHeading"),
+            self.text(t("report.blank.about_intro"), "Body"),
+        ]
+        for number, question in enumerate(content.questions.values(), start=1):
+            answers = [option(lang) for option in question.options.values()]
+            out.append(self.question(number, question.text(lang), answers, notes=False))
+        out.append(self.text(t("report.blank.fesi_heading"), "BlankHeading"))
+        out.append(self.text(content.fesi_intro(lang), "Body"))
+        levels = [f"{level} {content.fesi_levels[level](lang)}" for level in content.fesi_levels]
+        for number, item in enumerate(content.fesi_items, start=1):
+            parts: list[Flowable] = [
+                Paragraph(f"<b>{number}.</b> {markup(item(lang))}", self.styles["BlankQuestion"]),
+                self.choices(levels),
+                Spacer(1, 6),
+            ]
+            out.append(KeepTogether(parts))
+        return out
+
+    def area(self, area: Area) -> list[Flowable]:
+        t, lang = self.t, self.language
+        answers = [t("report.blank.hazard"), t("report.blank.ok"), t("report.blank.na")]
+        out: list[Flowable] = []
+        for number, item in enumerate(area.items, start=1):
+            question = self.question(number, item.question(lang), answers)
+            if number == 1:  # the area's title travels with its first question
+                question = KeepTogether([self.text(area.title(lang), "BlankHeading"), question])
+            out.append(question)
+        out.append(KeepTogether([self.line(t("report.blank.area_note")), self.line(""),
+                                 Spacer(1, 8)]))
+        return out
+
+
+def chosen_areas(checklist: Checklist, area_ids: Sequence[str] | None) -> list[Area]:
+    """The areas to print, in checklist order; every id must exist (UnknownArea otherwise)."""
+    if area_ids is None:
+        return list(checklist.areas)
+    known = set(checklist.area_ids())
+    unknown = [area_id for area_id in area_ids if area_id not in known]
+    if unknown:
+        raise UnknownArea(
+            f"unknown area {', '.join(unknown)} (choose from {', '.join(checklist.area_ids())})"
+        )
+    wanted = set(area_ids)
+    return [area for area in checklist.areas if area.id in wanted]
+
+
+def render_blank(
+    checklist: Checklist,
+    language: str,
+    area_ids: Sequence[str] | None = None,
+    paper: str | None = None,
+) -> bytes:
+    """Return the paper checklist as PDF bytes.
+
+    ``area_ids`` None prints every area and the About you questions with the Short FES-I;
+    otherwise only the questions of those areas (UnknownArea for an id the checklist lacks).
+    """
+    areas = chosen_areas(checklist, area_ids)
+    renderer = ActionListRenderer(page_size(paper))
+    sheet = _Sheet(language, renderer.frame_width())
+    story: list[Flowable] = sheet.header()
+    if area_ids is None:
+        story += sheet.about()
+    for area in areas:
+        story += sheet.area(area)
+    t = sheet.t
+    info = DocumentInfo(
+        title=t("report.blank.title"),
+        subject=t("report.blank.subject"),
+        author=t("report.author"),
+        lang_tag=LANGUAGE_TAGS[language],
+        where=t("report.blank.title"),
+        page_label=lambda page, pages: t("report.footer_page", page=page, pages=pages),
+        continued=t("report.continued"),
+    )
+    return renderer.build(story, info, {})

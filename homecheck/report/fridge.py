@@ -1,0 +1,192 @@
+"""Page 1, the fridge page: who and when, then only what matters this week, in large print.
+
+The "now" actions with big tick boxes and their "until then" line, the next step and who can
+help, the therapist, a "Next check" line and room for three phone numbers. Every text is at
+least 14 pt (FRIDGE_MIN). The page fits itself: it shows as many "now" actions as fit (never
+fewer than the first MIN_ACTIONS), stepping the type down towards 14 pt only when needed, and
+says how many more are on the next pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib.styles import StyleSheet1
+from reportlab.platypus import Flowable, PageBreak, Table
+
+from homecheck.report.blocks import para
+from homecheck.report.context import StoryContext
+from homecheck.report.flowables import TickBox, WriteIn
+from homecheck.report.model import ActionView
+from homecheck.report.styles import FONT, FRIDGE_MIN, fridge_styles
+
+# The contract: page 1 always carries the first eight "now" actions (when there are as many).
+MIN_ACTIONS = 8
+SIZE_STEP = 1.0
+
+_TIGHT = [
+    ("FONTNAME", (0, 0), (-1, -1), FONT),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ("TOPPADDING", (0, 0), (-1, -1), 0),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+]
+
+
+def _height(flowables: Sequence[Flowable], width: float) -> float:
+    """The height of flowables stacked in a frame (spaces counted in full: an upper bound)."""
+    total = 0.0
+    for flowable in flowables:
+        _, height = flowable.wrap(width, 1e6)
+        total += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return total
+
+
+class _Page:
+    """The parts of the fridge page at one type size."""
+
+    def __init__(self, ctx: StoryContext, size: float, tight: bool = False) -> None:
+        self.ctx = ctx
+        self.size = size
+        self.tight = tight  # less room between actions, no "tick the box" line
+        self.styles: StyleSheet1 = fridge_styles(size)
+        self.box = round(size * (1.4 if tight else 1.6))
+
+    def text(self, text: str, style: str) -> Flowable:
+        return para(text, style, self.styles)
+
+    def action(self, action: ActionView) -> Flowable:
+        """A big tick box with the fix beside it and, under the fix, "until then" or "done on"."""
+        cells: list[Flowable] = [self.text(action.fix, "FridgeFix")]
+        if action.done:
+            label = self.ctx.model.labels["fridge.done"].format(date=action.done)
+            cells.append(self.text(label, "FridgeText"))
+        elif action.until_then:
+            cells.append(self.text(action.until_then, "FridgeText"))
+        column = self.box + 12
+        gap = self.size * (0.3 if self.tight else 0.6)
+        style = [*_TIGHT, ("BOTTOMPADDING", (0, 0), (-1, -1), gap)]
+        return Table(
+            [[TickBox(self.box, ticked=bool(action.done)), cells]],
+            colWidths=[column, self.ctx.width - column],
+            style=style,
+        )
+
+    def more(self, count: int, soon: bool) -> list[Flowable]:
+        if count <= 0:
+            return []
+        kind = "more_soon" if soon else "more"
+        key = f"fridge.{kind}_one" if count == 1 else f"fridge.{kind}_many"
+        return [self.text(self.ctx.model.labels[key].format(count=count), "FridgeMore")]
+
+    def head(self) -> list[Flowable]:
+        fridge, labels = self.ctx.model.fridge, self.ctx.model.labels
+        out = [self.text(fridge.who_when, "FridgeWho")]
+        if fridge.now:
+            out.append(self.text(labels["fridge.heading"], "FridgeTitle"))
+            if not self.tight:
+                out.append(self.text(labels["fridge.intro"], "FridgeText"))
+        return out
+
+    def tail(self) -> list[Flowable]:
+        """Next step, therapist, and the lines to write on."""
+        model, labels = self.ctx.model, self.ctx.model.labels
+        fridge = model.fridge
+        out: list[Flowable] = []
+        if fridge.next_step:  # "Next step: …" and "Who can help: …", worded by the domain
+            out.append(self.text(fridge.next_step, "FridgeHeading"))
+            if fridge.next_step_helpers:
+                out.append(self.text(fridge.next_step_helpers, "FridgeText"))
+        if fridge.therapist:
+            out.append(self.text(fridge.therapist, "FridgeHeading"))
+        heading = self.styles["FridgeHeading"]
+        out.append(WriteIn(labels["fridge.next_check"], heading.fontName, heading.fontSize,
+                           line_width=self.ctx.width / 2))
+        out.append(self.text(labels["fridge.phones"], "FridgeHeading"))
+        size = self.styles["FridgeText"].fontSize
+        font = self.styles["FridgeText"].fontName
+
+        def line(key: str) -> WriteIn:
+            return WriteIn(labels[key], font, size)
+
+        half = self.ctx.width / 2
+        out.append(
+            Table(
+                [
+                    [line("fridge.gp"), line("fridge.physio")],
+                    [line("fridge.neighbour"), ""],
+                ],
+                colWidths=[half, half],
+                style=[*_TIGHT, ("RIGHTPADDING", (0, 0), (0, -1), 16)],
+            )
+        )
+        return out
+
+    def soon_part(self, count: int | None) -> list[Flowable]:
+        """When nothing is "now": say so, then the first ``count`` "soon" actions."""
+        fridge, labels = self.ctx.model.fridge, self.ctx.model.labels
+        if not fridge.nothing_now:
+            return []
+        out = [self.text(fridge.nothing_now, "FridgeTitle")]
+        if fridge.soon:
+            shown = fridge.soon if count is None else fridge.soon[:count]
+            out.append(self.text(labels["fridge.soon_heading"], "FridgeHeading"))
+            out.extend(self.action(action) for action in shown)
+            out.extend(self.more(len(fridge.soon) - len(shown), soon=True))
+        return out
+
+
+def _largest_fit(
+    page: _Page, fixed: float, items: Sequence[ActionView], minimum: int, soon: bool
+) -> tuple[int, list[Flowable]] | None:
+    """The most actions of ``items`` (at least ``minimum``) that fit beside ``fixed`` points."""
+    rows = [page.action(action) for action in items]
+    heights = [_height([row], page.ctx.width) for row in rows]
+    for count in range(len(rows), minimum - 1, -1):
+        more = page.more(len(rows) - count, soon)
+        total = fixed + sum(heights[:count]) + _height(more, page.ctx.width)
+        if total <= page.ctx.height:
+            return count, [*rows[:count], *more]
+    return None
+
+
+def _try(ctx: StoryContext, size: float, tight: bool, final: bool) -> list[Flowable] | None:
+    page = _Page(ctx, size, tight)
+    fridge = ctx.model.fridge
+    head, tail = page.head(), page.tail()
+    fixed = _height([*head, *tail], ctx.width)
+    minimum = min(len(fridge.now), MIN_ACTIONS)
+    # "Now" first; the soon list (when nothing is open now) gets what room is left.
+    found = _largest_fit(page, fixed, fridge.now, minimum, soon=False)
+    if found is None:
+        if not final:
+            return None
+        found = minimum, [page.action(a) for a in fridge.now[:minimum]] + page.more(
+            len(fridge.now) - minimum, soon=False
+        )
+    _, now_part = found
+    soon_part: list[Flowable] = []
+    if fridge.nothing_now:
+        used = fixed + _height(now_part, ctx.width)
+        intro = page.soon_part(0)
+        rest = _largest_fit(page, used + _height(intro, ctx.width), fridge.soon, 0, soon=True)
+        soon_part = page.soon_part(rest[0] if rest else 0)
+    return [*head, *now_part, *soon_part, *tail]
+
+
+def fridge_page(ctx: StoryContext) -> list[Flowable]:
+    """The flowables of page 1, ending with the page break."""
+    size = ctx.sizes.fridge
+    while size - SIZE_STEP >= FRIDGE_MIN:
+        flowables = _try(ctx, size, tight=False, final=False)
+        if flowables is not None:
+            return [*flowables, PageBreak()]
+        size -= SIZE_STEP
+    # At the smallest size: a little less air, and as a last resort the end of the page
+    # (phone numbers) moves to the next page rather than the first eight actions.
+    flowables = _try(ctx, size, tight=False, final=False) or _try(
+        ctx, size, tight=True, final=True
+    )
+    assert flowables is not None
+    return [*flowables, PageBreak()]

@@ -1,0 +1,118 @@
+"""The checklist on paper: `homecheck blank -o OUT.pdf [--lang nl|en] [--areas ID,...]`."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from homecheck.cli import run
+from homecheck.domain.content import Checklist
+from homecheck.domain.person import person_content
+from homecheck.i18n import catalogue
+from homecheck.report.blank import render_blank
+from homecheck.report.pdf import FOOTER_ZONE
+from tests.report.conftest import pages_text, squash
+from tests.report.test_fridge import text_runs
+
+
+def _in_order(text: str, needles: list[str]) -> None:
+    """Every needle occurs in ``text``, each after the one before (whitespace ignored)."""
+    where = 0
+    for needle in needles:
+        found = text.find(squash(needle), where)
+        assert found >= 0, f"missing or out of order: {needle!r}"
+        where = found + 1
+
+
+def _blank(tmp_path: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = run(["blank", *args])
+    return code, capsys.readouterr().err
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_question_in_wizard_order_with_about_you_first(
+    content: Checklist, tmp_path: Path, capsys: pytest.CaptureFixture[str], language: str
+) -> None:
+    out = tmp_path / "lijst.pdf"
+    code, err = _blank(tmp_path, capsys, "-o", str(out), "--lang", language)
+    assert (code, err) == (0, "")
+    text = squash("".join(pages_text(out.read_bytes())))
+    person = person_content()
+    about = [q.text(language) for q in person.questions.values()]
+    fesi = [item(language) for item in person.fesi_items]
+    areas = [q for area in content.areas for q in
+             (area.title(language), *(item.question(language) for item in area.items))]
+    _in_order(text, [*about, *fesi, *areas])
+    t = catalogue(language)
+    for key in ("hazard", "ok", "na", "notes"):
+        assert squash(t(f"report.blank.{key}")) in text
+
+
+def test_the_default_language_is_dutch(
+    content: Checklist, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "lijst.pdf"
+    assert _blank(tmp_path, capsys, "-o", str(out))[0] == 0
+    reader = PdfReader(io.BytesIO(out.read_bytes()))
+    assert reader.metadata is not None
+    assert reader.metadata.title == catalogue("nl")("report.blank.title")
+
+
+def test_only_the_chosen_areas_in_checklist_order_and_no_about_you(
+    content: Checklist, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "trap.pdf"
+    # Given in another order than the checklist's; the paper follows the wizard.
+    code, err = _blank(tmp_path, capsys, "-o", str(out), "--lang", "en",
+                       "--areas", "bathroom, stairs")
+    assert (code, err) == (0, "")
+    text = squash("".join(pages_text(out.read_bytes())))
+    stairs, bathroom = content.area("stairs"), content.area("bathroom")
+    _in_order(text, [item.question("en") for item in (*stairs.items, *bathroom.items)])
+    for area in content.areas:
+        if area.id not in ("stairs", "bathroom"):
+            assert squash(area.items[0].question("en")) not in text
+    assert squash(catalogue("en")("report.blank.about_heading")) not in text
+    assert squash(person_content().fesi_items[0]("en")) not in text
+
+
+@pytest.mark.parametrize(
+    "areas", ["stairs,nowhere", "", " , ", "Stairs"], ids=["unknown", "empty", "commas", "case"]
+)
+def test_a_bad_area_list_fails_in_one_line_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], areas: str
+) -> None:
+    out = tmp_path / "x.pdf"
+    code, err = _blank(tmp_path, capsys, "-o", str(out), "--areas", areas)
+    assert code == 2
+    assert err.startswith("homecheck: error: ") and err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_bad_output_path_fails_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for target in (tmp_path, tmp_path / "missing" / "x.pdf"):
+        code, err = _blank(tmp_path, capsys, "-o", str(target))
+        assert code == 2 and err.startswith("homecheck: error: ") and err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_large_enough_to_fill_in_by_hand(content: Checklist) -> None:
+    pdf = render_blank(content, "nl", None, "A4")
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    for page in range(pages):
+        for text, size, y in text_runs(pdf, page):
+            if y > 842 * FOOTER_ZONE:
+                assert size >= 12, (page, text, size)
+
+
+def test_the_same_paper_twice_is_byte_identical(content: Checklist) -> None:
+    assert render_blank(content, "en", ["stairs"], "letter") == render_blank(
+        content, "en", ["stairs"], "letter"
+    )
+    box = PdfReader(io.BytesIO(render_blank(content, "en", ["stairs"], "letter"))).pages[0]
+    assert round(float(box.mediabox.width)) == 612

@@ -1,0 +1,207 @@
+"""Page 1, the fridge page: the "now" actions in large print, and the compact list after it."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from homecheck.domain.actions import build_actions
+from homecheck.domain.assessment import Assessment, read_file
+from homecheck.domain.content import Checklist
+from homecheck.i18n import catalogue
+from homecheck.report.pdf import FOOTER_ZONE
+from tests.report.conftest import (
+    all_hazards,
+    all_ok,
+    make_assessment,
+    pages_text,
+    squash,
+    synthetic_checklist,
+)
+
+Render = Callable[..., bytes]
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "docs" / "examples"
+
+
+def text_runs(pdf: bytes, page: int) -> list[tuple[str, float, float]]:
+    """(text, size in points, baseline height from the bottom) of every text run on a page."""
+    runs: list[tuple[str, float, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            scale = (abs(tm[0] * tm[3]) * abs(cm[0] * cm[3])) ** 0.5
+            runs.append((text, size * scale, cm[5] + tm[5] * cm[3]))
+
+    PdfReader(io.BytesIO(pdf)).pages[page].extract_text(visitor_text=visit)
+    return runs
+
+
+def page_height(pdf: bytes) -> float:
+    return float(PdfReader(io.BytesIO(pdf)).pages[0].mediabox.height)
+
+
+def now_fixes(content: Checklist, assessment: Assessment, language: str) -> list[str]:
+    t = catalogue(language)
+    out = []
+    for action in build_actions(content, assessment):
+        if action.priority != "now":
+            continue
+        if action.is_person_action:
+            out.append(t(f"action.{action.item_id}.fix"))
+        else:
+            out.append(content.item(action.item_id).fix(language))
+    return out
+
+
+def assert_small_text_only_in_the_footer(pdf: bytes) -> None:
+    bottom = page_height(pdf) * FOOTER_ZONE
+    for text, size, y in text_runs(pdf, 0):
+        if size < 14 - 1e-6:
+            assert y < bottom, f"{text!r} is {size} pt at {y:.0f} pt, above the footer zone"
+
+
+CASES = [
+    pytest.param(language, paper, large, id=f"{language}-{paper}-{'large' if large else 'normal'}")
+    for language in ("nl", "en")
+    for paper in ("A4", "letter")
+    for large in (False, True)
+]
+
+
+@pytest.mark.parametrize(("language", "paper", "large"), CASES)
+def test_page_1_has_the_first_eight_now_fixes_and_nothing_under_14_pt(
+    content: Checklist, render: Render, language: str, paper: str, large: bool
+) -> None:
+    assessment = all_hazards(content, language=language, role="therapist", assessor="A. de Vries")
+    assessment.intake = {"key_fallen": True, "fesi": [4] * 7}
+    pdf = render(content, assessment, language, paper, large_print=large)
+    first = squash(pages_text(pdf)[0])
+    fixes = [squash(fix) for fix in now_fixes(content, assessment, language)]
+    assert len(fixes) > 8
+    where = [first.find(fix) for fix in fixes[:8]]
+    assert all(n >= 0 for n in where), [f for f, n in zip(fixes, where, strict=True) if n < 0]
+    assert where == sorted(where), "not in list order"
+    assert_small_text_only_in_the_footer(pdf)
+    t = catalogue(language)
+    shown = sum(1 for fix in fixes if fix in first)
+    more = len(fixes) - shown
+    assert squash(t("report.fridge.more_many", count=more)) in first
+    for key in ("next_check", "gp", "physio", "neighbour"):
+        assert squash(t(f"report.fridge.{key}")) in first
+    assert squash(t("report.fridge.therapist", name="A. de Vries")) in first
+
+
+def test_until_then_lines_are_on_the_fridge_page(content: Checklist, render: Render) -> None:
+    interim = [item for item in content.items() if item.severity == 3 and item.until_then]
+    assert interim, "the checklist has until-then lines"
+    assessment = make_assessment(content, hazards=[item.id for item in interim[:4]])
+    first = squash(pages_text(render(content, assessment, "nl", "A4"))[0])
+    for item in interim[:4]:
+        assert item.until_then is not None
+        assert squash(item.fix("nl")) in first
+        assert squash(item.until_then("nl")) in first
+    assert squash(catalogue("nl")("report.fridge.more_one", count=1)) not in first
+
+
+def test_two_hundred_now_actions_still_give_a_fridge_page(render: Render) -> None:
+    big = synthetic_checklist(200)
+    assessment = make_assessment(
+        big, hazards=[i.id for i in big.items() if i.severity == 3], client="X" * 300
+    )
+    pdf = render(big, assessment, "en", "A4", large_print=True)
+    first = squash(pages_text(pdf)[0])
+    fixes = [squash(fix) for fix in now_fixes(big, assessment, "en")]
+    assert all(fix in first for fix in fixes[:8])
+    assert_small_text_only_in_the_footer(pdf)
+
+
+def test_nothing_now_says_so_and_shows_the_soon_list(content: Checklist, render: Render) -> None:
+    soon = [item for item in content.items() if item.severity == 2][:3]
+    assessment = make_assessment(content, hazards=[item.id for item in soon], language="en")
+    first = squash(pages_text(render(content, assessment, "en", "A4"))[0])
+    t = catalogue("en")
+    assert squash(t("report.fridge.nothing_now")) in first
+    assert squash(t("report.fridge.soon_heading")) in first
+    for item in soon:
+        assert squash(item.fix("en")) in first
+    assert squash(t("report.fridge.heading")) not in first
+
+
+def test_now_actions_all_done_are_ticked_and_the_soon_list_follows(
+    content: Checklist, render: Render
+) -> None:
+    now = next(item for item in content.items() if item.severity == 3)
+    soon = next(item for item in content.items() if item.severity == 2)
+    assessment = make_assessment(content, hazards=[now.id, soon.id], language="en")
+    assessment.answers[now.id].done = "2025-11-20"
+    first = squash(pages_text(render(content, assessment, "en", "A4"))[0])
+    t = catalogue("en")
+    assert squash(now.fix("en")) in first
+    assert squash(t("report.fridge.done", date="20 November 2025")) in first
+    assert squash(t("report.fridge.nothing_now")) in first
+    assert squash(soon.fix("en")) in first
+
+
+def test_a_home_without_hazards_has_a_fridge_page_too(content: Checklist, render: Render) -> None:
+    pdf = render(content, all_ok(content, role="self"), "nl", "A4")
+    first = squash(pages_text(pdf)[0])
+    t = catalogue("nl")
+    assert squash(t("report.fridge.nothing_now")) in first
+    assert squash(t("report.fridge.phones")) in first
+    assert squash(t("report.fridge.therapist", name="")) not in first
+    assert_small_text_only_in_the_footer(pdf)
+
+
+def test_who_and_when_open_the_page(content: Checklist, render: Render) -> None:
+    assessment = all_hazards(content, client="Mevr J", date="2026-11-24", language="nl")
+    first = pages_text(render(content, assessment, "nl", "A4"))[0]
+    assert first.splitlines()[0] == "Mevr J · check van 24 november 2026"
+    own = all_hazards(content, client="", date="2026-11-24", language="en")
+    first = pages_text(render(content, own, "en", "A4"))[0]
+    assert first.splitlines()[0] == "Check of 24 November 2026"
+
+
+def test_page_2_starts_with_what_the_old_cover_held(content: Checklist, render: Render) -> None:
+    assessment = all_hazards(content, language="en")
+    second = squash(pages_text(render(content, assessment, "en", "A4"))[1])
+    t = catalogue("en")
+    assert second.startswith(squash(t("report.title")))
+    assert squash(t("report.score.heading")) in second
+    assert squash(t("report.counts.heading")) in second
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_therapist_visit_example_fits_in_seven_pages(
+    content: Checklist, render: Render, language: str
+) -> None:
+    assessment = read_file(EXAMPLES / "therapist-visit.json", content)
+    pdf = render(content, assessment, language, "A4")
+    assert len(PdfReader(io.BytesIO(pdf)).pages) <= 7
+
+
+@pytest.mark.parametrize("name", ["therapist-visit.json", "full-check.json"])
+def test_no_half_empty_pages_in_the_list(content: Checklist, render: Render, name: str) -> None:
+    """Every page but the fridge page and the last is filled at least down to its lower half."""
+    assessment = read_file(EXAMPLES / name, content)
+    pdf = render(content, assessment, None, "A4")
+    height = page_height(pdf)
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    for page in range(1, pages - 1):
+        body = [y for text, size, y in text_runs(pdf, page) if y > height * FOOTER_ZONE]
+        assert min(body) < height * 0.35, f"page {page + 1} ends at {min(body) / height:.0%}"
+
+
+def test_large_print_sets_the_whole_list_larger(content: Checklist, render: Render) -> None:
+    assessment = all_hazards(content, language="en")
+    normal = render(content, assessment, "en", "A4")
+    large = render(content, assessment, "en", "A4", large_print=True)
+    for pdf, smallest in ((normal, 12), (large, 16)):
+        for page in range(1, 4):
+            sizes = [size for _, size, y in text_runs(pdf, page) if y > 842 * FOOTER_ZONE]
+            assert min(sizes) >= smallest, (page, min(sizes))
+    assert len(PdfReader(io.BytesIO(large)).pages) > len(PdfReader(io.BytesIO(normal)).pages)
