@@ -31,7 +31,7 @@ PHOTO_GAP = 8
 SHORT_NOTE_CHARS = 260
 SHORT_NOTE_LINES = 4
 FEW_PROBLEMS = 3
-AFTER_ACTION = 7
+AFTER_ACTION = 5
 
 _TIGHT = [
     ("FONTNAME", (0, 0), (-1, -1), FONT),  # not Helvetica, even for an empty cell
@@ -97,10 +97,10 @@ def _details(action: ActionView, ctx: StoryContext) -> list[Flowable]:
     out: list[Flowable] = [boxed(box, para(action.fix, "Fix", styles), indent(ctx), ctx.width)]
     if action.until_then:  # "Until then: ..." says so itself
         out.append(para(action.until_then, "ActionDetail", styles))
-    if action.raised:  # "Higher because you walk with a stick."
-        out.append(para(action.raised, "ActionDetail", styles))
-    if action.why:
-        out.append(labelled(ctx.label("actions.why"), action.why, "ActionDetail", styles))
+    # "Why: …", and after it "Higher because you walk with a stick." in the same paragraph.
+    why = " ".join(filter(None, (action.why, action.raised)))
+    if why:
+        out.append(labelled(ctx.label("actions.why"), why, "ActionDetail", styles))
     # No-break spaces: "Done on: ____" moves to a new line whole, never without its blank.
     done_label = markup(ctx.label("actions.done")).replace(" ", NBSP)
     done_date = markup(action.done).replace(" ", NBSP) if action.done else BLANK_DATE
@@ -156,7 +156,9 @@ def _priority(group: PriorityGroup, ctx: StoryContext, lead: list[Flowable]) -> 
             if n == 0:
                 out.append(SectionMark(ctx.state, group.title))
             out.extend(rest)
-    out.append(SectionMark(ctx.state, None))
+    # Before the last action's trailing space: a page that this space would start is not
+    # "continued".
+    out.insert(len(out) - 1, SectionMark(ctx.state, None))
     return out
 
 

@@ -53,7 +53,7 @@ class ScoreBar(Flowable):
         self.score = max(0, min(100, score))
         self.width = width
         self.font_size = font_size
-        self.height = font_size * 1.5
+        self.height = font_size * 1.3
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return self.width, self.height

@@ -100,10 +100,6 @@ class _Page:
                 out.append(self.text(fridge.next_step_helpers, "FridgeText"))
         if fridge.therapist:
             out.append(self.text(fridge.therapist, "FridgeHeading"))
-        heading = self.styles["FridgeHeading"]
-        out.append(WriteIn(labels["fridge.next_check"], heading.fontName, heading.fontSize,
-                           line_width=self.ctx.width / 2))
-        out.append(self.text(labels["fridge.phones"], "FridgeHeading"))
         size = self.styles["FridgeText"].fontSize
         font = self.styles["FridgeText"].fontName
 
@@ -111,12 +107,24 @@ class _Page:
             return WriteIn(labels[key], font, size)
 
         half = self.ctx.width / 2
+        rows: list[list[Flowable | str]]
+        if self.tight:  # the write-in lines in two rows, without a heading
+            rows = [
+                [line("fridge.next_check"), line("fridge.gp")],
+                [line("fridge.physio"), line("fridge.neighbour")],
+            ]
+        else:
+            heading = self.styles["FridgeHeading"]
+            out.append(WriteIn(labels["fridge.next_check"], heading.fontName, heading.fontSize,
+                               line_width=half))
+            out.append(self.text(labels["fridge.phones"], "FridgeHeading"))
+            rows = [
+                [line("fridge.gp"), line("fridge.physio")],
+                [line("fridge.neighbour"), ""],
+            ]
         out.append(
             Table(
-                [
-                    [line("fridge.gp"), line("fridge.physio")],
-                    [line("fridge.neighbour"), ""],
-                ],
+                rows,
                 colWidths=[half, half],
                 style=[*_TIGHT, ("RIGHTPADDING", (0, 0), (0, -1), 16)],
             )

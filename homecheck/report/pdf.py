@@ -118,8 +118,8 @@ class DocumentInfo:
 class ActionListRenderer:
     """Lays out one report model on paper, in normal or large print."""
 
-    margin = 16 * MM
-    top_margin = 14 * MM
+    margin = 14 * MM
+    top_margin = 13 * MM
 
     def __init__(self, pagesize: tuple[float, float], large: bool = False) -> None:
         self.pagesize = pagesize

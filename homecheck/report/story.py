@@ -7,7 +7,6 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     Paragraph,
-    Spacer,
     Table,
 )
 from reportlab.platypus.flowables import BalancedColumns
@@ -180,8 +179,8 @@ def advice(ctx: StoryContext) -> list[Flowable]:
         [BalancedColumns(sections, nCols=columns, innerPadding=18)] if columns > 1 else sections
     )
     return [
-        CondPageBreak(ctx.height / 4),
-        para(ctx.label("advice.heading"), "Heading1", styles),
+        CondPageBreak(ctx.height / 6),
+        para(ctx.label("advice.heading"), "Heading2", styles),
         para(ctx.label("advice.intro"), "Body", styles),
         *body,
     ]

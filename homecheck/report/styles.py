@@ -42,6 +42,7 @@ class Sizes:
     """The type sizes of one print size (points). Everything on the fridge page is ≥ 14 pt."""
 
     body: float
+    detail: float  # an action's why, who and note; the advice points
     fix: float
     heading1: float
     heading2: float
@@ -54,11 +55,11 @@ class Sizes:
 
 
 NORMAL = Sizes(
-    body=12, fix=13, heading1=20, heading2=16, heading3=13.5, title=22, footer=10,
+    body=12, detail=11.5, fix=13, heading1=20, heading2=16, heading3=13.5, title=22, footer=10,
     fridge=15, box=16, blank=12.5,
 )
 LARGE = Sizes(
-    body=16, fix=17, heading1=25, heading2=20, heading3=17.5, title=26, footer=13,
+    body=16, detail=16, fix=17, heading1=25, heading2=20, heading3=17.5, title=26, footer=13,
     fridge=18, box=20, blank=16,
 )
 
@@ -107,9 +108,9 @@ def stylesheet(large: bool = False) -> StyleSheet1:
     add("AdviceHeading", s.heading3, bold=True, spaceBefore=6, spaceAfter=2, keepWithNext=1)
     add("Score", s.heading3, bold=True, spaceAfter=4)
     add("Fix", s.fix, bold=True)
-    add("ActionDetail", s.body, leftIndent=indent, spaceBefore=1)
+    add("ActionDetail", s.detail, leftIndent=indent, spaceBefore=0.5)
     add("DoneLine", s.body, leftIndent=indent, spaceBefore=6)
-    add("Bullet", s.body, leftIndent=s.body * 1.6, bulletIndent=s.body * 0.3, spaceAfter=2)
+    add("Bullet", s.detail, leftIndent=s.body * 1.4, bulletIndent=s.body * 0.3, spaceAfter=1)
     add("Box", s.body, bold=True, borderWidth=1.5, borderColor=black, borderPadding=8,
         spaceBefore=14, spaceAfter=18)
     add("Header", s.footer, bold=True)

@@ -176,10 +176,11 @@ def test_page_2_starts_with_what_the_old_cover_held(content: Checklist, render: 
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("name", ["therapist-visit.json", "therapist-visit-v2.json"])
 def test_the_therapist_visit_example_fits_in_seven_pages(
-    content: Checklist, render: Render, language: str
+    content: Checklist, render: Render, language: str, name: str
 ) -> None:
-    assessment = read_file(EXAMPLES / "therapist-visit.json", content)
+    assessment = read_file(EXAMPLES / name, content)
     pdf = render(content, assessment, language, "A4")
     assert len(PdfReader(io.BytesIO(pdf)).pages) <= 7
 
