@@ -9,7 +9,6 @@ from reportlab.platypus import (
     Paragraph,
     Table,
 )
-from reportlab.platypus.flowables import BalancedColumns
 
 from homecheck.report.action_list import actions
 from homecheck.report.blocks import CELL_STYLE, bold, facts, markup, para, user_text
@@ -168,16 +167,10 @@ def advice(ctx: StoryContext) -> list[Flowable]:
     styles = ctx.styles
     sections: list[Flowable] = []
     for section in ctx.model.advice:
-        block: list[Flowable] = [para(section.title, "AdviceHeading", styles)]
+        block: list[Flowable] = [para(section.title, "Heading3", styles)]
         block.extend(bullet(point, ctx) for point in section.points)
-        # (A KeepTogether cannot sit in columns: the sections are flat there, and each heading
-        # keeps with its first point.)
-        sections.extend(block)
-    # Two balanced columns: short bullet lines, and no page left half empty.
-    columns = 1 if ctx.large else 2
-    body: list[Flowable] = (
-        [BalancedColumns(sections, nCols=columns, innerPadding=18)] if columns > 1 else sections
-    )
+        sections.append(KeepTogether(block))
+    body = sections
     return [
         CondPageBreak(ctx.height / 6),
         para(ctx.label("advice.heading"), "Heading2", styles),
