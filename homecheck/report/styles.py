@@ -90,6 +90,7 @@ def stylesheet(large: bool = False) -> StyleSheet1:
                 name,
                 fontName=FONT_BOLD if bold else FONT,
                 bulletFontName=FONT_BOLD,
+                bulletFontSize=size,
                 fontSize=size,
                 leading=_leading(size),
                 alignment=TA_LEFT,
