@@ -30,6 +30,9 @@ class ChangeKind(enum.Enum):
     INTAKE = enum.auto()  # an answer about the person
     AREA_NOTE = enum.auto()  # the note of one area (``area_id``)
     ANSWER = enum.auto()  # an item's answer, note, done date or photos (``item_id``)
+    # Another homecheck window changed (or deleted) the loaded check: the change just asked
+    # for was NOT written, the check was loaded again from the store. Tell the person.
+    CHANGED_ELSEWHERE = enum.auto()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -194,6 +197,33 @@ class Session:
             self._load_previous(None)
             self._changed(ChangeKind.CHECK)
 
+    def _changed_elsewhere(self) -> bool:
+        """Before a write: has another process changed the loaded check since we read it?
+
+        If so, load it again (or, when it was deleted there, hold an empty unsaved check),
+        tell the listeners with CHANGED_ELSEWHERE and return True: the caller writes nothing.
+        """
+        if self._store is None or self.check_id is None:
+            return False
+        if not self._store.changed_by_others():
+            return False
+        mine = self.assessment
+        try:
+            stored = self._store.load_check(self.check_id)
+        except KeyError:  # deleted in the other window
+            self.check_id = self.client_id = None
+            self._load_previous(None)
+            self.assessment = Assessment.new(
+                self.checklist, language=mine.language, role=mine.role, assessor=mine.assessor
+            )
+        else:
+            stored.language = mine.language  # each window keeps its own interface language
+            if stored == mine:
+                return False  # another check changed, not this one
+            self.assessment = stored
+        self._changed(ChangeKind.CHANGED_ELSEWHERE)
+        return True
+
     def _ensure_check(self) -> int:
         # A change before the start page was left still deserves a place in the store.
         if self.check_id is None:
@@ -208,6 +238,8 @@ class Session:
 
     def set_header(self, role: str, client: str, assessor: str) -> None:
         """Store who fills in the check, for whom, and the assessor's name."""
+        if self._changed_elsewhere():
+            return
         a = self.assessment
         if (a.role, a.client, a.assessor) == (role, client, assessor) and self.check_id:
             return
@@ -216,6 +248,8 @@ class Session:
 
     def set_language(self, language: str) -> None:
         """Follow the interface language (the PDF and the JSON file use it too)."""
+        if self._changed_elsewhere():
+            return
         if self.assessment.language == language:
             return
         self.assessment.language = language
@@ -226,6 +260,8 @@ class Session:
 
     def set_area_present(self, area_id: str, present: bool) -> None:
         """Say whether the home has an area; answers of an absent area are kept, not counted."""
+        if self._changed_elsewhere():
+            return
         if self.checklist.area(area_id).optional is False and not present:
             raise ValueError(f"area {area_id} is part of every check")
         chosen = set(self.assessment.areas)
@@ -245,6 +281,8 @@ class Session:
 
     def set_intake(self, key: str, value: Any) -> None:
         """Store one person answer (None removes it)."""
+        if self._changed_elsewhere():
+            return
         intake = self.assessment.intake
         if value is None:
             if key not in intake:
@@ -264,6 +302,8 @@ class Session:
 
     def set_answer(self, item_id: str, value: str | None) -> None:
         """Store an answer ("hazard", "ok", "na") or clear it with None; a note is kept."""
+        if self._changed_elsewhere():
+            return
         self.checklist.item(item_id)  # KeyError for an unknown id, before anything is written
         old = self.assessment.answers.get(item_id)
         if value is None:
@@ -282,6 +322,8 @@ class Session:
 
     def set_note(self, item_id: str, note: str) -> None:
         """Store the note of an answered item (the store keeps notes with their answer)."""
+        if self._changed_elsewhere():
+            return
         old = self.assessment.answers.get(item_id)
         if old is None:
             raise ValueError(f"answer {item_id} before adding a note")
@@ -294,6 +336,8 @@ class Session:
 
     def set_done(self, item_id: str, done: bool) -> None:
         """Action log: mark an answered item's action done today, or not done."""
+        if self._changed_elsewhere():
+            return
         old = self.assessment.answers.get(item_id)
         if old is None:
             raise ValueError(f"answer {item_id} before marking it done")
@@ -306,6 +350,8 @@ class Session:
 
     def add_photo(self, item_id: str, name: str) -> None:
         """Attach a stored photo (homecheck.store.photos.import_photo) to an answered item."""
+        if self._changed_elsewhere():
+            return
         old = self.assessment.answers.get(item_id)
         if old is None:
             raise ValueError(f"answer {item_id} before adding a photo")
@@ -315,6 +361,8 @@ class Session:
 
     def remove_photo(self, item_id: str, name: str) -> None:
         """Take a photo off an item (the file is cleaned up by the caller when unused)."""
+        if self._changed_elsewhere():
+            return
         old = self.assessment.answers.get(item_id)
         if old is None or name not in old.photos:
             return
@@ -322,6 +370,8 @@ class Session:
 
     def restore_answer(self, item_id: str, answer: Answer) -> None:
         """Put back an item's whole answer (note, done date and photos too): undo."""
+        if self._changed_elsewhere():
+            return
         self.checklist.item(item_id)  # KeyError for an unknown id, before anything is written
         if self.assessment.answers.get(item_id) == answer:
             return
@@ -334,6 +384,8 @@ class Session:
 
     def set_area_note(self, area_id: str, note: str) -> None:
         """Store the free-text note of one area (an empty note is removed)."""
+        if self._changed_elsewhere():
+            return
         self.checklist.area(area_id)  # KeyError for an unknown area, before anything is written
         notes = self.assessment.area_notes
         if notes.get(area_id, "") == note:
@@ -351,6 +403,8 @@ class Session:
 
     def finish(self) -> None:
         """Mark the check done, so the next start does not offer to resume it."""
+        if self._changed_elsewhere():
+            return
         self.assessment.status = "done"
         if self.check_id is not None:
             self.store.set_status(self.check_id, "done")

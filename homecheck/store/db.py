@@ -185,6 +185,8 @@ class Store:
             self._db.close()
             raise
         self._identity = _identity(self.path)  # surely there now, whatever happened before
+        # Changes only when *another* connection (another homecheck window) commits.
+        self._data_version = self._read_data_version()
         with contextlib.suppress(OSError):
             os.chmod(self.path, 0o600)
 
@@ -298,6 +300,16 @@ class Store:
             self._db.execute("ROLLBACK")
             raise
         self._db.execute("COMMIT")
+
+    def _read_data_version(self) -> int:
+        return int(self._db.execute("PRAGMA data_version").fetchone()[0])
+
+    def changed_by_others(self) -> bool:
+        """True once after another process (another homecheck window) wrote to this store."""
+        version = self._read_data_version()
+        changed = version != self._data_version
+        self._data_version = version
+        return changed
 
     def transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
         """One short write transaction (used by the clients module)."""

@@ -244,12 +244,17 @@ class HomeWizard(QWizard):
     # -- session changes -------------------------------------------------------------------
 
     def _session_changed(self, change: Change) -> None:
-        if change.kind is ChangeKind.CHECK:
+        if change.kind in (ChangeKind.CHECK, ChangeKind.CHANGED_ELSEWHERE):
             self.undo.reset()
             for page in self.pages_by_id.values():
                 if page.built:
                     page.reload()
             self._update_steps()
+        if change.kind is ChangeKind.CHANGED_ELSEWHERE:
+            t = self.ctx.t
+            self.ctx.dialogs.inform(
+                self, t("ui.changed_elsewhere.title"), t("ui.changed_elsewhere.text")
+            )
         elif change.kind is ChangeKind.AREAS:
             self._update_steps()
         elif change.kind is ChangeKind.ANSWER:
