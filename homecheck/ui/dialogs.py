@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
@@ -22,7 +23,10 @@ class DialogService(Protocol):
 
     def ask_yes_no(self, parent: QWidget | None, title: str, text: str) -> bool: ...
 
-    def confirm_delete(self, parent: QWidget | None, title: str, text: str) -> bool: ...
+    def confirm_delete(
+        self, parent: QWidget | None, title: str, text: str,
+        save_copy: Callable[[], bool] | None = None, save_label: str = "",
+    ) -> bool: ...
 
     def ask_text(
         self, parent: QWidget | None, title: str, label: str, text: str
@@ -63,13 +67,31 @@ class QtDialogs:
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         return box.exec() == QMessageBox.StandardButton.Yes
 
-    def confirm_delete(self, parent: QWidget | None, title: str, text: str) -> bool:
-        box = self._box(parent, QMessageBox.Icon.Warning, title, text)
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        # Deleting cannot be undone: Enter or Esc in a hurry must keep everything.
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.setEscapeButton(QMessageBox.StandardButton.No)
-        return box.exec() == QMessageBox.StandardButton.Yes
+    def confirm_delete(
+        self, parent: QWidget | None, title: str, text: str,
+        save_copy: Callable[[], bool] | None = None, save_label: str = "",
+    ) -> bool:
+        """Yes/No, No the default; with ``save_copy`` a third button (``save_label``) calls it
+        to save a copy first, then the question is asked again."""
+        while True:
+            box = self._box(parent, QMessageBox.Icon.Warning, title, text)
+            box.setStandardButtons(
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+            )
+            # Deleting cannot be undone: Enter or Esc in a hurry must keep everything.
+            box.setDefaultButton(QMessageBox.StandardButton.No)
+            box.setEscapeButton(QMessageBox.StandardButton.No)
+            save = None
+            if save_copy is not None:
+                save = box.addButton(
+                    save_label, QMessageBox.ButtonRole.ActionRole
+                )
+            answer = box.exec()
+            if save is not None and box.clickedButton() is save:
+                assert save_copy is not None
+                save_copy()  # then ask again: the person still decides about deleting
+                continue
+            return answer == QMessageBox.StandardButton.Yes
 
     def ask_text(self, parent: QWidget | None, title: str, label: str, text: str) -> str | None:
         dialog = QInputDialog(parent)

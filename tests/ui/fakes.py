@@ -15,6 +15,7 @@ class FakeDialogs:
 
     yes_no: list[bool] = field(default_factory=list)
     default_yes: bool = True
+    save_copy_first: bool = False  # press "Save a copy first…" in confirm_delete
     save_paths: list[Path | None] = field(default_factory=list)
     open_paths: list[Path | None] = field(default_factory=list)
     texts: list[str | None] = field(default_factory=list)
@@ -27,8 +28,13 @@ class FakeDialogs:
         self.calls.append(("ask_yes_no", title, text))
         return self.yes_no.pop(0) if self.yes_no else self.default_yes
 
-    def confirm_delete(self, parent: Any, title: str, text: str) -> bool:
+    def confirm_delete(
+        self, parent: Any, title: str, text: str, save_copy: Any = None, save_label: str = ""
+    ) -> bool:
         self.calls.append(("confirm_delete", title, text))
+        if self.save_copy_first and save_copy is not None:
+            self.calls.append(("save_copy", save_label))
+            save_copy()
         return self.yes_no.pop(0) if self.yes_no else self.default_yes
 
     def ask_text(self, parent: Any, title: str, label: str, text: str) -> str | None:

@@ -231,3 +231,29 @@ def test_nothing_is_cut_off_at_the_largest_text(qtbot, make_wizard, dialogs) -> 
     assert fits(first_room(wizard))  # with "Last time" under every question
     wizard.go_to(SUMMARY_ID)
     assert wizard.summary_page.followup.isVisible() and fits(wizard.summary_page)
+
+
+def test_delete_offers_to_save_a_copy_first(make_wizard, dialogs, tmp_path) -> None:
+    import json
+
+    from homecheck.domain.assessment import Answer, Assessment
+
+    wizard, page = _to_client_page(make_wizard)
+    store = wizard.ctx.session.store
+    gone = clients.add_client(store, "Mrs Copy")
+    item = wizard.ctx.checklist.areas[0].items[0].id
+    check_id = store.create_check(
+        Assessment(areas=[wizard.ctx.checklist.areas[0].id], client="Mrs Copy"), client_id=gone
+    )
+    store.save_answer(check_id, item, Answer("hazard", note="loose rug"))
+    page.client_list.refresh()
+    page.client_list.choose(gone)
+    dialogs.save_copy_first = True
+    dialogs.save_paths = [tmp_path / "mrs-copy"]  # the suffix is added
+    dialogs.yes_no = [True]
+    assert page.client_list.delete()
+    assert dialogs.named("save_copy") == [("save_copy", "Save a copy first…")]
+    saved = json.loads((tmp_path / "mrs-copy.json").read_text(encoding="utf-8"))
+    assert saved["client"] == "Mrs Copy"
+    assert store.list_checks(gone) == []
+    assert "loose rug" in (tmp_path / "mrs-copy.json").read_text(encoding="utf-8")

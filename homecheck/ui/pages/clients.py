@@ -9,6 +9,7 @@ from homecheck.session.history import CheckSummary, followup_base, summaries
 from homecheck.session.photos import referenced
 from homecheck.store.db import CheckInfo
 from homecheck.ui import photo_files, theme
+from homecheck.ui.check_copy import save_check_copy
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import CLIENTS_ID, BasePage
 from homecheck.ui.widgets.client_list import ClientList
@@ -243,7 +244,11 @@ class ClientsPage(BasePage):
             return False
         question = t("ui.clients.delete_check_question", date=self.ctx.date(check.date),
                      client=self.client_list.label_of(self.client_list.client_id))
-        if not self.ctx.dialogs.confirm_delete(self, t("ui.clients.delete_title"), question):
+        if not self.ctx.dialogs.confirm_delete(
+            self, t("ui.clients.delete_title"), question,
+            save_copy=lambda: save_check_copy(self.ctx, self, check.id, check.date),
+            save_label=t("ui.clients.save_copy_first"),
+        ):
             return False
         photos = referenced(session.store.load_check(check.id))
         choosing = self.choosing  # a reload (the open check followed this one) keeps the choice

@@ -330,7 +330,13 @@ class StartPage(BasePage):
         if base is None or base.id == session.check_id or not self._mode_possible("review"):
             return False
         question = t("ui.start.delete_last_question", date=self.ctx.date(base.date))
-        if not self.ctx.dialogs.confirm_delete(self, t("ui.start.delete_last_title"), question):
+        from homecheck.ui.check_copy import save_check_copy
+
+        if not self.ctx.dialogs.confirm_delete(
+            self, t("ui.start.delete_last_title"), question,
+            save_copy=lambda: save_check_copy(self.ctx, self, base.id, base.date),
+            save_label=t("ui.clients.save_copy_first"),
+        ):
             return False
         from homecheck.session.photos import referenced
         from homecheck.ui import photo_files  # here: the start page shows without it

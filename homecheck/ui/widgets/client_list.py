@@ -16,6 +16,7 @@ from homecheck.session.photos import referenced
 from homecheck.store import clients
 from homecheck.store.clients import ClientInfo
 from homecheck.ui import photo_files, theme
+from homecheck.ui.check_copy import save_check_copy
 from homecheck.ui.context import UiContext
 from homecheck.ui.hooks import Hook
 from homecheck.ui.widgets.flow_layout import FlowLayout
@@ -249,7 +250,13 @@ class ClientList(QWidget):
             return False
         checks = session.store.list_checks(client_id)
         question = t("ui.clients.delete_question", client=label, checks=len(checks))
-        if not dialogs.confirm_delete(self, t("ui.clients.delete_title"), question):
+        if not dialogs.confirm_delete(
+            self, t("ui.clients.delete_title"), question,
+            save_copy=lambda: all(
+                save_check_copy(self.ctx, self, c.id, c.date) for c in checks
+            ),
+            save_label=t("ui.clients.save_copy_first"),
+        ):
             return False
         photos = [p for c in checks for p in referenced(session.store.load_check(c.id))]
         clients.delete_client(session.store, client_id)

@@ -1,0 +1,45 @@
+"""Save a stored check as a check file (JSON + photos folder), as *Save the answers* does.
+
+Offered before a check or a client is deleted, so nothing has to be lost by mistake.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from homecheck.domain.assessment import dumps
+from homecheck.fileio import atomic_write
+from homecheck.session.photos import copy_beside, photos_folder
+from homecheck.session.session import exported
+from homecheck.ui.context import UiContext
+
+
+def save_check_copy(ctx: UiContext, parent: QWidget | None, check_id: int, date: str) -> bool:
+    """Ask where, then write the stored check ``check_id`` there; True when it was saved."""
+    from homecheck.ui.pages.finish import default_folder  # the same folder as the finish page
+
+    t = ctx.t
+    stem = t("ui.finish.json_file_name", date=date or _dt.date.today().isoformat())
+    path = ctx.dialogs.ask_save_path(
+        parent, t("ui.finish.save_json_title"), default_folder() / f"{stem}.json",
+        t("ui.finish.json_filter"),
+    )
+    if path is None:
+        return False
+    if path.suffix.lower() != ".json":
+        path = path.with_name(path.name + ".json")
+    assessment = exported(ctx.checklist, ctx.session.store.load_check(check_id))
+    target: Path = path
+    try:
+        target = photos_folder(path)
+        copy_beside(path, assessment)  # photos first, as on the finish page
+        target = path
+        atomic_write(path, dumps(assessment).encode("utf-8"))
+    except OSError as exc:
+        message = t("ui.finish.write_error", path=target, reason=exc.strerror or str(exc))
+        ctx.dialogs.error(parent, t("ui.finish.error_title"), message)
+        return False
+    return True
