@@ -175,3 +175,20 @@ def test_the_delete_button_is_only_for_ones_own_finished_checks(make_wizard) -> 
     again.next()  # decided: going Back shows no delete button any more
     again.back()
     assert not start.delete_button.isVisible()
+
+
+def test_deleting_the_last_check_can_save_a_copy_first(make_wizard, dialogs, tmp_path) -> None:
+    import json
+
+    made, _photo = _own_check(make_wizard, dialogs, tmp_path, 10)
+    wizard = make_wizard()
+    start = wizard.start_page
+    assert start.base is not None and start.base.id == made
+    dialogs.save_copy_first = True
+    dialogs.save_paths = [tmp_path / "copy.json"]
+    assert start.delete_last()
+    saved = json.loads((tmp_path / "copy.json").read_text(encoding="utf-8"))
+    assert saved["answers"]  # the answers are in the copy
+    assert any((tmp_path / "copy.photos").iterdir())  # and the photo beside it
+    with pytest.raises(KeyError):
+        wizard.ctx.session.store.load_check(made)
