@@ -12,7 +12,7 @@ from reportlab.lib.styles import StyleSheet1
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from homecheck.domain.content import Area, Checklist
-from homecheck.domain.person import person_content
+from homecheck.domain.person import SECTIONS, THERAPIST_SECTIONS, person_content
 from homecheck.i18n import Catalogue, catalogue
 from homecheck.report.blocks import markup, para
 from homecheck.report.flowables import TickBox, WriteIn
@@ -101,9 +101,19 @@ class _Sheet:
             self.text(t("report.blank.about_heading"), "BlankHeading"),
             self.text(t("report.blank.about_intro"), "Body"),
         ]
-        for number, question in enumerate(content.questions.values(), start=1):
-            answers = [option(lang) for option in question.options.values()]
-            out.append(self.question(number, question.text(lang), answers, notes=False))
+        # The wizard's sections in its order, so typing the answers in is one key per question.
+        # Key questions 1 and 2 follow from the falls count and the fear question (not asked);
+        # the therapist's tests are not for the person to fill in.
+        number = 0
+        for name, keys in SECTIONS:
+            if name in THERAPIST_SECTIONS:
+                continue
+            out.append(self.text(content.sections[name](lang), "BlankSubheading"))
+            for key in keys:
+                number += 1
+                question = content.questions[key]
+                answers = [option(lang) for option in question.options.values()]
+                out.append(self.question(number, question.text(lang), answers, notes=False))
         out.append(self.text(t("report.blank.fesi_heading"), "BlankHeading"))
         out.append(self.text(content.fesi_intro(lang), "Body"))
         levels = [f"{level} {content.fesi_levels[level](lang)}" for level in content.fesi_levels]

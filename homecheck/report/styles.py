@@ -120,6 +120,7 @@ def stylesheet(large: bool = False) -> StyleSheet1:
     add("BlankQuestion", s.blank)
     add("BlankChoice", max(12, s.blank - 1.5))
     add("BlankHeading", s.heading2 + 2, bold=True, spaceBefore=8, spaceAfter=4)
+    add("BlankSubheading", s.blank + 1, bold=True, spaceBefore=6, spaceAfter=2, keepWithNext=1)
     return sheet
 
 

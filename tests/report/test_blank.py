@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from homecheck.cli import run
 from homecheck.domain.content import Checklist
-from homecheck.domain.person import person_content
+from homecheck.domain.person import SECTIONS, THERAPIST_SECTIONS, person_content
 from homecheck.i18n import catalogue
 from homecheck.report.blank import render_blank
 from homecheck.report.pdf import FOOTER_ZONE
@@ -41,11 +41,16 @@ def test_every_question_in_wizard_order_with_about_you_first(
     assert (code, err) == (0, "")
     text = squash("".join(pages_text(out.read_bytes())))
     person = person_content()
-    about = [q.text(language) for q in person.questions.values()]
+    # The wizard's order: its sections (not the therapist's tests), key questions 1 and 2 not
+    # asked again (they follow from the falls count and the fear question).
+    about = [person.questions[key].text(language)
+             for name, keys in SECTIONS if name not in THERAPIST_SECTIONS for key in keys]
     fesi = [item(language) for item in person.fesi_items]
     areas = [q for area in content.areas for q in
              (area.title(language), *(item.question(language) for item in area.items))]
     _in_order(text, [*about, *fesi, *areas])
+    for key in ("key_fallen", "key_worried", "tug_seconds"):
+        assert squash(person.questions[key].text(language)) not in text
     t = catalogue(language)
     for key in ("hazard", "ok", "na", "notes"):
         assert squash(t(f"report.blank.{key}")) in text
