@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
+    QFrame,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -70,7 +72,18 @@ class SidePanel(QWidget):
         self.contrast_button.toggled.connect(self._contrast_toggled)
         self.help_button.clicked.connect(lambda: self.help_requested())
 
-        layout = QVBoxLayout(self)
+        # In a short window (20 pt in 800x600) the panel scrolls rather than making the
+        # window taller than the screen: its minimum height is the scroll area's, small.
+        self.body = QWidget()
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(self.body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
+        layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 12, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.steps, 1)
@@ -149,7 +162,8 @@ class SidePanel(QWidget):
     def width_for(self, chars: int) -> int:
         """The panel's width for lines of about ``chars`` characters at the text size."""
         metrics = QFontMetrics(QFont(theme.FONT_FAMILY, self.ctx.settings.text_size))
-        return metrics.averageCharWidth() * chars + 26 + theme.SCROLL_BAR_PX
+        # Room for two scroll bars: the step list's and the panel's own (in a short window).
+        return metrics.averageCharWidth() * chars + 26 + 2 * theme.SCROLL_BAR_PX
 
     def fit_window(self, window_width: int) -> None:
         """Give way in a narrow window: the narrower panel when the page would get too little."""
@@ -164,7 +178,7 @@ class SidePanel(QWidget):
         words = text.replace("\n", " ").split(" ")
         metrics = QFontMetrics(QFont(theme.FONT_FAMILY, self.ctx.settings.text_size))
         # The panel's right margin, the button's border (focus: 4 px) and padding (12 px).
-        room = self.maximumWidth() - 12 - 2 * (4 + 14)
+        room = self.maximumWidth() - theme.SCROLL_BAR_PX - 12 - 2 * (4 + 14)
         lines = [words[0]]
         for word in words[1:]:
             candidate = f"{lines[-1]} {word}"
