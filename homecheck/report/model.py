@@ -281,7 +281,14 @@ def _fridge(
             else t("report.fridge.when", date=date)
         ),
         now=tuple(now),
-        nothing_now=t("report.fridge.nothing_now") if nothing_now else "",
+        nothing_now=(
+            ""
+            if not nothing_now
+            # Nothing answered yet is not a safe home: say so instead of "nothing to do".
+            else t("report.fridge.nothing_checked")
+            if not assessment.answers
+            else t("report.fridge.nothing_now")
+        ),
         soon=tuple(soon) if nothing_now else (),
         next_step=next_step,
         next_step_helpers=next_helpers,

@@ -257,6 +257,8 @@ class HomeWizard(QWizard):
             )
         elif change.kind is ChangeKind.AREAS:
             self._update_steps()
+        elif change.kind is ChangeKind.HEADER:
+            self.side.refresh()  # the role names the first steps ("About you" or not)
         elif change.kind is ChangeKind.ANSWER:
             item = self.ctx.checklist.item(change.item_id)
             self.side.refresh_area(item.area)

@@ -211,3 +211,15 @@ def test_large_print_sets_the_whole_list_larger(content: Checklist, render: Rend
             sizes = [size for _, size, y in text_runs(pdf, page) if y > 842 * FOOTER_ZONE]
             assert min(sizes) >= smallest, (page, min(sizes))
     assert len(PdfReader(io.BytesIO(large)).pages) > len(PdfReader(io.BytesIO(normal)).pages)
+
+
+def test_a_check_with_nothing_answered_does_not_say_nothing_needs_doing(
+    content: Checklist, render: Render
+) -> None:
+    """An empty check is not a safe home: page 1 asks to go through the questions first."""
+    empty = read_file(EXAMPLES / "empty-home.json", content)
+    assert not empty.answers
+    first = squash(pages_text(render(content, empty, "nl", "A4"))[0])
+    t = catalogue("nl")
+    assert squash(t("report.fridge.nothing_checked")) in first
+    assert squash(t("report.fridge.nothing_now")) not in first

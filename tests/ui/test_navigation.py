@@ -156,3 +156,18 @@ def test_unknown_saved_page_resumes_at_about_you(make_wizard) -> None:
     again = make_wizard()
     again.next()
     assert again.currentPage().key == "about_you"
+
+
+@pytest.mark.parametrize("role", ["therapist", "caregiver"])
+def test_the_side_panel_never_says_about_you_to_someone_filling_in_for_another(
+    make_wizard, role: str
+) -> None:
+    wizard = make_wizard()
+    steps = wizard.side.steps
+    texts = lambda: [steps.item(row).text() for row in range(steps.count())]  # noqa: E731
+    assert "About you" in texts()
+    wizard.ctx.session.set_header(role, "Mrs Jansen", "")
+    assert "About you" not in texts()
+    assert "About the person" in texts()
+    wizard.ctx.session.set_header("self", "", "")
+    assert "About you" in texts()

@@ -207,6 +207,9 @@ class SidePanel(QWidget):
 
     def _step_text(self, key: str) -> str:
         t = self.ctx.t
+        if key in ("about_you", "your_home") and self.ctx.session.assessment.role != "self":
+            # A caregiver or therapist fills in for someone else: never "About you".
+            return t(f"ui.side.step_{key}_other")
         if not key.startswith("area:"):
             return t(f"ui.side.step_{key}")
         area_id = key.split(":", 1)[1]
