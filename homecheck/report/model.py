@@ -34,6 +34,7 @@ class AreaBar:
 
     title: str
     score: int | None
+    nothing_to_do: bool = False  # every point "does not apply": checked, nothing to do here
 
 
 @dataclass(frozen=True)
@@ -381,7 +382,8 @@ def build_report(
         ),
         no_hazard=home.hazards == 0 and home.score is not None,
         bars=tuple(
-            AreaBar(content.area(a.area_id).title(language), a.score) for a in home.areas
+            AreaBar(content.area(a.area_id).title(language), a.score, a.nothing_to_do)
+            for a in home.areas
         ),
         counts=count_lines,
         person=_person(content, assessment, language, t),

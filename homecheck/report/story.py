@@ -26,7 +26,9 @@ def _score_chart(ctx: StoryContext) -> list[Flowable]:
     rows: list[list[Flowable]] = []
     for bar in ctx.model.bars:
         shown: Flowable
-        if bar.score is None:
+        if bar.nothing_to_do:
+            shown = para(ctx.label("score.nothing_to_do"), "Cell", styles)
+        elif bar.score is None:
             shown = para(ctx.label("score.not_checked"), "Cell", styles)
         else:
             shown = ScoreBar(bar.score, bar_width, ctx.sizes.body)

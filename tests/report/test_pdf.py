@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
 from homecheck.domain.actions import PRIORITY_BY_SEVERITY
+from homecheck.domain.assessment import Answer
 from homecheck.domain.content import Checklist
 from homecheck.domain.person import advice_sections
 from homecheck.i18n import catalogue
@@ -218,3 +219,19 @@ def test_unknown_language_or_paper_is_refused(content: Checklist, render: Render
         render(content, all_ok(content), language="de")
     with pytest.raises(ValueError, match="paper"):
         render(content, all_ok(content), paper="A3")
+
+
+def test_an_area_answered_all_not_applicable_is_checked_with_nothing_to_do(
+    content: Checklist,
+) -> None:
+    """Not "not checked": every point was looked at and does not apply (#16 item 6)."""
+    from homecheck.report.pdf import render_pdf
+
+    area = content.areas[-1]
+    assessment = make_assessment(content, language="en")
+    for item in area.items:
+        assessment.answers[item.id] = Answer("na")
+    text = squash("".join(pages_text(render_pdf(content, assessment, "en", "A4"))[:3]))
+    t = catalogue("en")
+    assert squash(t("report.score.nothing_to_do")) in text
+    assert squash(t("report.score.not_checked")) in text  # the areas left open
