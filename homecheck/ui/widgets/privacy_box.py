@@ -3,6 +3,8 @@ to a new computer (and back), and deleting all of it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -130,19 +132,12 @@ class PrivacyBox(QWidget):
         )
         if path is None:
             return False
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            summary = make_backup(ctx.session.store, data_dir(), path)
+            with _wait_cursor():
+                summary = make_backup(ctx.session.store, data_dir(), path)
         except (StoreError, OSError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            problem: str | None = reason
-        else:
-            problem = None
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        if problem is not None:
             ctx.dialogs.error(self, t("ui.privacy.title"),
-                              t("ui.privacy.backup_error", reason=problem))
+                              t("ui.privacy.backup_error", reason=_reason(exc)))
             return False
         ctx.dialogs.inform(self, t("ui.privacy.title"), t(
             "ui.privacy.backup_made", path=path, checks=summary.checks,
@@ -165,19 +160,12 @@ class PrivacyBox(QWidget):
         if path is None:
             return False
         session.close()  # the restored store replaces the empty one; opened again on first use
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            summary = restore_backup(path, data_dir())
+            with _wait_cursor():
+                summary = restore_backup(path, data_dir())
         except (BackupError, StoreError, OSError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            problem: str | None = reason
-        else:
-            problem = None
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        if problem is not None:
             ctx.dialogs.error(self, t("ui.privacy.title"),
-                              t("ui.privacy.restore_error", reason=problem))
+                              t("ui.privacy.restore_error", reason=_reason(exc)))
             return False
         self.restored()
         ctx.dialogs.inform(self, t("ui.privacy.title"), t(
@@ -211,3 +199,18 @@ class PrivacyBox(QWidget):
         if focus is None or not focus.isVisible():
             self.delete_button.setFocus()  # Qt.FocusReason.OtherFocusReason
         return True
+
+
+@contextmanager
+def _wait_cursor() -> Iterator[None]:
+    """The busy cursor while a backup or restore runs."""
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+
+
+def _reason(exc: Exception) -> str:
+    """What went wrong, in one line: the system's words for a file error."""
+    return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
