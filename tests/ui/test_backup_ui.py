@@ -57,3 +57,19 @@ def test_a_bad_backup_file_is_told_and_changes_nothing(make_wizard, dialogs, tmp
     assert not (data_dir() / "photos").exists()
     wizard.next()  # the app goes on with an empty store
     assert wizard.ctx.session.check_id is not None
+
+
+def test_a_backup_that_cannot_be_written_is_told_plainly(
+    make_wizard, dialogs, tmp_path
+) -> None:
+    wizard = make_wizard()
+    first_room(wizard).rows[0].choices.choose_number(1)
+    box = wizard.start_page.privacy
+    target = tmp_path / "no such folder" / "practice.zip"
+    dialogs.save_paths = [target]
+    assert not box.backup()
+    (error,) = dialogs.named("error")
+    assert "could not be made" in error[2] and "Traceback" not in error[2]
+    assert "No such file or directory" in error[2]  # the system's words, not a repr
+    assert not target.exists()
+    assert not dialogs.named("inform")
