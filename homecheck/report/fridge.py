@@ -43,6 +43,11 @@ def _height(flowables: Sequence[Flowable], width: float) -> float:
     return total
 
 
+def _open(actions: Sequence[ActionView]) -> int:
+    """How many of these actions are still to do (the "more" line counts those only)."""
+    return sum(1 for action in actions if not action.done)
+
+
 class _Page:
     """The parts of the fridge page at one type size."""
 
@@ -141,7 +146,7 @@ class _Page:
             shown = fridge.soon if count is None else fridge.soon[:count]
             out.append(self.text(labels["fridge.soon_heading"], "FridgeHeading"))
             out.extend(self.action(action) for action in shown)
-            out.extend(self.more(len(fridge.soon) - len(shown), soon=True))
+            out.extend(self.more(_open(fridge.soon[len(shown):]), soon=True))
         return out
 
 
@@ -152,7 +157,7 @@ def _largest_fit(
     rows = [page.action(action) for action in items]
     heights = [_height([row], page.ctx.width) for row in rows]
     for count in range(len(rows), minimum - 1, -1):
-        more = page.more(len(rows) - count, soon)
+        more = page.more(_open(items[count:]), soon)
         total = fixed + sum(heights[:count]) + _height(more, page.ctx.width)
         if total <= page.ctx.height:
             return count, [*rows[:count], *more]
@@ -171,7 +176,7 @@ def _try(ctx: StoryContext, size: float, tight: bool, final: bool) -> list[Flowa
         if not final:
             return None
         found = minimum, [page.action(a) for a in fridge.now[:minimum]] + page.more(
-            len(fridge.now) - minimum, soon=False
+            _open(fridge.now[minimum:]), soon=False
         )
     _, now_part = found
     soon_part: list[Flowable] = []

@@ -17,7 +17,7 @@ class CheckSummary(NamedTuple):
     role: str
     assessor: str
     score: int | None
-    open_actions: int  # hazards whose action is not marked done
+    open_actions: int  # open actions (not ticked done), person actions included
     answered: int
 
 
@@ -38,23 +38,18 @@ def followup_base(store: Store, client_id: int | None) -> CheckInfo | None:
 
 
 def summaries(store: Store, checklist: Checklist, client_id: int | None) -> list[CheckSummary]:
-    """Every check of a profile with its score and open actions, newest first."""
-    from homecheck.domain.scoring import score_home  # the clients list, not the start page
+    """Every check of a profile with its score and open actions, newest first.
+
+    The open actions are counted by ``open_counts``, as the summary, the PDF and ``score`` do.
+    """
+    from homecheck.domain.actions import open_counts  # the clients list, not the start page
+    from homecheck.domain.scoring import score_home
 
     found = []
     infos = profile_checks(store, client_id)
     assessments = store.load_checks([info.id for info in infos])  # two queries for them all
     for info in infos:
         assessment = assessments[info.id]
-        present = set(assessment.areas)
-        open_actions = sum(
-            1
-            for item in checklist.items()
-            if item.area in present
-            and (answer := assessment.answers.get(item.id)) is not None
-            and answer.answer == "hazard"
-            and not answer.done
-        )
         found.append(
             CheckSummary(
                 id=info.id,
@@ -63,7 +58,7 @@ def summaries(store: Store, checklist: Checklist, client_id: int | None) -> list
                 role=info.role,
                 assessor=assessment.assessor,
                 score=score_home(checklist, assessment).score,
-                open_actions=open_actions,
+                open_actions=sum(open_counts(checklist, assessment).values()),
                 answered=info.answered,
             )
         )

@@ -441,6 +441,12 @@ class Session:
 
         return build_actions(self.checklist, self.assessment)
 
+    def open_counts(self) -> dict[str, int]:
+        """Open actions per priority (homecheck.domain.actions.open_counts): the one count."""
+        from homecheck.domain.actions import open_counts
+
+        return open_counts(self.checklist, self.assessment)
+
 
 def exported(checklist: Checklist, assessment: Assessment) -> Assessment:
     """A check as saved and reported: answers of absent areas left out, in checklist order.

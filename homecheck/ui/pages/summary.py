@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QListWidgetItem, QWidget
 
 from homecheck.domain import person
-from homecheck.domain.actions import NEXT_STEP_HELPERS, count_by_priority
+from homecheck.domain.actions import NEXT_STEP_HELPERS
 from homecheck.domain.fesi import score_short_fesi
 from homecheck.domain.scoring import AreaScore, person_factors
 from homecheck.i18n import catalogue
@@ -106,7 +106,8 @@ class SummaryPage(BasePage):
         self.set_heading(t("ui.summary.title"))
         home = ctx.session.score()
         actions = ctx.session.actions()
-        self._show_person(count_by_priority(actions)["now"])
+        counts = ctx.session.open_counts()  # the one count: PDF, client list and score agree
+        self._show_person(counts["now"])
         if home.nothing_to_do:
             self.score_label.setText(t("ui.summary.score_nothing"))
         elif home.score is None:
@@ -117,6 +118,8 @@ class SummaryPage(BasePage):
         self.counts.setText(
             t("ui.summary.counts", hazards=ctx.hazards(home.hazards), answered=home.answered,
               total=home.total)
+            + "\n"
+            + t("ui.summary.todo", **counts)
         )
         self.areas_heading.setText(t("ui.summary.areas_heading"))
         self._show_bars(home.areas)
