@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QButtonGroup, QListWidgetItem, QPushButton, QRadioButton, QWidget
 
 from homecheck.session.history import CheckSummary, followup_base, summaries
@@ -18,6 +18,9 @@ from homecheck.ui.widgets.jump_list import JumpList
 from homecheck.ui.widgets.labels import plain_label
 
 CHECK_ROLE = Qt.ItemDataRole.UserRole
+# While a name is typed the first match changes at nearly every key; the chosen client's earlier
+# checks (read from the store and scored) are shown once the typing pauses this long.
+DETAILS_DELAY_MS = 150
 
 
 class ClientsPage(BasePage):
@@ -33,6 +36,10 @@ class ClientsPage(BasePage):
         self._open_request: int | None = None
         self.checks: list[CheckSummary] = []
         self.base: CheckInfo | None = None
+        self.details_timer = QTimer(self)
+        self.details_timer.setSingleShot(True)
+        self.details_timer.setInterval(DETAILS_DELAY_MS)
+        self.details_timer.timeout.connect(self._show_client)
 
     def build(self) -> None:
         layout = self.scroll_body()
@@ -41,6 +48,7 @@ class ClientsPage(BasePage):
         self.other_button = QPushButton(self)
         self.client_list = ClientList(self.ctx, self)
         self.client_list.chosen.connect(lambda _id: self._show_client())
+        self.client_list.narrowed.connect(lambda _id: self.details_timer.start())
         self.client_list.activated.connect(lambda _id: self._client_activated())
         # Created in reading order: that is the order Tab follows.
         self.mode_heading = plain_label(role="heading")
@@ -144,6 +152,7 @@ class ClientsPage(BasePage):
         self._show_client()
 
     def _show_client(self) -> None:
+        self.details_timer.stop()  # shown now: a pending show after typing is not needed
         t, ctx = self.ctx.t, self.ctx
         client_id = self.client_list.client_id
         label = self.client_list.label_of(client_id)
@@ -284,6 +293,8 @@ class ClientsPage(BasePage):
             return True
         if self.decided():
             return True
+        if self.details_timer.isActive():  # Next right after typing: the typed client's history
+            self._show_client()
         client_id = self.client_list.client_id
         if client_id is None:
             self.message.setText(self.ctx.t("ui.clients.choose_first"))

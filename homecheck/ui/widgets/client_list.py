@@ -37,6 +37,9 @@ class ClientList(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.chosen: Hook[int | None] = Hook()  # the chosen client changed
+        # Typing in the search chose another client (the first match): fired at every such key,
+        # so a listener that does more than remember the choice waits for the typing to pause.
+        self.narrowed: Hook[int | None] = Hook()
         self.activated: Hook[int] = Hook()  # Enter or double-click on a client
         self.client_id: int | None = None
         self.clients: list[ClientInfo] = []  # every client the search matches, in order
@@ -63,7 +66,7 @@ class ClientList(QWidget):
             button.setAutoDefault(False)
             theme.touch_target(button)
             flow.addWidget(button)
-        self.search_edit.textChanged.connect(lambda _text: self._search())
+        self.search_edit.textChanged.connect(lambda _text: self._search(typed=True))
         self.list.currentRowChanged.connect(self._row_changed)
         self.list.itemActivated.connect(self._activated)
         self.add_button.clicked.connect(self.add)
@@ -124,7 +127,7 @@ class ClientList(QWidget):
             text = self._texts[info.id] = f"{info.label}\n{when}"  # a list item is plain text
         return text
 
-    def _search(self, keep: int | None = None) -> None:
+    def _search(self, keep: int | None = None, *, typed: bool = False) -> None:
         """List the clients whose label contains the search text (ignoring case).
 
         A key reads nothing from the store; the rows are made again only when the listed
@@ -166,7 +169,7 @@ class ClientList(QWidget):
         if not ids:
             key = "ui.clients.none_found" if search.strip() else "ui.clients.empty"
             self.empty.setText(self.ctx.t(key, search=search.strip()))
-        self._row_changed(row)
+        self._row_changed(row, typed=typed)
 
     def forget(self) -> None:
         """Show an empty list without reading the store (after everything was deleted)."""
@@ -179,13 +182,13 @@ class ClientList(QWidget):
         self.search_edit.clear()
         self.search_edit.blockSignals(False)
 
-    def _row_changed(self, row: int) -> None:
+    def _row_changed(self, row: int, *, typed: bool = False) -> None:
         chosen = self._rows[row].id if 0 <= row < len(self._rows) else None
         self.rename_button.setEnabled(chosen is not None)
         self.delete_button.setEnabled(chosen is not None)
         if chosen != self.client_id:
             self.client_id = chosen
-            self.chosen(chosen)
+            (self.narrowed if typed else self.chosen)(chosen)
 
     def _activated(self, entry: QListWidgetItem) -> None:
         self.activated(int(entry.data(CLIENT_ROLE)))
