@@ -10,6 +10,11 @@ from reportlab.lib.styles import StyleSheet1
 from homecheck.report.model import ReportModel
 from homecheck.report.styles import Sizes, sizes, stylesheet
 
+# The page template of the advice pages: two columns side by side, one frame each.
+COLUMNS_TEMPLATE = "columns"
+COLUMN_FRAMES = ("left", "right")
+COLUMN_GAP = 18
+
 
 @dataclass
 class StoryContext:

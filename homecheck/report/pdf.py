@@ -19,7 +19,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from homecheck.domain.assessment import Assessment
 from homecheck.domain.content import Checklist
 from homecheck.domain.followup import FollowUp
-from homecheck.report.context import StoryContext
+from homecheck.report.context import COLUMN_FRAMES, COLUMN_GAP, COLUMNS_TEMPLATE, StoryContext
 from homecheck.report.model import ReportModel, build_report
 from homecheck.report.paper import MM, page_size
 from homecheck.report.photos import PhotoSource
@@ -125,13 +125,14 @@ class ActionListRenderer:
         self.pagesize = pagesize
         self.large = large
 
-    def _frame(self, name: str) -> Frame:
-        width, height = self.pagesize
+    def _frame(self, name: str, left: float = 0, width: float = 0) -> Frame:
+        """A text frame ``width`` wide (0: the whole width), ``left`` points right of the margin."""
+        height = self.pagesize[1]
         bottom = height * FOOTER_ZONE + 6
         return Frame(
-            self.margin,
+            self.margin + left,
             bottom,
-            width - 2 * self.margin,
+            width or self.frame_width(),
             height - self.top_margin - bottom,
             leftPadding=0,
             rightPadding=0,
@@ -176,9 +177,22 @@ class ActionListRenderer:
             initialFontName=FONT,
             initialFontSize=sizes(self.large).body,
         )
+        header = self._header(state, info)
+        column = (self.frame_width() - COLUMN_GAP) / 2
+        left, right = COLUMN_FRAMES
         doc.addPageTemplates(
-            [PageTemplate(id="page", frames=[self._frame("body")],
-                          onPage=self._header(state, info))]
+            [
+                PageTemplate(id="page", frames=[self._frame("body")], onPage=header),
+                # The advice pages (story.advice switches to it): short bullet lines, no waste.
+                PageTemplate(
+                    id=COLUMNS_TEMPLATE,
+                    frames=[
+                        self._frame(left, 0, column),
+                        self._frame(right, column + COLUMN_GAP, column),
+                    ],
+                    onPage=header,
+                ),
+            ]
         )
         footer = Footer(info.where, info.page_label, sizes(self.large).footer)
         doc.build(flowables, canvasmaker=partial(NumberedCanvas, footer=footer,

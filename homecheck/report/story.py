@@ -9,10 +9,11 @@ from reportlab.platypus import (
     Paragraph,
     Table,
 )
+from reportlab.platypus.flowables import FrameSplitter
 
 from homecheck.report.action_list import actions
 from homecheck.report.blocks import CELL_STYLE, bold, facts, markup, para, user_text
-from homecheck.report.context import StoryContext
+from homecheck.report.context import COLUMN_FRAMES, COLUMNS_TEMPLATE, StoryContext
 from homecheck.report.flowables import ScoreBar
 from homecheck.report.fridge import fridge_page
 from homecheck.report.model import PersonView
@@ -167,18 +168,25 @@ def overview(ctx: StoryContext) -> list[Flowable]:
 def advice(ctx: StoryContext) -> list[Flowable]:
     """The "what you can do yourself" pages from the leaflet's advice sections."""
     styles = ctx.styles
-    sections: list[Flowable] = []
+    blocks: list[list[Flowable]] = []
     for section in ctx.model.advice:
         block: list[Flowable] = [para(section.title, "Heading3", styles)]
         block.extend(bullet(point, ctx) for point in section.points)
-        sections.append(KeepTogether(block))
-    body = sections
-    return [
-        CondPageBreak(ctx.height / 6),
+        blocks.append(block)
+    start = [
         para(ctx.label("advice.heading"), "Heading2", styles),
         para(ctx.label("advice.intro"), "Body", styles),
-        *body,
     ]
+    if blocks:  # the heading and the intro travel with the first section
+        blocks[0][:0] = start
+    else:
+        blocks.append(start)
+    body: list[Flowable] = [KeepTogether(block) for block in blocks]
+    if ctx.large:  # large type needs the whole width: a column would hold a few words a line
+        return [CondPageBreak(ctx.height / 6), *body]
+    # Two columns from here on, below what is already on the page (on a new page when less
+    # than a sixth of this one is left).
+    return [FrameSplitter(COLUMNS_TEMPLATE, list(COLUMN_FRAMES), required=ctx.height / 6), *body]
 
 
 def story(ctx: StoryContext) -> list[Flowable]:

@@ -175,11 +175,6 @@ def test_page_2_starts_with_what_the_old_cover_held(content: Checklist, render: 
     assert squash(t("report.counts.heading")) in second
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="8 pages since the person rules added About you content and 'higher because' lines; "
-    "the advice in two columns (reportlab's BalancedColumns) dropped text across a page end",
-)
 @pytest.mark.parametrize("language", ["nl", "en"])
 @pytest.mark.parametrize("name", ["therapist-visit.json", "therapist-visit-v2.json"])
 def test_the_therapist_visit_example_fits_in_seven_pages(
