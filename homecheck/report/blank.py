@@ -7,6 +7,7 @@ Walk through the home with a pen, type the answers in afterwards: the order is t
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from reportlab.lib.styles import StyleSheet1
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
@@ -15,7 +16,7 @@ from homecheck.domain.content import Area, Checklist
 from homecheck.domain.person import SECTIONS, THERAPIST_SECTIONS, person_content
 from homecheck.i18n import Catalogue, catalogue
 from homecheck.report.blocks import markup, para
-from homecheck.report.flowables import TickBox, WriteIn
+from homecheck.report.flowables import SectionMark, TickBox, WriteIn
 from homecheck.report.model import LANGUAGE_TAGS
 from homecheck.report.paper import page_size
 from homecheck.report.pdf import ActionListRenderer, DocumentInfo
@@ -40,6 +41,7 @@ class _Sheet:
 
     def __init__(self, language: str, width: float) -> None:
         self.language = language
+        self.state: dict[str, Any] = {}  # the part that runs on a page, for its header
         self.t: Catalogue = catalogue(language)
         self.width = width
         self.styles: StyleSheet1 = stylesheet(False)
@@ -64,7 +66,7 @@ class _Sheet:
 
     def question(
         self, number: int, text: str, answers: Sequence[str], notes: bool = True
-    ) -> Flowable:
+    ) -> list[Flowable]:
         """"3. Question?", its boxes (or a line to write on) and a line for notes."""
         parts: list[Flowable] = [
             Paragraph(f"<b>{number}.</b> {markup(text)}", self.styles["BlankQuestion"])
@@ -76,7 +78,33 @@ class _Sheet:
         else:
             parts.append(self.line(""))
         parts.append(Spacer(1, 6))
-        return KeepTogether(parts)
+        return parts
+
+    def section(
+        self,
+        title: str,
+        heading: Sequence[Flowable],
+        questions: Sequence[list[Flowable]],
+        tail: Sequence[Flowable] = (),
+    ) -> list[Flowable]:
+        """The questions of one part (About you, an area), each kept together on a page.
+
+        The ``heading`` travels with the first question and the ``tail`` (the area's notes lines)
+        with the last, so no heading ends a page and no notes line starts one alone; a page the
+        part continues on says "<title>, continued" at the top (until ``end()``). One
+        KeepTogether per question: a KeepTogether inside another never fits on a page (it
+        measures itself as endless), which put every area on a new page.
+        """
+        kept = [list(parts) for parts in questions] or [[]]
+        kept[0][:0] = heading
+        kept[-1].extend(tail)
+        out: list[Flowable] = [KeepTogether(kept[0]), SectionMark(self.state, title)]
+        out.extend(KeepTogether(parts) for parts in kept[1:])
+        return out
+
+    def end(self) -> Flowable:
+        """The end of a part: the page after it does not say "continued"."""
+        return SectionMark(self.state, None)
 
     def header(self) -> list[Flowable]:
         t = self.t
@@ -97,47 +125,52 @@ class _Sheet:
         """The About you questions and the Short FES-I, as the wizard asks them."""
         t, lang = self.t, self.language
         content = person_content()
-        out: list[Flowable] = [
-            self.text(t("report.blank.about_heading"), "BlankHeading"),
+        about_title = t("report.blank.about_heading")
+        heading: list[Flowable] = [
+            self.text(about_title, "BlankHeading"),
             self.text(t("report.blank.about_intro"), "Body"),
         ]
         # The wizard's sections in its order, so typing the answers in is one key per question.
         # Key questions 1 and 2 follow from the falls count and the fear question (not asked);
         # the therapist's tests are not for the person to fill in.
+        out: list[Flowable] = []
         number = 0
         for name, keys in SECTIONS:
             if name in THERAPIST_SECTIONS:
                 continue
-            out.append(self.text(content.sections[name](lang), "BlankSubheading"))
+            heading.append(self.text(content.sections[name](lang), "BlankSubheading"))
+            questions = []
             for key in keys:
                 number += 1
                 question = content.questions[key]
                 answers = [option(lang) for option in question.options.values()]
-                out.append(self.question(number, question.text(lang), answers, notes=False))
-        out.append(self.text(t("report.blank.fesi_heading"), "BlankHeading"))
-        out.append(self.text(content.fesi_intro(lang), "Body"))
+                questions.append(self.question(number, question.text(lang), answers, False))
+            out += self.section(about_title, heading, questions)
+            heading = []
+        fesi_title = t("report.blank.fesi_heading")
+        heading = [
+            self.text(fesi_title, "BlankHeading"),
+            self.text(content.fesi_intro(lang), "Body"),
+        ]
         levels = [f"{level} {content.fesi_levels[level](lang)}" for level in content.fesi_levels]
-        for number, item in enumerate(content.fesi_items, start=1):
-            parts: list[Flowable] = [
-                Paragraph(f"<b>{number}.</b> {markup(item(lang))}", self.styles["BlankQuestion"]),
-                self.choices(levels),
-                Spacer(1, 6),
-            ]
-            out.append(KeepTogether(parts))
-        return out
+        questions = [
+            self.question(number, item(lang), levels, False)
+            for number, item in enumerate(content.fesi_items, start=1)
+        ]
+        return [*out, self.end(), *self.section(fesi_title, heading, questions), self.end()]
 
     def area(self, area: Area) -> list[Flowable]:
+        """An area's questions, then two lines for notes about it."""
         t, lang = self.t, self.language
         answers = [t("report.blank.hazard"), t("report.blank.ok"), t("report.blank.na")]
-        out: list[Flowable] = []
-        for number, item in enumerate(area.items, start=1):
-            question = self.question(number, item.question(lang), answers)
-            if number == 1:  # the area's title travels with its first question
-                question = KeepTogether([self.text(area.title(lang), "BlankHeading"), question])
-            out.append(question)
-        out.append(KeepTogether([self.line(t("report.blank.area_note")), self.line(""),
-                                 Spacer(1, 8)]))
-        return out
+        title = area.title(lang)
+        questions = [
+            self.question(number, item.question(lang), answers)
+            for number, item in enumerate(area.items, start=1)
+        ]
+        notes = [self.line(t("report.blank.area_note")), self.line(""), Spacer(1, 8)]
+        heading = [self.text(title, "BlankHeading")]
+        return [*self.section(title, heading, questions, notes), self.end()]
 
 
 def chosen_areas(checklist: Checklist, area_ids: Sequence[str] | None) -> list[Area]:
@@ -183,4 +216,4 @@ def render_blank(
         page_label=lambda page, pages: t("report.footer_page", page=page, pages=pages),
         continued=t("report.continued"),
     )
-    return renderer.build(story, info, {})
+    return renderer.build(story, info, sheet.state)

@@ -121,3 +121,60 @@ def test_the_same_paper_twice_is_byte_identical(content: Checklist) -> None:
     )
     box = PdfReader(io.BytesIO(render_blank(content, "en", ["stairs"], "letter"))).pages[0]
     assert round(float(box.mediabox.width)) == 612
+
+
+def _headings(content: Checklist, language: str) -> set[str]:
+    """Every heading of the paper checklist: parts, About you sections, areas."""
+    t, person = catalogue(language), person_content()
+    return {
+        t("report.blank.about_heading"),
+        t("report.blank.fesi_heading"),
+        *(person.sections[name](language) for name, _ in SECTIONS),
+        *(area.title(language) for area in content.areas),
+    }
+
+
+PAPERS = [
+    pytest.param(language, paper, id=f"{language}-{paper}")
+    for language in ("nl", "en")
+    for paper in ("A4", "letter")
+]
+
+
+@pytest.mark.parametrize(("language", "paper"), PAPERS)
+def test_areas_flow_on_without_half_empty_pages(
+    content: Checklist, language: str, paper: str
+) -> None:
+    """An area starts below the one before; every page but the last is used to its lower part."""
+    pdf = render_blank(content, language, None, paper)
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    height = float(PdfReader(io.BytesIO(pdf)).pages[0].mediabox.height)
+    for page in range(pages - 1):
+        body = [y for _, _, y in text_runs(pdf, page) if y > height * FOOTER_ZONE]
+        assert min(body) < height * 0.35, f"page {page + 1} ends at {min(body) / height:.0%}"
+    # Several areas start on a page that another area's questions began.
+    starts = 0
+    titles = {area.title(language) for area in content.areas}
+    for page in range(pages):
+        runs = [(text.strip(), y) for text, _, y in text_runs(pdf, page)]
+        top = max(y for _, y in runs)
+        starts += any(text in titles and y < top - 1 for text, y in runs)
+    assert starts >= len(content.areas) // 2
+
+
+@pytest.mark.parametrize(("language", "paper"), PAPERS)
+def test_no_heading_ends_a_page_and_a_continued_part_says_so(
+    content: Checklist, language: str, paper: str
+) -> None:
+    pdf = render_blank(content, language, None, paper)
+    height = float(PdfReader(io.BytesIO(pdf)).pages[0].mediabox.height)
+    headings = _headings(content, language)
+    continued = catalogue(language)("report.continued", section="")
+    for page in range(len(PdfReader(io.BytesIO(pdf)).pages)):
+        runs = [(text.strip(), y) for text, _, y in text_runs(pdf, page)
+                if y > height * FOOTER_ZONE]
+        last = min(runs, key=lambda run: run[1])[0]
+        assert last not in headings, f"page {page + 1} ends with the heading {last!r}"
+        first = max(runs, key=lambda run: run[1])[0]
+        if page > 0:
+            assert first in headings or first.endswith(continued), (page + 1, first)
