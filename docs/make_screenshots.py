@@ -27,7 +27,6 @@ os.environ["HOMECHECK_DATA_DIR"] = tempfile.mkdtemp(prefix="homecheck-shots-")
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from homecheck.store import clients  # noqa: E402
-from homecheck.ui.dialogs import PrintChoice  # noqa: E402
 from homecheck.ui.main_window import create_main_window, ensure_app  # noqa: E402
 from homecheck.ui.pages.base import (  # noqa: E402
     ABOUT_ID,
@@ -63,8 +62,8 @@ class SilentDialogs:
     def ask_save_path(self, *args: Any) -> Path | None:
         return None
 
-    def ask_printer(self, *args: Any) -> PrintChoice | None:
-        return None
+    def ask_printer(self, *args: Any) -> bool:
+        return False
 
     def inform(self, *args: Any) -> None:
         pass

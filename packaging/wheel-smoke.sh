@@ -26,6 +26,10 @@ for heavy in fhir.resources pydantic; do
     echo "wheel-smoke: $heavy was installed with the wheel (it must not be a dependency)"; exit 1
   fi
 done
+# Printing needs pypdfium2 (with its PDFium library) and Qt's print support from the wheel's
+# dependencies; the app's smoke test below prints a page with them.
+"$work/venv/bin/python" -c "import pypdfium2, PySide6.QtPrintSupport" \
+  || { echo "wheel-smoke: pypdfium2 or QtPrintSupport did not come with the wheel"; exit 1; }
 echo "wheel-smoke: installed into a fresh venv ($(du -sm "$work/venv" | cut -f1) MB)"
 
 # The smoke driver runs with the build Python (it may read the PDF with pypdf); the programs

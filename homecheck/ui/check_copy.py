@@ -5,13 +5,13 @@ Offered before a check or a client is deleted, so nothing has to be lost by mist
 
 from __future__ import annotations
 
-import datetime as _dt
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
 from homecheck.domain.assessment import dumps
 from homecheck.fileio import atomic_write
+from homecheck.session.file_names import default_file_name
 from homecheck.session.photos import copy_beside, photos_folder
 from homecheck.session.session import exported
 from homecheck.ui.context import UiContext
@@ -22,16 +22,19 @@ def save_check_copy(ctx: UiContext, parent: QWidget | None, check_id: int, date:
     from homecheck.ui.pages.finish import default_folder  # the same folder as the finish page
 
     t = ctx.t
-    stem = t("ui.finish.json_file_name", date=date or _dt.date.today().isoformat())
+    assessment = exported(ctx.checklist, ctx.session.store.load_check(check_id))
+    # Named as on the finish page: "homecheck answers Mrs J 2026-11-24.json".
+    name = default_file_name(
+        t("ui.finish.json_file_name"), assessment.client, date or assessment.date, ".json"
+    )
     path = ctx.dialogs.ask_save_path(
-        parent, t("ui.finish.save_json_title"), default_folder() / f"{stem}.json",
+        parent, t("ui.finish.save_json_title"), default_folder() / name,
         t("ui.finish.json_filter"),
     )
     if path is None:
         return False
     if path.suffix.lower() != ".json":
         path = path.with_name(path.name + ".json")
-    assessment = exported(ctx.checklist, ctx.session.store.load_check(check_id))
     target: Path = path
     try:
         target = photos_folder(path)

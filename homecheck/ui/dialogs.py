@@ -4,18 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-
-class PrintChoice(NamedTuple):
-    """The printer and number of copies picked in the print dialog."""
-
-    printer: str
-    copies: int
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 
 class DialogService(Protocol):
@@ -38,7 +34,7 @@ class DialogService(Protocol):
         self, parent: QWidget | None, title: str, suggested: Path, filters: str
     ) -> Path | None: ...
 
-    def ask_printer(self, parent: QWidget | None) -> PrintChoice | None: ...
+    def ask_printer(self, parent: QWidget | None, printer: QPrinter, pages: int) -> bool: ...
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None: ...
 
@@ -116,14 +112,16 @@ class QtDialogs:
         name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
         return Path(name) if name else None
 
-    def ask_printer(self, parent: QWidget | None) -> PrintChoice | None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    def ask_printer(self, parent: QWidget | None, printer: QPrinter, pages: int) -> bool:
+        """Qt's print dialog for a document of ``pages`` pages: True when the person pressed
+        Print (``printer`` then holds the printer, copies and pages chosen)."""
+        from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
 
-        printer = QPrinter()
         dialog = QPrintDialog(printer, parent)
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return None
-        return PrintChoice(printer.printerName(), max(1, printer.copyCount()))
+        dialog.setMinMax(1, max(1, pages))
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, True)
+        return dialog.exec() == QPrintDialog.DialogCode.Accepted
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
         box = self._box(parent, QMessageBox.Icon.Information, title, text)

@@ -1,4 +1,6 @@
-"""`homecheck --smoke-test`: start the app, wait until its first page is on screen, quit.
+"""`homecheck --smoke-test`: start the app, wait until its first page is on screen, print a
+page of the paper checklist to a PDF file through Qt's printer (pypdfium2 and QtPrintSupport
+must be in the installation), quit.
 
 For installers and build scripts (packaging/smoke.py) on machines without a person at the screen
 (QT_QPA_PLATFORM=offscreen works): a version check passes even when the app cannot read its own
@@ -64,5 +66,37 @@ def run() -> int:
     if not watcher.painted or not title:
         _say(f"homecheck: smoke test: no page with a title shown within {TIME_LIMIT_MS // 1000} s")
         return 1
+    try:
+        printed = _print_a_page()
+    except Exception as exc:  # reported as one line, as every smoke failure
+        _say(f"homecheck: smoke test: printing failed: {exc!r}")
+        return 1
+    _say(f"homecheck: smoke test: printed {printed} page(s) to a PDF file")
     _say(f"homecheck: smoke test: first page shown: {title}")
     return 0
+
+
+def _print_a_page() -> int:
+    """Print the first area of the paper checklist to a PDF file, as the Print button would."""
+    import tempfile
+    from pathlib import Path
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    from homecheck.domain.content import checklist
+    from homecheck.report.blank import render_blank
+    from homecheck.ui import printing
+
+    content = checklist()
+    data = render_blank(content, "en", [content.areas[0].id], paper="A4")
+    with tempfile.TemporaryDirectory(prefix="homecheck-smoke-") as folder:
+        out = Path(folder) / "printed.pdf"
+        printer = QPrinter()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        printing.prepare(printer, "A4", "smoke test")
+        printer.setResolution(72)
+        printed = printing.print_pdf(data, printer)
+        if printed < 1 or printing.page_count(out.read_bytes()) != printed:
+            raise RuntimeError(f"{printed} page(s) printed, the file does not have them")
+    return printed

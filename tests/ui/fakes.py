@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from homecheck.ui.dialogs import PrintChoice
+from PySide6.QtPrintSupport import QPrinter
 
 
 @dataclass
@@ -19,7 +19,10 @@ class FakeDialogs:
     save_paths: list[Path | None] = field(default_factory=list)
     open_paths: list[Path | None] = field(default_factory=list)
     texts: list[str | None] = field(default_factory=list)
-    printer: PrintChoice | None = None
+    # The print dialog: None presses Cancel; a path chooses "print to a PDF file" there.
+    print_to: Path | None = None
+    print_copies: int = 1
+    print_pages: tuple[int, int] | None = None  # (first, last) from 1, or every page
     open_result: bool = True
     calls: list[tuple[str, ...]] = field(default_factory=list)
     opened: list[Path] = field(default_factory=list)
@@ -49,9 +52,17 @@ class FakeDialogs:
         self.calls.append(("ask_save_path", title, str(suggested)))
         return self.save_paths.pop(0) if self.save_paths else None
 
-    def ask_printer(self, parent: Any) -> PrintChoice | None:
-        self.calls.append(("ask_printer",))
-        return self.printer
+    def ask_printer(self, parent: Any, printer: QPrinter, pages: int) -> bool:
+        self.calls.append(("ask_printer", printer.pageLayout().pageSize().key(), str(pages)))
+        if self.print_to is None:
+            return False
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(self.print_to))
+        printer.setCopyCount(self.print_copies)
+        if self.print_pages is not None:
+            printer.setPrintRange(QPrinter.PrintRange.PageRange)
+            printer.setFromTo(*self.print_pages)
+        return True
 
     def inform(self, parent: Any, title: str, text: str) -> None:
         self.calls.append(("inform", title, text))

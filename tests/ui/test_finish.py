@@ -11,8 +11,6 @@ from PySide6.QtCore import Qt
 
 from homecheck.domain.assessment import loads
 from homecheck.domain.content import checklist
-from homecheck.ui import printing
-from homecheck.ui.dialogs import PrintChoice
 from homecheck.ui.pages.base import FINISH_ID
 
 pytestmark = pytest.mark.gui
@@ -24,10 +22,14 @@ def fake_renderer(monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, str]]:
     calls: list[tuple[object, str]] = []
     module = types.ModuleType("homecheck.report.pdf")
 
-    def render_pdf(content, assessment, language=None, *, photos=None, followup=None):  # type: ignore[no-untyped-def]
+    def render_pdf(  # type: ignore[no-untyped-def]
+        content, assessment, language=None, paper=None, *, photos=None, followup=None,
+        large_print=False,
+    ):
         assert callable(photos)  # the stored photos go into the PDF
         calls.append((assessment, language))
-        return b"%PDF-1.4 fake " + language.encode()
+        size = b" large" if large_print else b""
+        return b"%PDF-1.4 fake " + language.encode() + b" " + paper.encode() + size
 
     module.render_pdf = render_pdf  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "homecheck.report.pdf", module)
@@ -48,7 +50,7 @@ def test_save_pdf_writes_the_rendered_bytes(make_wizard, dialogs, fake_renderer,
     dialogs.save_paths = [tmp_path / "list"]  # no suffix: .pdf is added
     saved = page.save_pdf()
     assert saved == tmp_path / "list.pdf"
-    assert saved.read_bytes() == b"%PDF-1.4 fake en"
+    assert saved.read_bytes() == b"%PDF-1.4 fake en " + page.paper().encode()
     assessment, language = fake_renderer[0]
     assert language == "en"
     assert assessment.answers == wizard.ctx.session.exported().answers
@@ -94,29 +96,6 @@ def test_save_json_is_readable_again(make_wizard, dialogs, tmp_path) -> None:
     again = loads(path.read_text(encoding="utf-8"), checklist())
     assert again.answers == wizard.ctx.session.exported().answers
     assert again.language == "en"
-
-
-def test_print_without_cups_opens_the_viewer(make_wizard, dialogs, fake_renderer, tmp_path,
-                                             monkeypatch) -> None:
-    _wizard, page = _finish(make_wizard)
-    monkeypatch.setattr(printing, "lp_command", lambda: None)
-    dialogs.save_paths = [tmp_path / "list.pdf"]
-    page.print_pdf()
-    assert dialogs.named("inform") and dialogs.opened == [tmp_path / "list.pdf"]
-    assert not dialogs.named("ask_printer")
-
-
-def test_print_with_cups_sends_the_file(make_wizard, dialogs, fake_renderer, tmp_path,
-                                        monkeypatch) -> None:
-    _wizard, page = _finish(make_wizard)
-    sent: list[tuple[Path, str, int]] = []
-    monkeypatch.setattr(printing, "lp_command", lambda: "/usr/bin/lp")
-    monkeypatch.setattr(printing, "send_to_printer", lambda p, n, c: sent.append((p, n, c)))
-    dialogs.save_paths = [tmp_path / "list.pdf"]
-    dialogs.printer = PrintChoice("office", 2)
-    page.print_pdf()
-    assert sent == [(tmp_path / "list.pdf", "office", 2)]
-    assert "office" in page.status.text()
 
 
 def test_real_renderer_when_present(make_wizard, dialogs, tmp_path) -> None:
@@ -221,3 +200,201 @@ def test_a_therapist_or_caregiver_lands_on_the_client_list_after_finish(
     # Next starts a new check for the person chosen there, not the finished one again.
     wizard.next()
     assert wizard.ctx.session.check_id not in (None, finished_id)
+
+
+# -- printing through Qt's own dialog, and the print choices ----------------------------------
+
+
+def _pages(data: bytes | Path) -> list[tuple[float, float]]:
+    """The size in points of each page of a PDF."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(data)
+    try:
+        return [document[n].get_size() for n in range(len(document))]
+    finally:
+        document.close()
+
+
+def _action_list(wizard, page) -> bytes:  # type: ignore[no-untyped-def]
+    """The action list as the renderer makes it with the choices on the page."""
+    from homecheck.report.pdf import render_pdf
+    from homecheck.session.photos import load_photo
+
+    session = wizard.ctx.session
+    return render_pdf(
+        wizard.ctx.checklist, session.exported(), language=wizard.ctx.language,
+        paper=page.paper(), photos=load_photo, followup=session.followup(),
+        large_print=page.large_print(),
+    )
+
+
+def test_print_goes_through_qt_print_dialog_and_prints_every_page(
+    make_wizard, dialogs, tmp_path
+) -> None:
+    wizard, page = _finish(make_wizard)
+    page.paper_radios["A4"].setChecked(True)
+    dialogs.print_to = tmp_path / "printed.pdf"
+    page.print_button.click()
+    assert not dialogs.named("error"), dialogs.calls
+    expected = _pages(_action_list(wizard, page))
+    printed = _pages(tmp_path / "printed.pdf")
+    assert len(printed) == len(expected) >= 2
+    # The dialog was offered every page, on A4 as chosen on the page.
+    assert dialogs.named("ask_printer") == [("ask_printer", "A4", str(len(expected)))]
+    width, height = printed[0]
+    assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2
+    assert f"{len(expected)} pages" in page.status.text()
+    assert page.pdf_path is None  # printing needs no saved file
+
+
+def test_cancelled_print_prints_nothing_and_says_nothing(make_wizard, dialogs, tmp_path) -> None:
+    _wizard, page = _finish(make_wizard)
+    dialogs.print_to = None  # Cancel in the print dialog
+    assert page.print_pdf() == 0
+    assert dialogs.named("ask_printer") and not dialogs.named("error")
+    assert list(tmp_path.rglob("*.pdf")) == [] and page.status.text() == ""
+
+
+def test_print_follows_the_large_print_and_letter_choice(make_wizard, dialogs, tmp_path) -> None:
+    wizard, page = _finish(make_wizard)
+    normal = _pages(_action_list(wizard, page))
+    page.large_radio.setChecked(True)
+    page.paper_radios["letter"].setChecked(True)
+    dialogs.print_to = tmp_path / "large.pdf"
+    assert page.print_pdf() > 0
+    large = _pages(_action_list(wizard, page))
+    printed = _pages(tmp_path / "large.pdf")
+    assert len(printed) == len(large) > len(normal)
+    assert dialogs.named("ask_printer")[-1][1] == "Letter"
+    assert all(abs(w - 612) < 2 and abs(h - 792) < 2 for w, h in printed)
+
+
+def test_print_makes_the_copies_and_pages_asked_for(make_wizard, dialogs, tmp_path) -> None:
+    _wizard, page = _finish(make_wizard)
+    dialogs.print_to = tmp_path / "two.pdf"
+    dialogs.print_pages = (1, 2)
+    dialogs.print_copies = 2  # a PDF file cannot make copies itself: the pages are repeated
+    assert page.print_pdf() == 4
+    assert len(_pages(tmp_path / "two.pdf")) == 4
+
+
+@pytest.mark.qt_log_ignore("QPainter::begin", "QPdfWriter", "QFile")
+def test_a_printer_that_fails_is_told_in_one_plain_message(make_wizard, dialogs, tmp_path) -> None:
+    _wizard, page = _finish(make_wizard)
+    dialogs.print_to = tmp_path / "no-such-folder" / "out.pdf"
+    assert page.print_pdf() == 0
+    (error,) = dialogs.named("error")
+    assert "could not be printed" in error[2] and "Traceback" not in error[2]
+    assert not (tmp_path / "no-such-folder").exists()
+
+
+def test_open_after_a_new_choice_shows_a_list_made_with_it(
+    make_wizard, dialogs, fake_renderer, tmp_path
+) -> None:
+    _wizard, page = _finish(make_wizard)
+    page.normal_radio.setChecked(True)
+    page.paper_radios["A4"].setChecked(True)
+    dialogs.save_paths = [tmp_path / "list.pdf"]
+    saved = page.save_pdf()
+    assert saved is not None and saved.read_bytes() == b"%PDF-1.4 fake en A4"
+    page.open_pdf()  # nothing changed: the saved file as it is, not made again
+    assert len(fake_renderer) == 1 and dialogs.opened == [saved]
+    page.large_radio.setChecked(True)
+    page.open_pdf()
+    assert saved.read_bytes() == b"%PDF-1.4 fake en A4 large"  # never a stale list
+    assert dialogs.opened == [saved, saved] and len(dialogs.named("ask_save_path")) == 1
+    assert "Made again" in page.status.text()
+    page.paper_radios["letter"].setChecked(True)
+    page.open_pdf()
+    assert saved.read_bytes() == b"%PDF-1.4 fake en letter large"
+
+
+def test_large_print_is_preselected_for_larger_text_until_the_person_chooses(
+    make_wizard, dialogs
+) -> None:
+    from homecheck.ui.settings import Settings
+
+    wizard = make_wizard(Settings(language="en", text_size=18))
+    wizard.go_to(FINISH_ID)
+    page = wizard.finish_page
+    assert page.large_print() and page.large_radio.isChecked()
+    wizard.ctx.settings.text_size = 14  # made smaller in the app again: follows, until chosen
+    wizard.go_to(FINISH_ID - 1)
+    wizard.go_to(FINISH_ID)
+    assert not page.large_print()
+    page.large_radio.click()  # the person's own choice stays for the session
+    wizard.go_to(FINISH_ID - 1)
+    wizard.go_to(FINISH_ID)
+    assert page.large_print()
+
+
+def test_the_paper_starts_from_the_locale(make_wizard, dialogs, monkeypatch) -> None:
+    monkeypatch.setenv("LC_PAPER", "en_US.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    wizard = make_wizard()
+    wizard.go_to(FINISH_ID)
+    assert wizard.finish_page.paper() == "letter"
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_choices_are_reached_by_keyboard_and_named(make_wizard, qtbot, language) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from homecheck.ui.settings import Settings
+
+    wizard = make_wizard(Settings(language=language))
+    wizard.go_to(FINISH_ID)
+    page = wizard.finish_page
+    radios = [page.normal_radio, page.large_radio, *page.paper_radios.values()]
+    for radio in radios:
+        assert radio.isVisible() and radio.accessibleName() and radio.accessibleDescription()
+    assert page.size_heading.text() and page.paper_heading.text()
+    # Shift+Tab from the first button reaches the paper choice, then the size choice.
+    page.save_pdf_button.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() in page.paper_radios.values()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    focus = QApplication.focusWidget()
+    assert focus in (page.normal_radio, page.large_radio)
+    # The arrow keys choose within the group.
+    page.normal_radio.setFocus()
+    page.normal_radio.setChecked(True)
+    qtbot.keyClick(page.normal_radio, Qt.Key.Key_Down)
+    assert page.large_radio.isChecked()
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_finish_page_has_no_shortcut_twice(make_wizard, language: str) -> None:
+    from homecheck.ui.settings import Settings
+    from tests.ui.test_mnemonics import _mnemonics
+
+    wizard = make_wizard(Settings(language=language))
+    wizard.go_to(FINISH_ID)
+    twice = {k: v for k, v in _mnemonics(wizard).items() if len(v) > 1}
+    assert twice == {}
+
+
+def test_default_file_names_say_who_and_when(make_wizard, dialogs, fake_renderer) -> None:
+    from tests.ui.helpers import choose_role, first_room
+
+    wizard = make_wizard()
+    choose_role(wizard, "therapist")
+    wizard.next()
+    dialogs.texts = ["Mrs J."]
+    wizard.clients_page.client_list.add()
+    wizard.next()
+    first_room(wizard).rows[0].choices.choose_number(1)
+    wizard.go_to(FINISH_ID)
+    page = wizard.finish_page
+    day = wizard.ctx.session.assessment.date[:10]
+    dialogs.save_paths = [None, None, None]
+    page.save_pdf()
+    page.save_json()
+    page.export_fhir()
+    names = [Path(call[2]).name for call in dialogs.named("ask_save_path")]
+    assert names == [
+        f"Action list Mrs J {day}.pdf",
+        f"homecheck answers Mrs J {day}.json",
+        f"Care record FHIR Mrs J {day}.json",
+    ]

@@ -162,7 +162,7 @@ def test_therapist_follow_up_from_the_client_page_and_pdf_gets_it(
     module = types.ModuleType("homecheck.report.pdf")
 
     def render_pdf(content, assessment, language=None, paper=None, *, photos=None,  # type: ignore[no-untyped-def]
-                   followup=None):
+                   followup=None, large_print=False):
         calls.append({"photos": photos, "followup": followup})
         return b"%PDF-1.4 fake"
 

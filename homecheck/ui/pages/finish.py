@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import json
-import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QButtonGroup, QPushButton, QRadioButton
 
 from homecheck.domain.assessment import dumps
 from homecheck.fileio import atomic_write
+from homecheck.session.file_names import default_file_name
 from homecheck.session.photos import copy_beside, load_photo, photos_folder
-from homecheck.ui import printing, theme
+from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import FINISH_ID, BasePage
+from homecheck.ui.print_options import default_paper, large_print_default
 from homecheck.ui.widgets.labels import plain_label
+
+# The paper sizes offered, by the names the report knows them.
+PAPERS = ("A4", "letter")
 
 
 def default_folder() -> Path:
@@ -31,11 +37,38 @@ class FinishPage(BasePage):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx, FINISH_ID, "finish")
         self.pdf_path: Path | None = None
+        self._saved_key: tuple[object, ...] | None = None  # what the saved PDF was made of
+        self._rendered: tuple[tuple[object, ...], bytes] | None = None  # the last PDF made
+        self._size_chosen = False  # the person picked normal or large print here
+        self._showing = False
 
     def build(self) -> None:
         layout = self.scroll_body()
         self.intro = plain_label()
         self.privacy = plain_label(role="muted")
+        # How the PDF looks on paper: used by Save, Open and Print alike.
+        self.size_heading = plain_label(role="heading")
+        self.size_group = QButtonGroup(self)
+        self.normal_radio = QRadioButton(self)
+        self.large_radio = QRadioButton(self)
+        self.paper_heading = plain_label(role="heading")
+        self.paper_group = QButtonGroup(self)
+        self.paper_radios = {paper: QRadioButton(self) for paper in PAPERS}
+        layout.addWidget(self.intro)
+        layout.addWidget(self.privacy)
+        layout.addWidget(self.size_heading)
+        for radio in (self.normal_radio, self.large_radio):
+            self.size_group.addButton(radio)
+            radio.toggled.connect(self._size_toggled)
+            theme.touch_target(radio)
+            layout.addWidget(radio)
+        layout.addWidget(self.paper_heading)
+        for radio in self.paper_radios.values():
+            self.paper_group.addButton(radio)
+            theme.touch_target(radio)
+            layout.addWidget(radio)
+        self.paper_radios.get(default_paper(), self.paper_radios["A4"]).setChecked(True)
+        self._show_size_default()
         self.save_pdf_button = QPushButton(self)
         self.open_pdf_button = QPushButton(self)
         self.print_button = QPushButton(self)
@@ -49,8 +82,6 @@ class FinishPage(BasePage):
         self.print_button.clicked.connect(self.print_pdf)
         self.save_json_button.clicked.connect(self.save_json)
         self.fhir_button.clicked.connect(self.export_fhir)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.privacy)
         for button in (
             self.save_pdf_button,
             self.open_pdf_button,
@@ -71,6 +102,14 @@ class FinishPage(BasePage):
         self.set_heading(t("ui.finish.title"))
         self.intro.setText(t("ui.finish.intro"))
         self.privacy.setText(t("ui.finish.privacy"))
+        self.size_heading.setText(t("ui.finish.size_heading"))
+        self.paper_heading.setText(t("ui.finish.paper_heading"))
+        radios = [("normal", self.normal_radio), ("large", self.large_radio)]
+        radios += [(f"paper_{paper.lower()}", radio) for paper, radio in self.paper_radios.items()]
+        for key, radio in radios:
+            radio.setText(t(f"ui.finish.{key}"))
+            radio.setAccessibleName(t(f"ui.finish.{key}_name"))
+            radio.setAccessibleDescription(t(f"ui.finish.{key}_description"))
         pairs = (
             (self.save_pdf_button, "save_pdf"),
             (self.open_pdf_button, "open_pdf"),
@@ -85,7 +124,35 @@ class FinishPage(BasePage):
         self.done_help.setText(t("ui.finish.done_help"))
 
     def on_enter(self) -> None:
+        self._show_size_default()
         self.save_pdf_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- print choices ---------------------------------------------------------------------
+
+    def _show_size_default(self) -> None:
+        """Until the person picks one, large print follows the text size chosen in the app."""
+        if self._size_chosen:
+            return
+        self._showing = True
+        try:
+            large = large_print_default(self.ctx.settings)
+            (self.large_radio if large else self.normal_radio).setChecked(True)
+        finally:
+            self._showing = False
+
+    def _size_toggled(self, checked: bool) -> None:
+        if checked and not self._showing:
+            self._size_chosen = True  # kept for the rest of the session
+
+    def large_print(self) -> bool:
+        """True when large print is chosen."""
+        self.ensure_built()
+        return self.large_radio.isChecked()
+
+    def paper(self) -> str:
+        """The paper chosen: "A4" or "letter"."""
+        self.ensure_built()
+        return next((p for p, r in self.paper_radios.items() if r.isChecked()), "A4")
 
     def ready_to_finish(self) -> bool:
         """Before Finish: when the action list was not saved, offer to save it now.
@@ -95,16 +162,18 @@ class FinishPage(BasePage):
         if self.pdf_path is not None:
             return True
         t = self.ctx.t
-        if not self.ctx.dialogs.ask_yes_no(self, t("ui.finish.unsaved_title"),
-                                           t("ui.finish.unsaved_question")):
+        if not self.ctx.dialogs.ask_yes_no(
+            self, t("ui.finish.unsaved_title"), t("ui.finish.unsaved_question")
+        ):
             return True
         return self.save_pdf() is not None
 
     # -- actions ---------------------------------------------------------------------------
 
-    def _file_name(self, key: str, suffix: str) -> Path:
-        stem = self.ctx.t(key, date=_dt.date.today().isoformat())
-        return default_folder() / f"{stem}{suffix}"
+    def _file_name(self, key: str, suffix: str = "") -> str:
+        """ "Actielijst Mevr J 2026-11-24.pdf": what, for whom, and the check's date."""
+        a = self.ctx.session.assessment
+        return default_file_name(self.ctx.t(key), a.client, a.date, suffix)
 
     def _write(self, path: Path, data: bytes) -> bool:
         t = self.ctx.t
@@ -121,43 +190,75 @@ class FinishPage(BasePage):
         """Ask where to save (catalogue keys); the suffix is added when the person left it off."""
         t = self.ctx.t
         path = self.ctx.dialogs.ask_save_path(
-            self, t(title), self._file_name(name, suffix), t(filters)
+            self, t(title), default_folder() / self._file_name(name, suffix), t(filters)
         )
         if path is not None and path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
         return path
 
-    def save_pdf(self) -> Path | None:
-        """Ask where, render the action list and write it; return the path when saved."""
+    def _pdf_key(self) -> tuple[object, ...]:
+        """What the action list is made of: the answers, the language and the print choices."""
+        exported = self.ctx.session.exported()
+        return (dumps(exported), self.ctx.language, self.large_print(), self.paper())
+
+    def _pdf(self) -> tuple[tuple[object, ...], bytes] | None:
+        """The action list as it should be now (made again only when something changed), with
+        what it was made of; None after telling why it could not be made."""
         t, ctx = self.ctx.t, self.ctx
-        path = self._ask_path(
-            "ui.finish.save_pdf_title", "ui.finish.pdf_file_name", ".pdf", "ui.finish.pdf_filter"
-        )
-        if path is None:
-            return None
+        key = self._pdf_key()
+        if self._rendered is not None and self._rendered[0] == key:
+            return self._rendered
         try:
             # Imported on demand: the report package loads reportlab, which start-up can skip.
             from homecheck.report.pdf import render_pdf
 
-            data = render_pdf(
-                ctx.checklist, ctx.session.exported(), language=ctx.language,
-                photos=load_photo, followup=ctx.session.followup(),
-            )
+            with _wait_cursor():
+                data = render_pdf(
+                    ctx.checklist,
+                    ctx.session.exported(),
+                    language=ctx.language,
+                    paper=self.paper(),
+                    photos=load_photo,
+                    followup=ctx.session.followup(),
+                    large_print=self.large_print(),
+                )
         except Exception as exc:
             # Whatever goes wrong in the renderer becomes one plain message, never a traceback.
             message = t("ui.finish.pdf_error", reason=exc)
             ctx.dialogs.error(self, t("ui.finish.error_title"), message)
             return None
-        if not self._write(path, data):
+        self._rendered = (key, data)
+        return self._rendered
+
+    def save_pdf(self) -> Path | None:
+        """Ask where, render the action list and write it; return the path when saved."""
+        t = self.ctx.t
+        path = self._ask_path(
+            "ui.finish.save_pdf_title", "ui.finish.pdf_file_name", ".pdf", "ui.finish.pdf_filter"
+        )
+        if path is None:
             return None
-        self.pdf_path = path
+        made = self._pdf()
+        if made is None or not self._write(path, made[1]):
+            return None
+        self.pdf_path, self._saved_key = path, made[0]
         self.status.setText(t("ui.finish.saved", path=path))
         return path
 
     def _pdf_or_save(self) -> Path | None:
-        if self.pdf_path is not None and self.pdf_path.is_file():
-            return self.pdf_path
-        return self.save_pdf()
+        """The saved PDF, made again in its place when the answers or the print choices changed
+        since (never a stale list); asks where to save when there is none yet."""
+        path = self.pdf_path
+        if path is None or not path.is_file():
+            return self.save_pdf()
+        if self._saved_key == self._pdf_key():
+            return path
+        made = self._pdf()
+        if made is None or not self._write(path, made[1]):
+            return None
+        self._saved_key = made[0]
+        self.status.setText(self.ctx.t("ui.finish.saved_again", path=path))
+        return path
 
     def open_pdf(self) -> None:
         """Open the saved PDF in the system's viewer (saving it first if needed)."""
@@ -169,26 +270,38 @@ class FinishPage(BasePage):
             message = t("ui.finish.open_error", path=path)
             self.ctx.dialogs.error(self, t("ui.finish.error_title"), message)
 
-    def print_pdf(self) -> None:
-        """Print via CUPS when available; otherwise open the PDF to print from the viewer."""
+    def print_pdf(self) -> int:
+        """Print the action list as chosen on this page through Qt's print dialog (every
+        system); the number of pages printed (0 when cancelled or failed, after saying why)."""
         t, dialogs = self.ctx.t, self.ctx.dialogs
-        path = self._pdf_or_save()
-        if path is None:
-            return
-        if printing.lp_command() is None:
-            # No QtPdf in PySide6-Essentials and no CUPS: say so, and use the viewer instead.
-            dialogs.inform(self, t("ui.finish.print_title"), t("ui.finish.print_viewer"))
-            self.open_pdf()
-            return
-        choice = dialogs.ask_printer(self)
-        if choice is None:
-            return
+        made = self._pdf()
+        if made is None:
+            return 0
+        # Imported on demand: printing loads QtPrintSupport and pdfium.
+        from PySide6.QtPrintSupport import QPrinter
+
+        from homecheck.ui import printing
+
+        data = made[1]
         try:
-            printing.send_to_printer(path, choice.printer, choice.copies)
-        except (OSError, subprocess.SubprocessError) as exc:
+            pages = printing.page_count(data)
+        except printing.PrintError as exc:
             dialogs.error(self, t("ui.finish.error_title"), t("ui.finish.print_error", reason=exc))
-            return
-        self.status.setText(t("ui.finish.printed", printer=choice.printer or "-"))
+            return 0
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printing.prepare(printer, self.paper(), self._file_name("ui.finish.pdf_file_name"))
+        if not dialogs.ask_printer(self, printer, pages):
+            return 0  # cancelled: nothing to say
+        try:
+            with _wait_cursor():
+                printed = printing.print_pdf(data, printer)
+        except (printing.PrintError, OSError) as exc:
+            dialogs.error(self, t("ui.finish.error_title"), t("ui.finish.print_error", reason=exc))
+            return 0
+        where = printer.printerName() or printer.outputFileName()
+        key = "ui.finish.printed_one" if printed == 1 else "ui.finish.printed_many"
+        self.status.setText(t(key, printer=where, count=printed))
+        return printed
 
     def save_json(self) -> Path | None:
         """Save the answers in the documented JSON format; return the path when saved."""
@@ -246,3 +359,13 @@ class FinishPage(BasePage):
             return None
         self.status.setText(t("ui.finish.fhir_saved", path=path))
         return path
+
+
+@contextmanager
+def _wait_cursor() -> Iterator[None]:
+    """The busy cursor while the list is made or printed (a second or so)."""
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
