@@ -4,9 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from homecheck.domain.actions import build_actions
 from homecheck.domain.assessment import Assessment
 from homecheck.domain.content import Checklist
+from homecheck.domain.fesi import score_short_fesi
 from homecheck.domain.scoring import score_home
+
+
+@dataclass(frozen=True)
+class AreaChange:
+    """Things still to do in one part of the home, then and now (None: not checked then/now).
+
+    Counted as the action list counts them: open actions (not ticked done).
+    """
+
+    area_id: str
+    before: int | None
+    after: int | None
 
 
 @dataclass(frozen=True)
@@ -20,6 +34,9 @@ class FollowUp:
     not_rechecked: tuple[str, ...]  # hazard before, not answered now and not marked done
     score_before: int | None
     score_after: int | None
+    fesi_before: int | None = None  # Short FES-I total (7-28, higher = more worry), or None
+    fesi_after: int | None = None
+    areas: tuple[AreaChange, ...] = ()  # per area, in checklist order (see ``area_changes``)
 
     @property
     def previous_actions(self) -> int:
@@ -36,6 +53,32 @@ def _hazards(checklist: Checklist, assessment: Assessment) -> list[str]:
         and (answer := assessment.answers.get(item.id)) is not None
         and answer.answer == "hazard"
     ]
+
+
+def _open_by_area(checklist: Checklist, assessment: Assessment) -> dict[str, int]:
+    """Open actions (not ticked done) of each area of the home this check included."""
+    found = dict.fromkeys(assessment.areas, 0)
+    for action in build_actions(checklist, assessment):
+        if not action.is_person_action and not action.done:
+            found[action.area_id] = found.get(action.area_id, 0) + 1
+    return found
+
+
+def area_changes(
+    checklist: Checklist, previous: Assessment, current: Assessment
+) -> tuple[AreaChange, ...]:
+    """Per part of the home: open actions then and now, in checklist order.
+
+    An area that neither check included, or with nothing to do both times, is left out.
+    """
+    before = _open_by_area(checklist, previous)
+    after = _open_by_area(checklist, current)
+    changes = []
+    for area_id in checklist.area_ids():
+        then, now = before.get(area_id), after.get(area_id)
+        if then or now:
+            changes.append(AreaChange(area_id, then, now))
+    return tuple(changes)
 
 
 def compare(checklist: Checklist, previous: Assessment, current: Assessment) -> FollowUp:
@@ -86,6 +129,9 @@ def compare(checklist: Checklist, previous: Assessment, current: Assessment) -> 
         not_rechecked=tuple(not_rechecked),
         score_before=score_home(checklist, previous).score,
         score_after=score_home(checklist, current).score,
+        fesi_before=score_short_fesi(previous.intake.get("fesi")).total,
+        fesi_after=score_short_fesi(current.intake.get("fesi")).total,
+        areas=area_changes(checklist, previous, current),
     )
 
 
@@ -102,6 +148,16 @@ def prefilled_from(previous: Assessment, date: str) -> Assessment:
         answers={},
         area_notes=dict(previous.area_notes),
     )
+
+
+class OtherClient(ValueError):
+    """A follow-up was asked of a check of another person (see ``same_client``)."""
+
+    def __init__(self, previous: str, current: str, since: str) -> None:
+        super().__init__(f"the check of {since} is of {previous!r}, not of {current!r}")
+        self.previous = previous  # the earlier check's label
+        self.current = current  # the label of the check that would follow it up
+        self.since = since  # the earlier check's date
 
 
 def same_client(label_a: str, label_b: str) -> bool:

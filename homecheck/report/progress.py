@@ -38,6 +38,39 @@ class ProgressView:
     heading: str
     summary: str  # "Since 12 March 2025: 5 of 8 actions done, score 54 → 81."
     lists: tuple[ProgressList, ...]
+    fesi: str = ""  # "Worry about falling (Short FES-I): 14 → 11, less than last time.", or ""
+    areas_heading: str = ""  # "Things to do per part of the home", or "" when no line below
+    areas: tuple[str, ...] = ()  # "Kitchen: 3 then, 1 now", one line per area
+
+
+def fesi_line(followup: FollowUp, language: str) -> str:
+    """The change in the Short FES-I in words; "" when either check has no score.
+
+    The score goes from 7 to 28; higher means more worry about falling (homecheck.domain.fesi).
+    """
+    before, after = followup.fesi_before, followup.fesi_after
+    if before is None or after is None:
+        return ""
+    t = catalogue(language)
+    change = "less" if after < before else "more" if after > before else "same"
+    return t(f"report.progress.fesi_{change}", before=before, after=after)
+
+
+def area_lines(content: Checklist, followup: FollowUp, language: str) -> tuple[str, ...]:
+    """One line per part of the home: the things still to do then and now."""
+    t = catalogue(language)
+    lines = []
+    for change in followup.areas:
+        area = content.area(change.area_id).title(language)
+        if change.before is None:
+            lines.append(t("report.progress.area_new", area=area, after=change.after))
+        elif change.after is None:
+            lines.append(t("report.progress.area_not_checked", area=area, before=change.before))
+        else:
+            lines.append(
+                t("report.progress.area", area=area, before=change.before, after=change.after)
+            )
+    return tuple(lines)
 
 
 def build_progress(
@@ -77,4 +110,12 @@ def build_progress(
                 more=t("report.progress.more", count=len(ids) - len(shown)) if shown != ids else "",
             )
         )
-    return ProgressView(t("report.progress.heading", date=since), summary, tuple(lists))
+    areas = area_lines(content, followup, language)
+    return ProgressView(
+        t("report.progress.heading", date=since),
+        summary,
+        tuple(lists),
+        fesi=fesi_line(followup, language),
+        areas_heading=t("report.progress.areas_heading") if areas else "",
+        areas=areas,
+    )

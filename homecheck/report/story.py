@@ -48,11 +48,15 @@ def bullet(text: str, ctx: StoryContext, lead: str = "") -> Paragraph:
 def _progress(progress: ProgressView, ctx: StoryContext) -> list[Flowable]:
     """Progress since the previous check: one summary line, then what changed, by kind."""
     styles = ctx.styles
-    out: list[Flowable] = [
-        KeepTogether(
-            [para(progress.heading, "Heading2", styles), para(progress.summary, "Score", styles)]
-        )
-    ]
+    top = [para(progress.heading, "Heading2", styles), para(progress.summary, "Score", styles)]
+    if progress.fesi:
+        top.append(para(progress.fesi, "Body", styles))
+    out: list[Flowable] = [KeepTogether(top)]
+    if progress.areas:
+        # Per part of the home: the heading stays with its first line.
+        areas = [bullet(line, ctx) for line in progress.areas]
+        out.append(KeepTogether([para(progress.areas_heading, "Heading3", styles), areas[0]]))
+        out.extend(areas[1:])
     for kind in progress.lists:
         lines: list[Flowable] = [bullet(item.fix, ctx, item.area) for item in kind.items]
         if kind.more:

@@ -16,7 +16,7 @@ from homecheck.store.paths import delete_all_data
 
 if TYPE_CHECKING:  # scores, actions and follow-ups are loaded when first asked for, not at start
     from homecheck.domain.actions import Action
-    from homecheck.domain.followup import FollowUp
+    from homecheck.domain.followup import FollowUp, OtherClient
     from homecheck.domain.scoring import HomeScore
 
 
@@ -152,12 +152,18 @@ class Session:
         self, previous_id: int, role: str, client: str, assessor: str,
         client_id: int | None = None,
     ) -> None:
-        """Check the same home again: areas and notes from the earlier check, answers anew."""
-        self._load_previous(previous_id)
-        assert self.previous is not None
-        from homecheck.domain.followup import prefilled_from
+        """Check the same home again: areas and notes from the earlier check, answers anew.
 
-        fresh = prefilled_from(self.previous, _dt.date.today().isoformat())
+        Raises OtherClient, and changes nothing, when the earlier check is of another person
+        (``homecheck.domain.followup.same_client``).
+        """
+        from homecheck.domain.followup import OtherClient, prefilled_from, same_client
+
+        earlier = self.store.load_check(previous_id)
+        if not same_client(earlier.client, client):
+            raise OtherClient(earlier.client, client, earlier.date)
+        self.previous_id, self.previous = previous_id, earlier
+        fresh = prefilled_from(earlier, _dt.date.today().isoformat())
         fresh.language = self.assessment.language
         fresh.role, fresh.client, fresh.assessor = role, client, assessor
         self.assessment = fresh
@@ -422,12 +428,29 @@ class Session:
         return exported(self.checklist, self.assessment)
 
     def followup(self) -> FollowUp | None:
-        """The comparison with the check this one follows up (None when it follows none)."""
-        if self.previous is None:
+        """The comparison with the check this one follows up.
+
+        None when it follows none, or when the earlier check is of another person (then
+        ``followup_refused`` says so).
+        """
+        if self.previous is None or self.followup_refused() is not None:
             return None
         from homecheck.domain.followup import compare
 
         return compare(self.checklist, self.previous, self.exported())
+
+    def followup_refused(self) -> OtherClient | None:
+        """Why the earlier check is not compared: it is of another person (else None).
+
+        A follow-up compares checks of one person only; the label can have changed since the
+        follow-up was started (the "for whom" box, or a file opened with another name).
+        """
+        from homecheck.domain.followup import OtherClient, same_client
+
+        previous = self.previous
+        if previous is None or same_client(previous.client, self.assessment.client):
+            return None
+        return OtherClient(previous.client, self.assessment.client, previous.date)
 
     def score(self) -> HomeScore:
         """The home score of the current answers (homecheck.domain.scoring)."""

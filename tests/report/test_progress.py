@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 from pypdf import PdfReader
 
+from homecheck.domain.actions import build_actions
 from homecheck.domain.assessment import Answer, Assessment
 from homecheck.domain.content import Checklist
 from homecheck.domain.followup import FollowUp, compare
@@ -150,3 +151,109 @@ def test_a_done_action_prints_a_ticked_box_and_its_date(content: Checklist, rend
     assert "Klaar op: 24 december 2025" not in "".join(pages_text(open_))
     # The tick is drawn with a thicker pen (2.4 pt) than the box: it is only there when done.
     assert _drawn(done).count(b"2.4 w") > _drawn(open_).count(b"2.4 w")
+
+
+# -- the change in worry about falling and per part of the home (issue 15 item 6) -----------
+
+FESI_14 = [2, 2, 2, 2, 2, 2, 2]
+FESI_11 = [1, 2, 1, 2, 1, 2, 2]
+FESI_LINES = {
+    ("en", "less"): "Worry about falling (Short FES-I): 14 → 11, less than last time.",
+    ("en", "more"): "Worry about falling (Short FES-I): 11 → 14, more than last time.",
+    ("en", "same"): "Worry about falling (Short FES-I): 14 → 14, the same as last time.",
+    ("nl", "less"): "Zorgen over vallen (korte FES-I): 14 → 11, minder dan de vorige keer.",
+    ("nl", "more"): "Zorgen over vallen (korte FES-I): 11 → 14, meer dan de vorige keer.",
+    ("nl", "same"): "Zorgen over vallen (korte FES-I): 14 → 14, net als de vorige keer.",
+}
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize(
+    ("before", "after", "change"),
+    [(FESI_14, FESI_11, "less"), (FESI_11, FESI_14, "more"), (FESI_14, FESI_14, "same")],
+)
+def test_the_change_in_worry_about_falling_in_plain_words(
+    content: Checklist, language: str, before: list[int], after: list[int], change: str
+) -> None:
+    earlier, now = _visits(content, language)
+    earlier.intake["fesi"], now.intake["fesi"] = before, after
+    progress = build_progress(content, compare(content, earlier, now), language, "12 maart 2025")
+    assert progress.fesi == FESI_LINES[(language, change)]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (None, FESI_11),  # not filled in last time
+        (FESI_14, None),  # not filled in this time
+        (FESI_14, [1, None, None, 2, 1, 2, 2]),  # two skipped: no score
+    ],
+)
+def test_nothing_is_said_about_worry_when_a_score_is_missing(
+    content: Checklist, before: list[int] | None, after: list[int | None] | None
+) -> None:
+    earlier, now = _visits(content, "en")
+    for check, answers in ((earlier, before), (now, after)):
+        if answers is not None:
+            check.intake["fesi"] = answers
+    followup = compare(content, earlier, now)
+    assert build_progress(content, followup, "en", "12 March 2025").fesi == ""
+    assert build_report(content, now, "en", followup=followup).progress.fesi == ""  # type: ignore[union-attr]
+
+
+def _open_by_area(content: Checklist, check: Assessment) -> dict[str, int]:
+    """Open hazards per area counted straight from the answers (no two share a fix here)."""
+    counts: dict[str, int] = {}
+    for item_id, answer in check.answers.items():
+        area = content.item(item_id).area
+        if answer.answer == "hazard" and not answer.done and area in check.areas:
+            counts[area] = counts.get(area, 0) + 1
+    return counts
+
+
+def test_per_area_then_and_now(content: Checklist) -> None:
+    earlier, now = _visits(content, "en")
+    areas = content.area_ids()
+    kitchen = next(a for a in content.areas if a.id == "kitchen")
+    for item in kitchen.items[:3]:  # three hazards in the kitchen last time ...
+        earlier.answers[item.id] = Answer("hazard")
+    now.areas = [a for a in areas if a != "kitchen"]  # ... not checked this time
+    hallway = next(a for a in content.areas if a.id == "hallway")
+    now.answers[hallway.items[0].id] = Answer("hazard")  # found now only
+    earlier.areas = [a for a in areas if a != "hallway"]  # the hallway was not checked then
+    before, after = _open_by_area(content, earlier), _open_by_area(content, now)
+    assert len({content.item(i).fix("en") for i in earlier.answers}) == len(earlier.answers)
+    followup = compare(content, earlier, now)
+    lines = build_progress(content, followup, "en", "12 March 2025").areas
+    expected = []
+    for area in content.areas:
+        title = area.title("en")
+        if area.id == "kitchen":
+            expected.append(f"{title}: 3 then, not checked this time")
+        elif area.id == "hallway":
+            expected.append(f"{title}: not checked then, {after['hallway']} now")
+        elif before.get(area.id) or after.get(area.id):
+            expected.append(f"{title}: {before.get(area.id, 0)} then, {after.get(area.id, 0)} now")
+    assert lines == tuple(expected)
+    assert len(lines) >= 3
+    # Each part of the home counts what its own action list counts: open actions only.
+    assert sum(c.after or 0 for c in followup.areas) == sum(
+        1 for a in build_actions(content, now) if not a.is_person_action and not a.done
+    )
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_pdf_prints_the_worry_and_area_changes(
+    content: Checklist, render: Render, language: str
+) -> None:
+    earlier, now = _visits(content, language)
+    earlier.intake["fesi"], now.intake["fesi"] = FESI_14, FESI_11
+    followup = compare(content, earlier, now)
+    model = build_report(content, now, language, followup=followup)
+    assert model.progress is not None and model.progress.areas
+    cover = _cover(render(content, now, paper="A4", followup=followup), language)
+    assert squash(FESI_LINES[(language, "less")]) in cover
+    t = catalogue(language)
+    assert squash(t("report.progress.areas_heading")) in cover
+    for line in model.progress.areas:
+        assert squash(line) in cover, line

@@ -305,7 +305,16 @@ class ClientsPage(BasePage):
         role, assessor = nav.start_page.header_choice()
         label = self.client_list.label_of(client_id)
         if self.followup_radio.isChecked() and self.base is not None:
-            session.start_followup(self.base.id, role, label, assessor, client_id=client_id)
+            from homecheck.domain.followup import OtherClient
+            from homecheck.ui.widgets.followup_box import other_client_text
+
+            try:
+                session.start_followup(self.base.id, role, label, assessor, client_id=client_id)
+            except OtherClient as refused:  # the earlier check carries another name
+                self.message.setText(other_client_text(self.ctx, refused))
+                self.message.setVisible(True)
+                self.new_radio.setFocus(Qt.FocusReason.OtherFocusReason)
+                return False
         else:
             session.start_new(role, label, assessor, client_id=client_id)
         self.choosing = False

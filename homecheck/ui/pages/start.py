@@ -390,7 +390,19 @@ class StartPage(BasePage):
                 self.nav().jump_to_key_after_start("summary")
                 return True
             if mode == "followup" and self.base is not None:
-                session.start_followup(self.base.id, role, client, assessor)
+                from homecheck.domain.followup import OtherClient  # not needed at start-up
+                from homecheck.ui.widgets.followup_box import other_client_text
+
+                try:
+                    session.start_followup(self.base.id, role, client, assessor)
+                except OtherClient as refused:  # another name typed in "For whom?"
+                    self.decided = False
+                    self._show_modes()
+                    t = self.ctx.t
+                    self.ctx.dialogs.error(self, t("ui.followup.other_client_title"),
+                                           other_client_text(self.ctx, refused))
+                    self.client_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+                    return False
                 return True
             if mode == "resume":
                 # Continue where the person stopped last time (the page is looked up by key).

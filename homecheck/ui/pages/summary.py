@@ -54,9 +54,7 @@ class SummaryPage(BasePage):
         self.actions_help = plain_label(role="muted")
         self.action_log = ActionLog(self.ctx, self)
         # Ticking an action done on a follow-up check moves it to "done or fixed" at once.
-        self.action_log.ticked.connect(
-            lambda: self.followup.show_followup(self.ctx.session.followup())
-        )
+        self.action_log.ticked.connect(self._show_followup)
         self.open_heading = plain_label(role="heading")
         self.open_help = plain_label(role="muted")
         self.open_list = JumpList(self)
@@ -123,7 +121,7 @@ class SummaryPage(BasePage):
         )
         self.areas_heading.setText(t("ui.summary.areas_heading"))
         self._show_bars(home.areas)
-        self.followup.show_followup(ctx.session.followup())
+        self._show_followup()
         self.actions_heading.setText(t("ui.summary.actions_heading"))
         has_hazards = any(not a.is_person_action for a in actions)
         self.actions_help.setText(
@@ -154,6 +152,14 @@ class SummaryPage(BasePage):
         has_open = self.open_list.count() > 0
         self.open_help.setText(t("ui.summary.open_help") if has_open else t("ui.summary.all_done"))
         self.open_list.setVisible(has_open)
+
+    def _show_followup(self) -> None:
+        """The comparison with the earlier check, or why there is none (another person)."""
+        refused = self.ctx.session.followup_refused()
+        if refused is not None:
+            self.followup.show_other_client(refused)
+        else:
+            self.followup.show_followup(self.ctx.session.followup())
 
     def _show_person(self, now: int) -> None:
         """The top: things to do now, the next step and who helps, contradictions, the person."""

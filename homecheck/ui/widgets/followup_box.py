@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from homecheck.domain.followup import FollowUp
+from homecheck.domain.followup import FollowUp, OtherClient
 from homecheck.ui.context import UiContext
 from homecheck.ui.widgets.labels import plain_label
 
@@ -21,23 +21,42 @@ class FollowUpBox(QWidget):
         self.heading = plain_label(role="heading")
         self.score = plain_label()
         self.counts = plain_label()
+        self.fesi = plain_label()  # the change in worry about falling, as the PDF says it
+        self.areas_heading = plain_label(role="question")
+        self.areas = plain_label()  # per part of the home: still to do then and now
         self.lists: dict[str, tuple[QLabel, QLabel]] = {
             kind: (plain_label(role="question"), plain_label()) for kind in KINDS
         }
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        for widget in (self.heading, self.score, self.counts):
+        for widget in (self.heading, self.score, self.counts, self.fesi, self.areas_heading,
+                       self.areas):
             layout.addWidget(widget)
         for title, items in self.lists.values():
             layout.addWidget(title)
             layout.addWidget(items)
+
+    def show_other_client(self, refused: OtherClient) -> None:
+        """This check follows up a check of another person: say so instead of comparing."""
+        t = self.ctx.t
+        self.setVisible(True)
+        self.heading.setText(t("ui.followup.heading", date=self.ctx.date(refused.since)))
+        self.score.setText(other_client_text(self.ctx, refused))
+        for widget in (self.counts, self.fesi, self.areas_heading, self.areas):
+            widget.setVisible(False)
+        for title, items in self.lists.values():
+            title.setVisible(False)
+            items.setVisible(False)
+        self.numbers = dict.fromkeys(KINDS, 0)
 
     def show_followup(self, followup: FollowUp | None) -> None:
         """Show a comparison (hidden when this check follows up none)."""
         self.setVisible(followup is not None)
         if followup is None:
             return
+        from homecheck.report.progress import area_lines, fesi_line  # the PDF's own words
+
         t, c, lang = self.ctx.t, self.ctx.checklist, self.ctx.language
         since = self.ctx.date(followup.since)
         self.heading.setText(t("ui.followup.heading", date=since))
@@ -57,6 +76,15 @@ class FollowUpBox(QWidget):
         ids = {kind: getattr(followup, kind) for kind in KINDS}
         self.numbers = {kind: len(found) for kind, found in ids.items()}
         self.counts.setText(t("ui.followup.counts", **self.numbers))
+        self.counts.setVisible(True)
+        fesi = fesi_line(followup, lang)
+        self.fesi.setText(fesi)
+        self.fesi.setVisible(bool(fesi))
+        areas = area_lines(c, followup, lang)
+        self.areas_heading.setText(t("report.progress.areas_heading"))
+        self.areas.setText("\n".join(t("ui.followup.area", line=line) for line in areas))
+        self.areas_heading.setVisible(bool(areas))
+        self.areas.setVisible(bool(areas))
         for kind, (title, items) in self.lists.items():
             title.setText(t(f"ui.followup.{kind}", count=self.numbers[kind]))
             lines = []
@@ -68,3 +96,18 @@ class FollowUpBox(QWidget):
             items.setText("\n".join(lines))
             title.setVisible(bool(lines))
             items.setVisible(bool(lines))
+
+
+def other_client_text(ctx: UiContext, refused: OtherClient) -> str:
+    """ "The check of 1 May is for Mum, this one for Dad: …" in the interface language."""
+    t = ctx.t
+
+    def name(label: str) -> str:
+        return label.strip() or t("ui.followup.no_name")
+
+    return t(
+        "ui.followup.other_client",
+        date=ctx.date(refused.since),
+        previous=name(refused.previous),
+        current=name(refused.current),
+    )
