@@ -54,12 +54,16 @@ def _open_app(open_path: Path | None = None) -> int:
         )
         return 2
     from homecheck.store.lock import AlreadyOpen, StoreLock
-    from homecheck.store.paths import data_dir
+    from homecheck.store.paths import DB_NAME, data_dir, writable
 
     # One app per data folder: a second one would resume the same check and overwrite answers.
     lock: StoreLock | None
     try:
-        lock = StoreLock(data_dir()).acquire()
+        folder = data_dir()
+        store = folder / DB_NAME
+        # A store opened read-only writes nothing, so there is nothing to guard: no lock file.
+        read_only = store.is_file() and not writable(store)
+        lock = None if read_only else StoreLock(folder).acquire()
     except AlreadyOpen as exc:
         print(f"homecheck: error: {exc}", file=sys.stderr)
         from homecheck.ui.main_window import tell_already_open

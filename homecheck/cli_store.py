@@ -55,7 +55,7 @@ def _store(*, writing: bool, must_exist: bool = True) -> Iterator[Store | None]:
     """The app's store, opened for one command (StoreProblem when it cannot be used)."""
     from homecheck.store.db import Store, StoreError
     from homecheck.store.lock import AlreadyOpen, StoreLock, left_unclean
-    from homecheck.store.paths import data_dir, database_path
+    from homecheck.store.paths import data_dir, database_path, writable
 
     try:
         folder = data_dir()
@@ -76,8 +76,11 @@ def _store(*, writing: bool, must_exist: bool = True) -> Iterator[Store | None]:
             yield None
             return
         unclean = lock.unclean if lock is not None else left_unclean(folder)
+        # A store that can be read but not written (a read-only disk, another user's file):
+        # list and export read it as it is; a command that writes is refused by Store.
+        read_only = not writing and path.exists() and not writable(path)
         try:
-            store = Store(path, check_integrity=unclean)
+            store = Store(path, check_integrity=unclean, read_only=read_only)
         except StoreError as exc:
             raise StoreProblem(str(exc)) from None
         try:
@@ -233,6 +236,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     """Bring a backup into an empty data folder."""
     from homecheck.store.backup import BackupError, NotEmpty, restore_backup
+    from homecheck.store.db import StoreError
     from homecheck.store.lock import AlreadyOpen, StoreLock
     from homecheck.store.paths import data_dir
 
@@ -250,7 +254,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         raise StoreProblem(f"the data folder cannot be written ({exc.strerror or exc})") from None
     try:
         summary = restore_backup(source, folder)
-    except NotEmpty as exc:
+    except (NotEmpty, StoreError) as exc:  # data already there, or a store not writable
         raise StoreProblem(str(exc)) from None
     except BackupError as exc:
         raise FileProblem(f"{_shown(source)}: {exc}; nothing was restored") from None

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from homecheck.domain.assessment import Answer, Assessment
 from homecheck.domain.content import Checklist
 from homecheck.store.clients import client_of_check, previous_check
-from homecheck.store.db import CheckInfo, Store
+from homecheck.store.db import CheckInfo, Store, StoreGone, StoreReadOnly
 from homecheck.store.paths import delete_all_data
 
 if TYPE_CHECKING:  # scores, actions and follow-ups are loaded when first asked for, not at start
@@ -87,6 +87,28 @@ class Session:
         """False after everything was deleted and nothing has been written since."""
         return self._store is not None
 
+    @property
+    def read_only(self) -> bool:
+        """True when nothing can be changed: the store can only be read (its file or folder
+        is read-only), or it was deleted by another homecheck since it was opened."""
+        return self._store is not None and (self._store.read_only or self._store.gone)
+
+    @property
+    def store_gone(self) -> bool:
+        """True once a write found the store deleted or replaced by another homecheck."""
+        return self._store is not None and self._store.gone
+
+    def _refuse_if_read_only(self) -> None:
+        """Before any change: StoreReadOnly (or StoreGone) when nothing can be written, so
+        the answers on screen stay what is stored. The window disables what would write;
+        this is the rule behind it."""
+        store = self._store
+        if store is None or not (store.read_only or store.gone):
+            return
+        if store.gone:
+            raise StoreGone(f"{store.path} was deleted or replaced by another homecheck window")
+        raise StoreReadOnly(store.path)
+
     def close(self) -> None:
         """Close the store, if it is open."""
         if self._store is not None:
@@ -120,7 +142,8 @@ class Session:
         self._load_previous(previous_check(store, check_id))
         if self.assessment.language != language:
             self.assessment.language = language
-            store.save_header(check_id, self.assessment)
+            if not self.read_only:
+                store.save_header(check_id, self.assessment)
         self._changed(ChangeKind.CHECK)
 
     def _load_previous(self, previous_id: int | None) -> None:
@@ -136,6 +159,7 @@ class Session:
         self, role: str, client: str, assessor: str, client_id: int | None = None
     ) -> None:
         """Create a new, empty check for every area and store it straight away."""
+        self._refuse_if_read_only()
         self.assessment = Assessment.new(
             self.checklist,
             language=self.assessment.language,
@@ -157,6 +181,7 @@ class Session:
         Raises OtherClient, and changes nothing, when the earlier check is of another person
         (``homecheck.domain.followup.same_client``).
         """
+        self._refuse_if_read_only()
         from homecheck.domain.followup import OtherClient, prefilled_from, same_client
 
         earlier = self.store.load_check(previous_id)
@@ -184,6 +209,7 @@ class Session:
 
     def delete_everything(self) -> None:
         """Close the store, delete the whole data folder's contents and start with nothing."""
+        self._refuse_if_read_only()
         self.close()
         delete_all_data()
         self.check_id = self.client_id = None
@@ -196,6 +222,7 @@ class Session:
 
         When the loaded check follows up the deleted one, it compares with nothing from now on.
         """
+        self._refuse_if_read_only()
         if check_id == self.check_id:
             raise ValueError("the open check cannot be deleted")
         self.store.delete_check(check_id)
@@ -244,6 +271,7 @@ class Session:
 
     def set_header(self, role: str, client: str, assessor: str) -> None:
         """Store who fills in the check, for whom, and the assessor's name."""
+        self._refuse_if_read_only()
         if self._changed_elsewhere():
             return
         a = self.assessment
@@ -260,12 +288,13 @@ class Session:
             return
         self.assessment.language = language
         # Switching language alone does not start a check; it is stored with the next change.
-        if self.check_id is not None:
+        if self.check_id is not None and not self.read_only:
             self.store.save_header(self.check_id, self.assessment)
         self._changed(ChangeKind.HEADER)
 
     def set_area_present(self, area_id: str, present: bool) -> None:
         """Say whether the home has an area; answers of an absent area are kept, not counted."""
+        self._refuse_if_read_only()
         if self._changed_elsewhere():
             return
         if self.checklist.area(area_id).optional is False and not present:
@@ -287,6 +316,7 @@ class Session:
 
     def set_intake(self, key: str, value: Any) -> None:
         """Store one person answer (None removes it)."""
+        self._refuse_if_read_only()
         if self._changed_elsewhere():
             return
         intake = self.assessment.intake
@@ -308,6 +338,7 @@ class Session:
 
     def set_answer(self, item_id: str, value: str | None) -> None:
         """Store an answer ("hazard", "ok", "na") or clear it with None; a note is kept."""
+        self._refuse_if_read_only()
         if self._changed_elsewhere():
             return
         self.checklist.item(item_id)  # KeyError for an unknown id, before anything is written
@@ -328,6 +359,7 @@ class Session:
 
     def set_note(self, item_id: str, note: str) -> None:
         """Store the note of an answered item (the store keeps notes with their answer)."""
+        self._refuse_if_read_only()
         if self._changed_elsewhere():
             return
         old = self.assessment.answers.get(item_id)
@@ -342,6 +374,7 @@ class Session:
 
     def set_done(self, item_id: str, done: bool) -> None:
         """Action log: mark an answered item's action done today, or not done."""
+        self._refuse_if_read_only()
         if self._changed_elsewhere():
             return
         old = self.assessment.answers.get(item_id)
@@ -356,6 +389,7 @@ class Session:
 
     def add_photo(self, item_id: str, name: str) -> None:
         """Attach a stored photo (homecheck.store.photos.import_photo) to an answered item."""
+        self._refuse_if_read_only()
         if self._changed_elsewhere():
             return
         old = self.assessment.answers.get(item_id)
@@ -367,6 +401,7 @@ class Session:
 
     def remove_photo(self, item_id: str, name: str) -> None:
         """Take a photo off an item (the file is cleaned up by the caller when unused)."""
+        self._refuse_if_read_only()
         if self._changed_elsewhere():
             return
         old = self.assessment.answers.get(item_id)
@@ -376,6 +411,7 @@ class Session:
 
     def restore_answer(self, item_id: str, answer: Answer) -> None:
         """Put back an item's whole answer (note, done date and photos too): undo."""
+        self._refuse_if_read_only()
         if self._changed_elsewhere():
             return
         self.checklist.item(item_id)  # KeyError for an unknown id, before anything is written
@@ -390,6 +426,7 @@ class Session:
 
     def set_area_note(self, area_id: str, note: str) -> None:
         """Store the free-text note of one area (an empty note is removed)."""
+        self._refuse_if_read_only()
         if self._changed_elsewhere():
             return
         self.checklist.area(area_id)  # KeyError for an unknown area, before anything is written
@@ -404,13 +441,15 @@ class Session:
 
     def set_current_page(self, page: str) -> None:
         """Remember the page the person is on, for resuming."""
-        if self.check_id is not None:
+        if self.check_id is not None and not self.read_only:
             self.store.set_current_page(self.check_id, page)
 
     def finish(self) -> None:
         """Mark the check done, so the next start does not offer to resume it."""
         if self._changed_elsewhere():
             return
+        if self.read_only:
+            return  # looked at, not changed: it stays as it is stored
         self.assessment.status = "done"
         if self.check_id is not None:
             self.store.set_status(self.check_id, "done")

@@ -20,7 +20,7 @@ from pathlib import Path
 from homecheck import __version__
 from homecheck.domain.assessment import PHOTO_NAME
 from homecheck.store.db import SCHEMA_VERSION, Store, StoreDamaged, StoreError, StoreTooNew
-from homecheck.store.paths import DB_NAME
+from homecheck.store.paths import DB_NAME, writable
 
 BACKUP_FORMAT = "homecheck-backup"
 BACKUP_VERSION = 1
@@ -113,7 +113,7 @@ def holds_data(data_dir: Path) -> bool:
     path = data_dir / DB_NAME
     if not path.exists():
         return False
-    store = Store(path)
+    store = Store(path, read_only=not writable(path))  # only read: any store will do
     try:
         return any(_counts(store))
     finally:

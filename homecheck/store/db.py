@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 from homecheck.domain import retired
 from homecheck.domain.assessment import Answer, Assessment
 from homecheck.domain.content import checklist
+from homecheck.store.paths import writable
 
 # The tables of the first store (schema version 1). A new store is made by creating these and
 # then running every migration, so a new store and an upgraded one are the same by construction.
@@ -98,6 +99,30 @@ class StoreGone(StoreError):
     """The store file was deleted or replaced by another process since it was opened."""
 
 
+class StoreReadOnly(StoreError):
+    """The store was opened read-only (its file or folder cannot be written): it can be read,
+    nothing can be changed."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path} can be read but not changed (the file or its folder is read-only); "
+            "nothing was changed"
+        )
+
+
+class StoreNeedsUpgrade(StoreError):
+    """A read-only store of an older homecheck: it would need an upgrade, which cannot be
+    written; it is left exactly as it is."""
+
+    def __init__(self, path: Path, found: int) -> None:
+        super().__init__(
+            f"{path} was made by an older homecheck (store version {found}) and must be "
+            f"upgraded once to version {SCHEMA_VERSION}, but the file or its folder is "
+            "read-only; nothing was changed"
+        )
+        self.found = found
+
+
 def _identity(path: Path) -> tuple[int, int] | None:
     """(device, inode) of the file at ``path``; None when there is none."""
     try:
@@ -152,13 +177,28 @@ class Store:
     ``check_integrity`` is set — after an unclean shutdown (see homecheck.store.lock) — before
     an upgrade, and before a backup. A store of an older homecheck is upgraded in place after a
     copy is kept beside it; one of a newer homecheck raises StoreTooNew and is not touched.
+
+    ``read_only``: open a store whose file or folder cannot be written (a read-only disk,
+    another user's file) for reading only: no migration, no sidecar files made, no chmod, and
+    every write raises StoreReadOnly. Without it such a store raises StoreReadOnly at once.
     """
 
-    def __init__(self, path: Path, *, check_integrity: bool = False) -> None:
+    def __init__(
+        self, path: Path, *, check_integrity: bool = False, read_only: bool = False
+    ) -> None:
         self.path = Path(path)
         self.upgraded_from: int | None = None  # the schema version before an upgrade
         self.upgrade_backup: Path | None = None  # the copy kept before that upgrade
+        self.read_only = read_only
+        self.gone = False  # set once a write found the file deleted or replaced (StoreGone)
         existed = self.path.exists()
+        if read_only:
+            self._open_read_only(check_integrity)
+            return
+        if existed and self.path.is_file() and not writable(self.path):
+            # Opened for writing, SQLite would fail at the first write and the store would
+            # look damaged; it is not. Said plainly instead (open it with read_only=True).
+            raise StoreReadOnly(self.path)
         # SQLite gives the -wal and -shm files the mode of the database file, so the file must
         # be private *before* the first connection, whatever the process umask is.
         with contextlib.suppress(OSError):
@@ -189,6 +229,48 @@ class Store:
         self._data_version = self._read_data_version()
         with contextlib.suppress(OSError):
             os.chmod(self.path, 0o600)
+
+    def _open_read_only(self, check_integrity: bool) -> None:
+        """Open for reading only; the file and its folder are left exactly as they are."""
+        # SQLite needs a -shm file to read a WAL database; in a folder it may not write it
+        # cannot make one. Without a -wal holding changes, the file alone is the whole store
+        # and is opened "immutable" (no sidecars, no locks). With one, SQLite must read it.
+        wal = self.path.with_name(self.path.name + "-wal")
+        try:
+            pending = wal.stat().st_size > 0
+        except OSError:
+            pending = False
+        uri = f"{self.path.as_uri()}?mode=ro" + ("" if pending else "&immutable=1")
+        try:
+            self._db = sqlite3.connect(uri, uri=True, isolation_level=None,
+                                       check_same_thread=False)  # fmt: skip
+            self._db.execute("PRAGMA query_only=ON")
+            version = self._schema_version()
+            if version > SCHEMA_VERSION:
+                raise StoreTooNew(self.path, version)
+            if version < SCHEMA_VERSION:
+                raise StoreNeedsUpgrade(self.path, version)
+            _check_length(self.path)
+            if check_integrity:
+                self.check_integrity()
+        except sqlite3.DatabaseError as exc:
+            with contextlib.suppress(AttributeError):
+                self._db.close()
+            if pending and isinstance(exc, sqlite3.OperationalError):
+                # Not damage: SQLite cannot read the -wal without a -shm it may not make.
+                raise StoreError(
+                    f"{self.path} cannot be read here: its latest changes are in {wal.name}, "
+                    "which SQLite can only read where it may write the folder; nothing was "
+                    "changed"
+                ) from None
+            raise StoreDamaged(
+                f"{self.path} is damaged or not a homecheck database ({exc})"
+            ) from None
+        except StoreError:
+            self._db.close()
+            raise
+        self._identity = _identity(self.path)
+        self._data_version = self._read_data_version()
 
     def _setup(self, existed: bool, check_integrity: bool) -> None:
         db = self._db
@@ -288,7 +370,10 @@ class Store:
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        if self.read_only:
+            raise StoreReadOnly(self.path)
         if _identity(self.path) != self._identity:
+            self.gone = True
             raise StoreGone(
                 f"{self.path} was deleted or replaced by another homecheck window: "
                 "nothing more can be saved here; close this window and start homecheck again"
@@ -503,7 +588,7 @@ class Store:
                 for item_id, answer in answers.items():
                     self._put_answer(db, check_id, item_id, answer, now)
                 db.execute("UPDATE checks SET areas=? WHERE id=?", (json.dumps(areas), check_id))
-        except sqlite3.Error:
+        except (sqlite3.Error, StoreError):
             pass  # a store we may only read: the mapped answers are shown all the same
         return dataclasses.replace(assessment, answers=answers, areas=areas)
 

@@ -155,3 +155,21 @@ def writable(path: Path) -> bool:
     else:
         os.close(fd)
     return os.access(path.parent, os.W_OK)
+
+
+def read_only_reason(path: Path) -> str:
+    """Why a store can be read but not written, in one word for the messages: "disk" (a
+    read-only disk), "owner" (the file or folder belongs to another user) or "permission"."""
+    try:
+        if os.statvfs(path.parent).f_flag & os.ST_RDONLY:
+            return "disk"
+    except (OSError, AttributeError):  # no statvfs on Windows
+        pass
+    me = os.geteuid() if hasattr(os, "geteuid") else None
+    for each in (path, path.parent):
+        try:
+            if me is not None and each.stat().st_uid != me:
+                return "owner"
+        except OSError:
+            continue
+    return "permission"

@@ -10,22 +10,22 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 
 from homecheck.domain.content import checklist
-from homecheck.i18n import catalogue
+from homecheck.i18n import Catalogue, catalogue
 from homecheck.session.session import Session
 from homecheck.store.db import (
-    SCHEMA_VERSION,
     Store,
     StoreDamaged,
     StoreError,
+    StoreNeedsUpgrade,
     StoreTooNew,
     backup_damaged,
-    stored_version,
 )
 from homecheck.store.paths import DataFolderError, database_path, foreign_store, writable
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.dialogs import DialogService, QtDialogs
 from homecheck.ui.language import install_qt_translation
+from homecheck.ui.read_only import install_store_error_dialog
 from homecheck.ui.settings import Settings, desktop_language, load_settings
 from homecheck.ui.wizard import HomeWizard
 
@@ -54,16 +54,8 @@ def open_store(
     if foreign is not None:  # not damaged, not ours: never moved aside
         dialogs.error(None, t("ui.damaged.title"), t("ui.damaged.cannot_open", reason=foreign))
         return None
-    if path.exists() and not writable(path):
-        # A store that can be read but not changed (a read-only disk, a file of another user)
-        # is not damage: never moved aside, never half-used. Said plainly, left as it is.
-        key = (
-            "ui.read_only.needs_upgrade"
-            if 0 < stored_version(path) < SCHEMA_VERSION
-            else "ui.read_only.text"
-        )
-        dialogs.error(None, t("ui.damaged.title"), t(key, path=path))
-        return None
+    if path.exists() and path.is_file() and not writable(path):
+        return _open_read_only(dialogs, t, path)
     try:
         return Store(path, check_integrity=check_integrity)
     except StoreTooNew:
@@ -85,6 +77,21 @@ def open_store(
     except StoreError as exc:
         dialogs.error(None, t("ui.damaged.title"), t("ui.damaged.cannot_open", reason=exc))
         return None
+
+
+def _open_read_only(dialogs: DialogService, t: Catalogue, path: Path) -> Store | None:
+    """A store that can be read but not changed (a read-only disk, a file of another user) is
+    not damage: it opens read-only (the window says so) and is never moved aside, migrated or
+    locked. One that would first need an upgrade gets its own message and is left as it is."""
+    try:
+        return Store(path, read_only=True)
+    except StoreNeedsUpgrade:
+        dialogs.error(None, t("ui.damaged.title"), t("ui.read_only.needs_upgrade", path=path))
+    except StoreTooNew:
+        dialogs.error(None, t("ui.damaged.title"), t("ui.damaged.too_new", path=path))
+    except StoreError as exc:  # damaged, or not readable here: left as it is all the same
+        dialogs.error(None, t("ui.damaged.title"), t("ui.read_only.cannot_read", reason=exc))
+    return None
 
 
 def ensure_app(argv: Sequence[str] | None = None) -> QApplication:
@@ -184,10 +191,14 @@ def run_app(
         return 1
     wizard.show()
     _quit_on_ctrl_c(app)
+    # A store that cannot be written any more (deleted by another homecheck, read-only):
+    # a plain dialog instead of a traceback on stderr.
+    uninstall = install_store_error_dialog(wizard)
     if open_path is not None:
         open_box = wizard.start_page.open_box
         QTimer.singleShot(0, lambda: open_box.open_path(open_path))
     code = app.exec()
+    uninstall()
     wizard.ctx.session.close()
     # Delete the window while Qt and Python are both still complete: left to interpreter
     # shutdown, PySide6 6.12 can abort ("bool_dealloc") after a full check was shown.

@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QSho
 from PySide6.QtWidgets import QAbstractButton, QApplication, QPushButton, QWidget, QWizard
 
 from homecheck.session.session import Change, ChangeKind
+from homecheck.store.db import StoreError, StoreGone
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.language import install_qt_translation
@@ -31,6 +32,7 @@ from homecheck.ui.pages.room import RoomPage
 from homecheck.ui.pages.start import CLIENT_ROLES, StartPage
 from homecheck.ui.pages.summary import SummaryPage
 from homecheck.ui.pages.your_home import YourHomePage
+from homecheck.ui.read_only import banner_texts, lock_writes
 from homecheck.ui.settings import DEFAULT_TEXT_SIZE, save_settings
 from homecheck.ui.undo import AnswerUndo
 from homecheck.ui.widgets.help_window import HelpWindow
@@ -53,6 +55,7 @@ class HomeWizard(QWizard):
         self.setOption(QWizard.WizardOption.IndependentPages, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self._jump_target: int | None = None
+        self._told_gone = False  # the store was deleted elsewhere and the person was told
 
         offer = ctx.session.unfinished()
         if offer is not None:
@@ -98,8 +101,43 @@ class HomeWizard(QWizard):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
+        for page in self.pages_by_id.values():
+            page.banner.save_requested.connect(self.save_as_file)
         self._update_steps()
         self.retranslate()
+
+    # -- when nothing can be changed -------------------------------------------------------
+
+    def show_read_only(self) -> None:
+        """Nothing can be saved any more: the banner on every page, every control that would
+        change something locked (pages not built yet lock theirs when they are built)."""
+        for page in self.pages_by_id.values():
+            page.banner.refresh()
+        lock_writes(self)
+
+    def store_problem(self, error: StoreError) -> None:
+        """A change could not be saved because the store is read-only or was deleted by another
+        homecheck: say so plainly, keep the answers on screen, offer to save them as a file."""
+        t, dialogs = self.ctx.t, self.ctx.dialogs
+        if isinstance(error, StoreGone) and not self._told_gone:
+            self._told_gone = True
+            self.show_read_only()
+            if dialogs.ask_yes_no(self, t("ui.read_only.gone_title"),
+                                  t("ui.read_only.gone_question")):  # fmt: skip
+                self.save_as_file()
+            return
+        title, reason = banner_texts(self.ctx)
+        dialogs.inform(self, title, reason)
+        self.show_read_only()
+        # The control that was refused may show the change: show what is stored again.
+        for page in self.pages_by_id.values():
+            if page.built:
+                page.reload()
+
+    def save_as_file(self) -> None:
+        """Save the check on screen as a check file (the finish page's "Save the answers")."""
+        self.finish_page.ensure_built()
+        self.finish_page.save_json()
 
     def _add_shortcuts(self) -> None:
         # The text-size keys work on every page, from the moment the window exists.
@@ -316,6 +354,7 @@ class HomeWizard(QWizard):
             button.setAccessibleDescription(t(f"ui.button.{key}_description"))
         self.side.refresh()
         for page in self.pages_by_id.values():
+            page.banner.refresh()
             if page.built:
                 page.retranslate()  # the others are translated when they are built
         if self.help_window is not None:

@@ -20,6 +20,7 @@ from homecheck.domain.textrules import MAX_INTAKE_TEXT
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import ABOUT_ID, BasePage, NumberBox
+from homecheck.ui.read_only import mark_inputs
 from homecheck.ui.widgets.choice import ChoiceButtons
 from homecheck.ui.widgets.labels import plain_label
 from homecheck.ui.widgets.note_edit import within_limit
@@ -162,6 +163,7 @@ class AboutYouPage(BasePage):
         layout.addWidget(self.fesi_result)
         layout.addWidget(self.fesi_band)
         layout.addStretch(1)
+        mark_inputs(self.ctx, self)  # every control here is an answer
 
     def _add_question(self, layout: QVBoxLayout, key: str) -> None:
         # Question, help and answer sit close together; questions are spaced apart.

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from homecheck.ui.context import UiContext
+from homecheck.ui.read_only import lock_writes
 from homecheck.ui.widgets.labels import plain_label
+from homecheck.ui.widgets.read_only_banner import ReadOnlyBanner
 
 if TYPE_CHECKING:
     from homecheck.ui.wizard import HomeWizard
@@ -61,6 +63,9 @@ class BasePage(QWizardPage):
         self.heading = plain_label(role="title")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        # Above everything: "You can look, but not change anything" when nothing can be saved.
+        self.banner = ReadOnlyBanner(ctx, self)
+        outer.addWidget(self.banner)
         outer.addWidget(self.heading)
 
     def set_heading(self, text: str) -> None:
@@ -79,6 +84,8 @@ class BasePage(QWizardPage):
         self.build()
         self.reload()
         self.retranslate()
+        if self.ctx.session.read_only:
+            lock_writes(self)
         # Built on a page already on screen, new widgets would stay hidden until the event loop
         # ran, and could not take keyboard focus before that: show them.
         scroller = getattr(self, "scroller", None)

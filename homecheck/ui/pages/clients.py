@@ -12,6 +12,7 @@ from homecheck.ui import photo_files, theme
 from homecheck.ui.check_copy import save_check_copy
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import CLIENTS_ID, BasePage
+from homecheck.ui.read_only import mark_writes
 from homecheck.ui.widgets.client_list import ClientList
 from homecheck.ui.widgets.flow_layout import FlowLayout
 from homecheck.ui.widgets.jump_list import JumpList
@@ -78,6 +79,7 @@ class ClientsPage(BasePage):
         self.other_button.clicked.connect(self.choose_another)
         self.open_button.clicked.connect(self.open_chosen)
         self.delete_check_button.clicked.connect(self.delete_chosen_check)
+        mark_writes(self.ctx, self.delete_check_button)
         layout.addWidget(self.intro)
         layout.addWidget(self.current)
         layout.addWidget(self.other_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -301,6 +303,10 @@ class ClientsPage(BasePage):
             self.message.setVisible(True)
             target = self.client_list.list if self.client_list.clients else None
             (target or self.client_list.add_button).setFocus(Qt.FocusReason.OtherFocusReason)
+            return False
+        if session.read_only:  # a new check cannot be stored: open one of the list instead
+            self.message.setText(self.ctx.t("ui.read_only.banner"))
+            self.message.setVisible(True)
             return False
         role, assessor = nav.start_page.header_choice()
         label = self.client_list.label_of(client_id)

@@ -10,6 +10,7 @@ from homecheck.domain.textrules import MAX_NOTE
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import BasePage
+from homecheck.ui.read_only import mark_writes
 from homecheck.ui.widgets.answer_row import AnswerRow
 from homecheck.ui.widgets.labels import plain_label
 from homecheck.ui.widgets.note_edit import note_text, within_limit
@@ -43,6 +44,7 @@ class RoomPage(BasePage):
         self.note_edit.setMinimumHeight(theme.TARGET_PX * 2)
         self.note_edit.setMaximumHeight(theme.TARGET_PX * 4)
         self.note_edit.textChanged.connect(self._note_changed)
+        mark_writes(self.ctx, self.note_edit)
         for widget in (self.note_label, self.note_help, self.note_edit):
             layout.addWidget(widget)
         layout.addStretch(1)

@@ -19,6 +19,7 @@ from homecheck.store.db import CheckInfo
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import START_ID, SUMMARY_ID, BasePage
+from homecheck.ui.read_only import banner_texts, mark_writes
 from homecheck.ui.widgets.labels import plain_label
 from homecheck.ui.widgets.open_check import OpenCheckBox
 from homecheck.ui.widgets.privacy_box import PrivacyBox
@@ -75,6 +76,7 @@ class StartPage(BasePage):
         self.delete_button.setAutoDefault(False)
         theme.touch_target(self.delete_button)
         self.delete_button.clicked.connect(self.delete_last)
+        mark_writes(self.ctx, self.delete_button)
         layout.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.deleted_note = plain_label(role="muted")
         self.deleted_note.setVisible(False)
@@ -221,6 +223,8 @@ class StartPage(BasePage):
     def _mode_possible(self, mode: str) -> bool:
         if self.decided:
             return False
+        if mode in ("new", "followup") and self.ctx.session.read_only:
+            return False  # nothing can be stored: only looking at a stored check
         if mode == "resume":
             return self.offer is not None
         if mode in ("followup", "review"):
@@ -230,6 +234,8 @@ class StartPage(BasePage):
 
     def _choose_default_mode(self) -> None:
         preferred = "resume" if self.offer else "followup"
+        if self.ctx.session.read_only and not self.offer:
+            preferred = "review"
         mode = preferred if self._mode_possible(preferred) else "new"
         self.mode_radios[mode].setChecked(True)
         self._show_modes()
@@ -365,6 +371,27 @@ class StartPage(BasePage):
         finally:
             self._opening = False
 
+    def _validate_read_only(self) -> bool:
+        """Nothing can be changed: go on to look at a stored check, never start one."""
+        if self.decided:
+            return True
+        session, mode = self.ctx.session, self.mode()
+        role, assessor = self.header_choice()
+        if mode == "resume" and self.offer is not None:
+            self.nav().jump_to_key_after_start(self._resume_page)
+        elif mode == "review" and self.base is not None:
+            session.resume(self.base.id)
+            self.nav().jump_to_key_after_start("summary")
+        elif role in CLIENT_ROLES:
+            session.set_aside(role, assessor)  # the client list, to open a check there
+        else:
+            title, reason = banner_texts(self.ctx)
+            self.ctx.dialogs.inform(self, title, reason)
+            return False
+        self.decided = True
+        self._show_modes()
+        return True
+
     # -- wizard hooks ----------------------------------------------------------------------
 
     def on_enter(self) -> None:
@@ -377,6 +404,8 @@ class StartPage(BasePage):
     def validatePage(self) -> bool:
         if self._opening:
             return True  # the check is stored and loaded already
+        if self.ctx.session.read_only:
+            return self._validate_read_only()
         session = self.ctx.session
         role, assessor = self.header_choice()
         client = self.client_edit.text().strip() if role == "self" else session.assessment.client

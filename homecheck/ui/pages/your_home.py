@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import HOME_ID, BasePage
+from homecheck.ui.read_only import mark_writes
 from homecheck.ui.widgets.labels import mnemonics_outside, plain_label, with_mnemonics
 
 
@@ -41,6 +42,7 @@ class YourHomePage(BasePage):
                 layout.addWidget(label)
         self.fixed_heading.setVisible(bool(self.fixed))
         layout.addStretch(1)
+        mark_writes(self.ctx, *self.boxes.values())
 
     def retranslate(self) -> None:
         t, lang = self.ctx.t, self.ctx.language

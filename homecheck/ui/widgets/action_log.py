@@ -11,6 +11,7 @@ from homecheck.i18n import catalogue
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.hooks import Trigger
+from homecheck.ui.read_only import mark_writes
 
 TICK = "✓"
 
@@ -48,6 +49,7 @@ class ActionCheck(QWidget):
         self.box.setSizePolicy(policy)
         self.text = _ClickLabel(self.box)
         self.box.toggled.connect(self._toggled)
+        mark_writes(ctx, self.box)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)

@@ -13,6 +13,7 @@ from homecheck.domain.content import Item
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.hooks import Hook
+from homecheck.ui.read_only import mark_writes
 from homecheck.ui.widgets.choice import ChoiceButtons, digit_of
 from homecheck.ui.widgets.labels import CLOSED, OPEN, plain_label
 from homecheck.ui.widgets.note_edit import NoteEdit, tell_full
@@ -87,6 +88,8 @@ class AnswerRow(QFrame):
         layout.addWidget(self.earlier)
         layout.addWidget(self.choices)
         layout.addWidget(extras)
+        mark_writes(ctx, *self.choices.findChildren(QPushButton), self.photo_button,
+                    self.clear_button)  # fmt: skip
         self.load()
         self.retranslate()
 
@@ -165,6 +168,7 @@ class AnswerRow(QFrame):
             self._layout.addWidget(self._note_label)
             self._layout.addWidget(edit)
             edit.textChanged.connect(self._note_edited)
+            mark_writes(self.ctx, edit)
             self._note_edit = edit
             self._fix_tab_order()
             self._retranslate_note()
@@ -307,6 +311,9 @@ class AnswerRow(QFrame):
             self.ctx.session.set_note(self.item.id, self.note_edit.text())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.ctx.session.read_only:  # nothing can be changed: the keys do not answer
+            super().keyPressEvent(event)
+            return
         # Digits answer the row wherever its focus is (also on the why and note buttons).
         number = digit_of(event)
         if number is not None and self.choices.choose_number(number):

@@ -19,6 +19,7 @@ from homecheck.ui import photo_files, theme
 from homecheck.ui.check_copy import save_check_copy
 from homecheck.ui.context import UiContext
 from homecheck.ui.hooks import Hook
+from homecheck.ui.read_only import mark_writes
 from homecheck.ui.widgets.flow_layout import FlowLayout
 from homecheck.ui.widgets.jump_list import JumpList
 from homecheck.ui.widgets.labels import plain_label
@@ -72,6 +73,7 @@ class ClientList(QWidget):
         self.add_button.clicked.connect(self.add)
         self.rename_button.clicked.connect(self.rename)
         self.delete_button.clicked.connect(self.delete)
+        mark_writes(ctx, self.add_button, self.rename_button, self.delete_button)
         search = QHBoxLayout()
         search.addWidget(self.search_label)
         search.addWidget(self.search_edit, 1)
@@ -184,8 +186,9 @@ class ClientList(QWidget):
 
     def _row_changed(self, row: int, *, typed: bool = False) -> None:
         chosen = self._rows[row].id if 0 <= row < len(self._rows) else None
-        self.rename_button.setEnabled(chosen is not None)
-        self.delete_button.setEnabled(chosen is not None)
+        changeable = chosen is not None and not self.ctx.session.read_only
+        self.rename_button.setEnabled(changeable)
+        self.delete_button.setEnabled(changeable)
         if chosen != self.client_id:
             self.client_id = chosen
             (self.narrowed if typed else self.chosen)(chosen)

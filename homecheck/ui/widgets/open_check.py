@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.hooks import Hook
+from homecheck.ui.read_only import mark_writes
 from homecheck.ui.widgets.labels import plain_label
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ class OpenCheckBox(QWidget):
         self.button.setAutoDefault(False)
         theme.touch_target(self.button)
         self.button.clicked.connect(self.open_file)
+        mark_writes(ctx, self.button)  # it stores the file as a new check
         self.status = plain_label(role="muted")
         self.status.setVisible(False)
         layout = QVBoxLayout(self)

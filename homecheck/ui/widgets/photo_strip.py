@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from homecheck.ui import photo_files, theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.hooks import Hook
+from homecheck.ui.read_only import mark_writes
 from homecheck.ui.widgets.flow_layout import FlowLayout
 
 
@@ -55,6 +56,7 @@ class PhotoStrip(QWidget):
             remove.setAutoDefault(False)
             theme.touch_target(remove)
             remove.clicked.connect(lambda _=False, n=name: self.remove_requested(n))
+            mark_writes(self.ctx, remove)
             column.addWidget(picture)
             column.addWidget(remove, 0, Qt.AlignmentFlag.AlignLeft)
             self._flow.addWidget(cell)

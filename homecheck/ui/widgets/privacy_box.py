@@ -15,6 +15,7 @@ from homecheck.store.paths import data_dir
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.hooks import Trigger
+from homecheck.ui.read_only import mark_writes
 from homecheck.ui.widgets.labels import CLOSED, OPEN, plain_label
 
 
@@ -54,6 +55,7 @@ class PrivacyBox(QWidget):
         self.backup_button.clicked.connect(self.backup)
         self.restore_button.clicked.connect(self.restore)
         self.delete_button.clicked.connect(self.delete_all)
+        mark_writes(ctx, self.restore_button, self.delete_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 12, 0, 0)
         layout.setSpacing(10)
