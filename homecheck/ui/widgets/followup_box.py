@@ -41,7 +41,7 @@ class FollowUpBox(QWidget):
         """This check follows up a check of another person: say so instead of comparing."""
         t = self.ctx.t
         self.setVisible(True)
-        self.heading.setText(t("ui.followup.heading", date=self.ctx.date(refused.since)))
+        self.heading.setText(t("ui.followup.other_heading", date=self.ctx.date(refused.since)))
         self.score.setText(other_client_text(self.ctx, refused))
         for widget in (self.counts, self.fesi, self.areas_heading, self.areas):
             widget.setVisible(False)
