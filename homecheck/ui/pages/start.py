@@ -22,6 +22,7 @@ from homecheck.ui.pages.base import START_ID, SUMMARY_ID, BasePage
 from homecheck.ui.read_only import banner_texts, mark_writes
 from homecheck.ui.widgets.labels import plain_label
 from homecheck.ui.widgets.open_check import OpenCheckBox
+from homecheck.ui.widgets.paper_checklist import PaperChecklistBox
 from homecheck.ui.widgets.privacy_box import PrivacyBox
 
 # What leaving the page does: continue the unfinished check, check the home again and compare,
@@ -85,6 +86,9 @@ class StartPage(BasePage):
         self.open_box = OpenCheckBox(self.ctx, self)
         self.open_box.opened.connect(lambda _opened: self._show_opened())
         layout.addWidget(self.open_box)
+        # The questions on paper, to fill in with a pen on a visit and type in afterwards.
+        self.paper_box = PaperChecklistBox(self.ctx, self)
+        layout.addWidget(self.paper_box)
         # Older names, kept for the tests and the screenshots.
         self.resume_radio = self.mode_radios["resume"]
         self.new_radio = self.mode_radios["new"]
@@ -203,6 +207,7 @@ class StartPage(BasePage):
             radio.setChecked(lang == self.ctx.language)
         self.privacy.retranslate()
         self.open_box.retranslate()
+        self.paper_box.retranslate()
 
     def _language_chosen(self, language: str, checked: bool) -> None:
         if checked and language != self.ctx.language:
