@@ -9,6 +9,12 @@ import unicodedata
 CHUNK_CHARS = 1200
 CHUNK_LINES = 12
 LABEL_MAX = 200
+# A note keeps its line breaks, but a line break costs a whole printed line: 10,000 lines of
+# one letter would fill 200 pages. So in the PDF only, once a note has had this many short lines
+# (under half a printed line), each further short line is joined to the next with JOIN.
+KEPT_SHORT_LINES = 30
+SHORT_LINE = 40
+JOIN = " / "
 
 # Control characters, lone surrogates and unassigned code points (which include U+FFFE/U+FFFF).
 _DROPPED = frozenset({"Cc", "Cs", "Cn"})
@@ -51,17 +57,40 @@ def label(text: str, limit: int = LABEL_MAX) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def fold(lines: list[str], kept: int = KEPT_SHORT_LINES, short: int = SHORT_LINE) -> list[str]:
+    """Join short lines with JOIN once ``kept`` short lines have had a line of their own.
+
+    A line of ``short`` characters or more always keeps its line break (a paragraph). The
+    printed height of a note then grows with its characters, not with its line breaks; every
+    word stays, in its order.
+    """
+    printed: list[list[str]] = []  # the lines of each printed line
+    seen = 0
+    join = False
+    for line in lines:
+        if join:
+            printed[-1].append(line)
+        else:
+            printed.append([line])
+        if len(line) < short:
+            seen += 1
+        join = len(line) < short and seen > kept
+    return [JOIN.join(parts) for parts in printed]
+
+
 def chunks(text: str, max_chars: int = CHUNK_CHARS, max_lines: int = CHUNK_LINES) -> list[str]:
     """Cut cleaned text into pieces of at most ``max_chars`` characters and ``max_lines`` lines.
 
     Pieces end at a line break or a space where there is one, so words stay whole; empty lines
-    are dropped because a note full of blank lines must not fill pages with white space.
+    are dropped because a note full of blank lines must not fill pages with white space, and
+    many short lines are folded (see ``fold``).
     """
     lines = [" ".join(line.split()) for line in clean(text).split("\n")]
+    lines = fold([line for line in lines if line])
     pieces: list[str] = []
     current: list[str] = []
     size = 0
-    for line in filter(None, lines):
+    for line in lines:
         while len(line) > max_chars:
             cut = line.rfind(" ", 0, max_chars)
             cut = cut if cut > max_chars // 2 else max_chars

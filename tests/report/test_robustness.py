@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from homecheck.domain.assessment import Answer
 from homecheck.domain.content import Checklist
+from homecheck.domain.textrules import MAX_NOTE
 from homecheck.report.styles import stylesheet
 from tests.report.conftest import (
     all_hazards,
@@ -104,6 +105,33 @@ def test_a_100000_character_note_flows_over_pages(content: Checklist, render: Re
     assert "Note:w0w1w2" in text
     # The whole note is printed in the list, before the advice.
     assert text.index("Note:w0w1w2") < text.index("ENDE") < text.index("Whatyoucandoyourself")
+
+
+def _numbered(joiner: str, limit: int = 20_000) -> str:
+    """ "q0", "q1", … joined by ``joiner``, as many as fit in ``limit`` characters."""
+    words: list[str] = []
+    size = -len(joiner)
+    while size + len(joiner) + len(f"q{len(words)}") <= limit:
+        size += len(joiner) + len(f"q{len(words)}")
+        words.append(f"q{len(words)}")
+    return joiner.join(words)
+
+
+def test_a_note_of_short_lines_takes_the_pages_of_prose(content: Checklist, render: Render) -> None:
+    """Issue 17: 20 notes of 10,000 one-letter lines made 4,180 pages (one page per ~50 lines)."""
+    item = content.areas[0].items[0]
+
+    def pages_of(note: str) -> list[str]:
+        assessment = make_assessment(content, hazards=[item.id], notes={item.id: note})
+        return pages_text(render(content, assessment, "en", "A4"))
+
+    lines, prose = _numbered("\n"), _numbered(" ")
+    assert len(lines) == len(prose) <= MAX_NOTE
+    short_lines = pages_of(lines)
+    assert len(short_lines) <= len(pages_of(prose)) + 2  # before: 73 pages against 10
+    # Every line of the note is printed, in its order.
+    printed = [int(n) for n in re.findall(r"\bq(\d+)\b", "\n".join(short_lines))]
+    assert printed == list(range(lines.count("\n") + 1))
 
 
 @pytest.mark.parametrize("label", ["x" * 100_000, "woord " * 20_000], ids=["word", "words"])

@@ -5,7 +5,16 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from homecheck.report.text import chunks, clean, label, one_line
+from homecheck.report.text import (
+    JOIN,
+    KEPT_SHORT_LINES,
+    SHORT_LINE,
+    chunks,
+    clean,
+    fold,
+    label,
+    one_line,
+)
 
 
 def test_clean_drops_control_characters_and_lone_surrogates() -> None:
@@ -57,8 +66,45 @@ def test_chunks_of_blank_text_is_empty() -> None:
     assert chunks(" \n\t\n ") == []
 
 
+def _words(text: str) -> list[str]:
+    """The words of a text, without the JOIN marks that folding adds (or a "/" of its own)."""
+    return [word for word in text.split() if word != JOIN.strip()]
+
+
 @given(st.text(max_size=600))
 def test_chunks_are_bounded_and_lose_no_word(text: str) -> None:
     pieces = chunks(text, max_chars=50, max_lines=3)
     assert all(len(p) <= 50 and p.count("\n") < 3 for p in pieces)
-    assert "".join("".join(pieces).split()) == "".join(clean(text).split())
+    assert _words("\n".join(pieces)) == _words(clean(text))
+
+
+def test_fold_keeps_the_first_short_lines_and_joins_the_rest() -> None:
+    lines = [f"r{n}" for n in range(KEPT_SHORT_LINES + 5)]
+    folded = fold(lines)
+    assert folded[:KEPT_SHORT_LINES] == lines[:KEPT_SHORT_LINES]
+    assert folded[KEPT_SHORT_LINES:] == [JOIN.join(lines[KEPT_SHORT_LINES:])]
+
+
+def test_fold_keeps_the_line_break_after_a_long_line() -> None:
+    long = "x" * SHORT_LINE
+    lines = ["a"] * KEPT_SHORT_LINES + ["b", "c", long, "d", long, long, "e"]
+    assert fold(lines)[KEPT_SHORT_LINES:] == [
+        JOIN.join(["b", "c", long]),
+        JOIN.join(["d", long]),
+        long,
+        "e",
+    ]
+
+
+def test_a_few_short_lines_are_left_as_they_are() -> None:
+    note = "Hal:\n- losse mat\n- geen licht\n\nTrap:\n- leuning links ontbreekt"
+    assert chunks(note) == ["Hal:\n- losse mat\n- geen licht\nTrap:\n- leuning links ontbreekt"]
+
+
+def test_ten_thousand_one_letter_lines_make_few_pieces() -> None:
+    note = "a\n" * 10_000
+    pieces = chunks(note)
+    # 30 lines of their own (3 pieces of 12 lines at most), then "a / a / …" cut at 1,200
+    # characters: about 40,000 characters in 34 pieces. Before folding: 834 pieces of 12 lines.
+    assert len(pieces) <= 40
+    assert "\n".join(pieces).split().count("a") == 10_000
