@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from homecheck.ui import theme
+
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
@@ -50,6 +52,8 @@ class QtDialogs:
         self, parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str
     ) -> QMessageBox:
         box = QMessageBox(parent)
+        if parent is None:  # a window of its own (before the wizard exists)
+            theme.follow(box)
         box.setIcon(icon)
         box.setWindowTitle(title)
         box.setText(text)
@@ -91,6 +95,8 @@ class QtDialogs:
 
     def ask_text(self, parent: QWidget | None, title: str, label: str, text: str) -> str | None:
         dialog = QInputDialog(parent)
+        if parent is None:
+            theme.follow(dialog)
         dialog.setWindowTitle(title)
         dialog.setLabelText(label)
         dialog.setTextValue(text)

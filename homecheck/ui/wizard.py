@@ -50,6 +50,7 @@ class HomeWizard(QWizard):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName(theme.WIZARD_NAME)
+        theme.follow(self)  # the contrast and text size the style sheet shows
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         # Back must never lose answers: pages are initialised once and never cleaned up.
         self.setOption(QWizard.WizardOption.IndependentPages, True)

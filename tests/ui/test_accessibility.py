@@ -145,7 +145,7 @@ def test_normal_colours_meet_aa_and_focus_is_visible() -> None:
     # WCAG 1.4.11: the focus outline stands out (3:1) against the page and a chosen answer.
     for bg in (c.window, c.base, c.current_row):
         assert contrast(c.focus, bg) >= 3, bg
-    assert "4px solid" in theme.stylesheet(14, False)
+    assert "4px solid" in theme.stylesheet()
 
 
 def test_user_text_is_never_rich_text(make_wizard) -> None:
