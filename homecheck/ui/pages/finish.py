@@ -175,6 +175,12 @@ class FinishPage(BasePage):
         a = self.ctx.session.assessment
         return default_file_name(self.ctx.t(key), a.client, a.date, suffix)
 
+    def _tell(self, text: str) -> None:
+        """Say what was done in the line under the buttons, scrolled into view (at the largest
+        text it lies below the fold)."""
+        self.status.setText(text)
+        self.ensure_visible(self.status)
+
     def _write(self, path: Path, data: bytes) -> bool:
         t = self.ctx.t
         try:
@@ -242,7 +248,7 @@ class FinishPage(BasePage):
         if made is None or not self._write(path, made[1]):
             return None
         self.pdf_path, self._saved_key = path, made[0]
-        self.status.setText(t("ui.finish.saved", path=path))
+        self._tell(t("ui.finish.saved", path=path))
         return path
 
     def _pdf_or_save(self) -> Path | None:
@@ -257,7 +263,7 @@ class FinishPage(BasePage):
         if made is None or not self._write(path, made[1]):
             return None
         self._saved_key = made[0]
-        self.status.setText(self.ctx.t("ui.finish.saved_again", path=path))
+        self._tell(self.ctx.t("ui.finish.saved_again", path=path))
         return path
 
     def open_pdf(self) -> None:
@@ -300,7 +306,7 @@ class FinishPage(BasePage):
             return 0
         where = printer.printerName() or printer.outputFileName()
         key = "ui.finish.printed_one" if printed == 1 else "ui.finish.printed_many"
-        self.status.setText(t(key, printer=where, count=printed))
+        self._tell(t(key, printer=where, count=printed))
         return printed
 
     def save_json(self) -> Path | None:
@@ -332,7 +338,7 @@ class FinishPage(BasePage):
             status += "\n" + t("ui.finish.photos_saved", count=copied, folder=folder)
             if missing:
                 status += "\n" + t("ui.finish.photos_missing", count=missing)
-        self.status.setText(status)
+        self._tell(status)
         return path
 
     def export_fhir(self) -> Path | None:
@@ -357,7 +363,7 @@ class FinishPage(BasePage):
         data = (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
         if not self._write(path, data):
             return None
-        self.status.setText(t("ui.finish.fhir_saved", path=path))
+        self._tell(t("ui.finish.fhir_saved", path=path))
         return path
 
 
