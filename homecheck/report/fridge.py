@@ -2,9 +2,10 @@
 
 The "now" actions with big tick boxes and their "until then" line, the next step and who can
 help, the therapist, a "Next check" line and room for three phone numbers. Every text is at
-least 14 pt (FRIDGE_MIN). The page fits itself: it shows as many "now" actions as fit (never
-fewer than the first MIN_ACTIONS), stepping the type down towards 14 pt only when needed, and
-says how many more are on the next pages.
+least 14 pt (FRIDGE_MIN), in large print at least its body size (16 pt) where that fits at
+all. The page fits itself: it shows as many "now" actions as fit (never fewer than the first
+MIN_ACTIONS), in the largest type that fits (see ``_attempts``), and says how many more are on
+the next pages.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.styles import StyleSheet1
-from reportlab.platypus import Flowable, PageBreak, Table
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 
 from homecheck.report.blocks import para
 from homecheck.report.context import StoryContext
@@ -51,10 +52,13 @@ def _open(actions: Sequence[ActionView]) -> int:
 class _Page:
     """The parts of the fridge page at one type size."""
 
-    def __init__(self, ctx: StoryContext, size: float, tight: bool = False) -> None:
+    def __init__(
+        self, ctx: StoryContext, size: float, tight: bool = False, lean: bool = False
+    ) -> None:
         self.ctx = ctx
         self.size = size
         self.tight = tight  # less room between actions, no "tick the box" line
+        self.lean = lean  # without the next step (page 2 starts with it)
         self.styles: StyleSheet1 = fridge_styles(size)
         self.box = round(size * (1.4 if tight else 1.6))
 
@@ -99,7 +103,7 @@ class _Page:
         model, labels = self.ctx.model, self.ctx.model.labels
         fridge = model.fridge
         out: list[Flowable] = []
-        if fridge.next_step:  # "Next step: …" and "Who can help: …", worded by the domain
+        if fridge.next_step and not self.lean:  # "Next step: …" and "Who can help: …"
             out.append(self.text(fridge.next_step, "FridgeHeading"))
             if fridge.next_step_helpers:
                 out.append(self.text(fridge.next_step_helpers, "FridgeText"))
@@ -164,8 +168,11 @@ def _largest_fit(
     return None
 
 
-def _try(ctx: StoryContext, size: float, tight: bool, final: bool) -> list[Flowable] | None:
-    page = _Page(ctx, size, tight)
+def _try(
+    ctx: StoryContext, size: float, tight: bool, final: bool = False, lean: bool = False
+) -> list[Flowable] | None:
+    """Page 1 at one size and spacing, or None when it does not fit (unless ``final``)."""
+    page = _Page(ctx, size, tight, lean)
     fridge = ctx.model.fridge
     head, tail = page.head(), page.tail()
     fixed = _height([*head, *tail], ctx.width)
@@ -178,6 +185,8 @@ def _try(ctx: StoryContext, size: float, tight: bool, final: bool) -> list[Flowa
         found = minimum, [page.action(a) for a in fridge.now[:minimum]] + page.more(
             _open(fridge.now[minimum:]), soon=False
         )
+        # The end of the page flows on to page 2: there at the size of the rest of the list.
+        tail = _Page(ctx, max(size, ctx.sizes.body), tight, lean).tail()
     _, now_part = found
     soon_part: list[Flowable] = []
     if fridge.nothing_now:
@@ -188,18 +197,40 @@ def _try(ctx: StoryContext, size: float, tight: bool, final: bool) -> list[Flowa
     return [*head, *now_part, *soon_part, *tail]
 
 
+def _attempts(ctx: StoryContext) -> list[tuple[float, bool, bool]]:
+    """The (size, tight, lean) layouts of page 1 to try, from the most generous down.
+
+    The largest type wins: at each size first with air between the actions, then a little
+    tighter, before the type steps down. Before the type goes under the body size of the rest
+    of the PDF (large print: 16 pt), the next step and who can help give way: page 2 starts
+    with them. Normal print tries that at 14 pt, its smallest size.
+    """
+    floor = max(FRIDGE_MIN, ctx.sizes.body)
+    steps = int((ctx.sizes.fridge - FRIDGE_MIN) / SIZE_STEP) + 1
+    full = [
+        (ctx.sizes.fridge - n * SIZE_STEP, tight, False)
+        for n in range(steps)
+        for tight in (False, True)
+    ]
+    lean = [(floor, True, True)]
+    if floor > FRIDGE_MIN:
+        lean.append((FRIDGE_MIN, True, True))
+    above = [attempt for attempt in full if attempt[0] >= floor]
+    below = [attempt for attempt in full if attempt[0] < floor]
+    return [*above, lean[0], *below, *lean[1:]]
+
+
 def fridge_page(ctx: StoryContext) -> list[Flowable]:
-    """The flowables of page 1, ending with the page break."""
-    size = ctx.sizes.fridge
-    while size - SIZE_STEP >= FRIDGE_MIN:
-        flowables = _try(ctx, size, tight=False, final=False)
+    """The flowables of page 1, ending with the page break.
+
+    The first layout of ``_attempts`` that fits is used. When none fits, the end of the page
+    flows on to page 2 rather than the first eight actions, and page 2 goes on below it (no
+    page is left almost empty).
+    """
+    for size, tight, lean in _attempts(ctx):
+        flowables = _try(ctx, size, tight, lean=lean)
         if flowables is not None:
             return [*flowables, PageBreak()]
-        size -= SIZE_STEP
-    # At the smallest size: a little less air, and as a last resort the end of the page
-    # (phone numbers) moves to the next page rather than the first eight actions.
-    flowables = _try(ctx, size, tight=False, final=False) or _try(
-        ctx, size, tight=True, final=True
-    )
+    flowables = _try(ctx, FRIDGE_MIN, tight=True, final=True)
     assert flowables is not None
-    return [*flowables, PageBreak()]
+    return [*flowables, Spacer(1, ctx.sizes.body * 2)]
