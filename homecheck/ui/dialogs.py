@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from homecheck.domain.textrules import MAX_LABEL
 from homecheck.ui import theme
 
 if TYPE_CHECKING:
@@ -102,7 +103,7 @@ class QtDialogs:
         dialog.setTextValue(text)
         edit = dialog.findChild(QLineEdit)
         if edit is not None:
-            edit.setMaxLength(80)
+            edit.setMaxLength(MAX_LABEL)
             edit.setAccessibleName(label)
         if dialog.exec() != QInputDialog.DialogCode.Accepted:
             return None

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QVBoxLayout, QWidget
 
 from homecheck.domain import person
 from homecheck.domain.fesi import score_short_fesi
@@ -23,7 +23,7 @@ from homecheck.ui.pages.base import ABOUT_ID, BasePage, NumberBox
 from homecheck.ui.read_only import mark_inputs
 from homecheck.ui.widgets.choice import ChoiceButtons
 from homecheck.ui.widgets.labels import plain_label
-from homecheck.ui.widgets.note_edit import within_limit
+from homecheck.ui.widgets.note_edit import NoteEdit, tell_full
 
 _FESI_VALUES = tuple(str(level) for level in person.FESI_LEVELS)
 _LABEL_LIMIT = 40  # a long client label is cut in the questions ("Mevrouw Jansen-de Vr…")
@@ -192,10 +192,9 @@ class AboutYouPage(BasePage):
             self.numbers[key] = box
             widget = box
         elif spec.kind == "text":
-            self.goals = QPlainTextEdit(self)
-            self.goals.setTabChangesFocus(True)
-            self.goals.setMinimumHeight(theme.TARGET_PX * 2)
-            self.goals.setMaximumHeight(theme.TARGET_PX * 3)
+            # Stops at its maximum while typing or pasting, and says so.
+            self.goals = NoteEdit(self, limit=MAX_INTAKE_TEXT)
+            tell_full(self.goals, self.ctx, "goals")
             self.goals.textChanged.connect(self._goals_changed)
             widget = self.goals
         else:
@@ -298,11 +297,7 @@ class AboutYouPage(BasePage):
             choice.set_value(value)
         for key, box in self.numbers.items():
             box.show_answer(intake.get(key))
-        goals = intake.get("goals") or ""
-        if self.goals.toPlainText() != goals:
-            self.goals.blockSignals(True)
-            self.goals.setPlainText(goals)
-            self.goals.blockSignals(False)
+        self.goals.show_text(intake.get("goals") or "")
         fesi = intake.get("fesi") or [None] * person.FESI_ITEMS
         for choice, value in zip(self.fesi_choices, fesi, strict=True):
             choice.set_value(None if value is None else str(value))
@@ -369,7 +364,7 @@ class AboutYouPage(BasePage):
             session.set_intake("key_fallen", value >= 1)
 
     def _goals_changed(self) -> None:
-        text = within_limit(self.goals, MAX_INTAKE_TEXT, self.ctx)
+        text = self.goals.text()
         self.ctx.session.set_intake("goals", text if text.strip() else None)
 
     def _proxy_chosen(self, value: str) -> None:

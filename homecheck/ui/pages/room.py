@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPlainTextEdit
 
 from homecheck.domain.content import Area
 from homecheck.domain.textrules import MAX_NOTE
-from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import BasePage
 from homecheck.ui.read_only import mark_writes
 from homecheck.ui.widgets.answer_row import AnswerRow
 from homecheck.ui.widgets.labels import plain_label
-from homecheck.ui.widgets.note_edit import note_text, within_limit
+from homecheck.ui.widgets.note_edit import NoteEdit, tell_full
 
 
 class RoomPage(BasePage):
@@ -39,10 +37,9 @@ class RoomPage(BasePage):
             layout.addWidget(row)
         self.note_label = plain_label(role="heading")
         self.note_help = plain_label(role="muted")
-        self.note_edit = QPlainTextEdit(self)
-        self.note_edit.setTabChangesFocus(True)
-        self.note_edit.setMinimumHeight(theme.TARGET_PX * 2)
-        self.note_edit.setMaximumHeight(theme.TARGET_PX * 4)
+        # Stops at MAX_NOTE while typing or pasting, and says so.
+        self.note_edit = NoteEdit(self, limit=MAX_NOTE)
+        tell_full(self.note_edit, self.ctx)
         self.note_edit.textChanged.connect(self._note_changed)
         mark_writes(self.ctx, self.note_edit)
         for widget in (self.note_label, self.note_help, self.note_edit):
@@ -67,15 +64,10 @@ class RoomPage(BasePage):
     def reload(self) -> None:
         for row in self.rows:
             row.load()
-        note = self.ctx.session.assessment.area_notes.get(self.area.id, "")
-        if note_text(self.note_edit) != note:
-            self.note_edit.blockSignals(True)
-            self.note_edit.setPlainText(note)
-            self.note_edit.blockSignals(False)
+        self.note_edit.show_text(self.ctx.session.assessment.area_notes.get(self.area.id, ""))
 
     def _note_changed(self) -> None:
-        note = within_limit(self.note_edit, MAX_NOTE, self.ctx)
-        self.ctx.session.set_area_note(self.area.id, note)
+        self.ctx.session.set_area_note(self.area.id, self.note_edit.text())
 
     def row_for(self, item_id: str) -> AnswerRow | None:
         """The row of an item on this page."""

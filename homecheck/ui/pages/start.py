@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from homecheck.domain.assessment import ROLES
+from homecheck.domain.textrules import MAX_LABEL
 from homecheck.i18n import LANGUAGES
 from homecheck.session.history import followup_base, last_header
 from homecheck.store.db import CheckInfo
@@ -107,11 +108,11 @@ class StartPage(BasePage):
         self.client_label = plain_label(role="heading")
         self.client_help = plain_label(role="muted")
         self.client_edit = QLineEdit(self)
-        self.client_edit.setMaxLength(80)
+        self.client_edit.setMaxLength(MAX_LABEL)
         self.client_label.setBuddy(self.client_edit)
         self.assessor_label = plain_label(role="heading")
         self.assessor_edit = QLineEdit(self)
-        self.assessor_edit.setMaxLength(80)
+        self.assessor_edit.setMaxLength(MAX_LABEL)
         self.assessor_label.setBuddy(self.assessor_edit)
         for field in (
             self.client_label,
@@ -452,7 +453,7 @@ class StartPage(BasePage):
         if session.check_id is None and role in CLIENT_ROLES:
             return True
         # Back here and on again: what the page could not show must not change. A caregiver's
-        # name is not asked on this page, and the label box shows at most its first 80 letters.
+        # name is not asked on this page, and the label box shows at most MAX_LABEL letters.
         a = session.assessment
         if role == a.role and role != "therapist":
             assessor = a.assessor

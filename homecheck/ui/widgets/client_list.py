@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from homecheck.domain.textrules import MAX_LABEL
 from homecheck.session.photos import referenced
 from homecheck.store import clients
 from homecheck.store.clients import ClientInfo
@@ -51,7 +52,7 @@ class ClientList(QWidget):
         self.role = "therapist"  # wording of the list heading: clients, or the people you help
         self.search_label = plain_label()
         self.search_edit = QLineEdit(self)
-        self.search_edit.setMaxLength(80)
+        self.search_edit.setMaxLength(MAX_LABEL)
         self.search_label.setBuddy(self.search_edit)
         self.list_heading = plain_label(role="heading")
         self.list = JumpList(self)

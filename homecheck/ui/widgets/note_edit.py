@@ -1,7 +1,8 @@
 """A plain-text note box: about three lines high, growing a little, then scrolling.
 
 A note holds at most ``MAX_NOTE`` characters (homecheck/domain/textrules.py), as the reader of
-check files allows: typing or pasting past it adds what fits and says so (``on_full``).
+check files allows: typing or pasting past it adds what fits and says so (``on_full``). The
+area notes and the goals use the same box with their own maximum.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData
-from PySide6.QtGui import QKeyEvent, QResizeEvent, QTextCursor
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from homecheck.domain.textrules import MAX_NOTE
@@ -121,32 +122,14 @@ class NoteEdit(QPlainTextEdit):
             self._fit()  # wrapping changed
 
 
-def tell_full(edit: NoteEdit, ctx: UiContext) -> None:
-    """Make ``edit`` say in a message that the note cannot hold more."""
+def tell_full(edit: NoteEdit, ctx: UiContext, what: str = "note") -> None:
+    """Make ``edit`` say in a message that it cannot hold more. ``what`` names the text in
+    the message (a catalogue key under ui.text_limit: "note", "goals")."""
 
-    edit.on_full = lambda limit: _say_full(edit, limit, ctx)
+    edit.on_full = lambda limit: _say_full(edit, limit, ctx, what)
 
 
-def _say_full(edit: QWidget, limit: int, ctx: UiContext) -> None:
+def _say_full(edit: QWidget, limit: int, ctx: UiContext, what: str) -> None:
     shown = f"{limit:,}".replace(",", "." if ctx.language == "nl" else ",")
-    ctx.dialogs.inform(edit, ctx.t("ui.text_limit.title"), ctx.t("ui.text_limit.note", limit=shown))
-
-
-def within_limit(edit: QPlainTextEdit, limit: int, ctx: UiContext) -> str:
-    """The text of a plain text box, cut to ``limit`` characters (saying so) when longer.
-
-    For the boxes that are not a NoteEdit (an area's note, goals): the box then shows the cut
-    text, so what is saved is what is seen.
-    """
-    text = note_text(edit)
-    if len(text) <= limit:
-        return text
-    text = text[:limit]
-    edit.blockSignals(True)
-    try:
-        edit.setPlainText(text)
-        edit.moveCursor(QTextCursor.MoveOperation.End)
-    finally:
-        edit.blockSignals(False)
-    _say_full(edit, limit, ctx)
-    return text
+    ctx.dialogs.inform(edit, ctx.t("ui.text_limit.title"), ctx.t(f"ui.text_limit.{what}",
+                                                                limit=shown))  # fmt: skip

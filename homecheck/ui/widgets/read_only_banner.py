@@ -34,7 +34,10 @@ class ReadOnlyBanner(QFrame):
 
     def refresh(self) -> None:
         """Show or hide the banner as the session is now; texts in the interface language."""
-        session = self.ctx.session
+        session, t = self.ctx.session, self.ctx.t
+        self.save_button.setText(t("ui.read_only.save_as_file"))
+        self.save_button.setAccessibleName(t("ui.read_only.save_as_file").rstrip("…"))
+        self.save_button.setAccessibleDescription(t("ui.read_only.save_as_file_description"))
         shown = session.read_only
         self.setVisible(shown)
         if not shown:
@@ -46,5 +49,4 @@ class ReadOnlyBanner(QFrame):
         self.reason.setText(reason)
         self.setAccessibleName(title)
         self.setAccessibleDescription(reason)
-        self.save_button.setText(self.ctx.t("ui.read_only.save_as_file"))
         self.save_button.setVisible(session.store_gone)
