@@ -12,6 +12,7 @@ import argparse
 import contextlib
 import dataclasses
 import json
+import os
 import shutil
 import sys
 from collections.abc import Callable, Iterator
@@ -41,8 +42,6 @@ class FileProblem(Exception):
 
 
 def _shown(path: str | Path) -> str:
-    import os
-
     return os.fsencode(str(path)).decode("utf-8", "backslashreplace")
 
 
@@ -153,7 +152,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         check = dataclasses.replace(check, **{"status": status})
     data = fmt.dumps(check).encode("utf-8")
     folder = photos_folder(out)
-    made_folder = not folder.exists()
+    made_folder = not os.path.lexists(folder)  # (False, not OSError, for a name too long)
     try:
         copy_beside(out, check)
         atomic_write(out, data)
@@ -178,9 +177,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     from homecheck.session.importing import store_check
 
     refused = 0
-    with _store(writing=True, must_exist=False) as store:
-        assert store is not None  # (must_exist=False: made when missing)
-        content = checklist()
+    content = checklist()
+    with contextlib.ExitStack() as opened:
+        store: Store | None = None  # opened (made when missing) for the first readable check
         for given in args.paths:
             try:
                 files = _check_files(Path(given))
@@ -195,6 +194,9 @@ def cmd_import(args: argparse.Namespace) -> int:
                     _error(f"{_shown(path)}: {exc}")
                     refused += 1
                     continue
+                if store is None:
+                    store = opened.enter_context(_store(writing=True, must_exist=False))
+                    assert store is not None  # (must_exist=False: made when missing)
                 t = catalogue(check.language)
                 unnamed = t("ui.open_check.unnamed_client", date=check.date)
                 try:

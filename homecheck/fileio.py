@@ -151,15 +151,23 @@ _TMP_PREFIX = "."
 _TMP_SUFFIX = ".tmp"
 
 
+def temporary_beside(target: Path) -> tuple[int, str]:
+    """A new temporary file (0600) in ``target``'s folder, to be renamed to ``target``: (fd, name).
+
+    Its name is short whatever the target's, so a target name at the limit still works.
+    """
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    return tempfile.mkstemp(prefix=_TMP_PREFIX, suffix=_TMP_SUFFIX, dir=folder)
+
+
 def atomic_write(target: Path, data: bytes, mode: int = 0o600) -> None:
     """Write ``data`` to ``target`` through a temporary file in the same folder, then rename.
 
     On any error the temporary file is removed and an old ``target`` stays as it was.
     Files get mode 0600 by default: exports hold health information.
     """
-    target = Path(target)
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=_TMP_PREFIX, suffix=_TMP_SUFFIX, dir=folder)
+    fd, tmp_name = temporary_beside(target)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

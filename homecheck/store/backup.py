@@ -19,6 +19,7 @@ from pathlib import Path
 
 from homecheck import __version__
 from homecheck.domain.assessment import PHOTO_NAME
+from homecheck.fileio import temporary_beside
 from homecheck.store.db import SCHEMA_VERSION, Store, StoreDamaged, StoreError, StoreTooNew
 from homecheck.store.paths import DB_NAME, writable
 
@@ -81,11 +82,11 @@ def make_backup(store: Store, data_dir: Path, target: Path) -> Summary:
         "clients": clients,
         "photos": len(photos),
     }
-    folder = target.parent if str(target.parent) else Path(".")
-    work = Path(tempfile.mkdtemp(prefix=".homecheck-backup-", dir=data_dir))
-    fd, partial = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    fd, partial = temporary_beside(target)  # a short name: a target name at the limit works
     os.close(fd)
+    work: Path | None = None
     try:
+        work = Path(tempfile.mkdtemp(prefix=".homecheck-backup-", dir=data_dir))
         copy = work / DB_NAME
         store.backup_to(copy)
         with zipfile.ZipFile(partial, "w") as archive:
@@ -102,7 +103,8 @@ def make_backup(store: Store, data_dir: Path, target: Path) -> Summary:
             os.unlink(partial)
         raise
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if work is not None:
+            shutil.rmtree(work, ignore_errors=True)
     return Summary(checks, clients, len(photos))
 
 

@@ -18,7 +18,7 @@ from homecheck.domain.content import checklist
 from homecheck.store import clients
 from homecheck.store.db import SCHEMA_VERSION, Store
 from homecheck.store.lock import StoreLock
-from homecheck.store.paths import data_dir, database_path
+from homecheck.store.paths import data_dir, data_dir_location, database_path
 from homecheck.store.photos import import_photo
 
 PREFIX = "homecheck: error: "
@@ -301,7 +301,7 @@ def test_backup_of_a_damaged_store_is_exit_1_and_leaves_no_file(capsys, filled, 
     code, _, err = _run(capsys, "backup", "-o", str(target))
     assert code == 1
     _one_line(err)
-    assert not target.exists() and not list(tmp_path.glob(".b.zip*"))
+    assert not target.exists() and not list(tmp_path.glob(".*.tmp"))
 
 
 def test_backup_to_a_folder_or_a_missing_folder_is_exit_2(capsys, filled, tmp_path) -> None:
@@ -316,3 +316,51 @@ def test_nothing_to_back_up_is_exit_1(capsys, tmp_path: Path) -> None:
     assert code == 1
     _one_line(err)
     shutil.rmtree(data_dir())
+
+
+# -- names at the file system's limit, and a refused import (issue 17, tried by hand) ------------
+
+
+def _longest(folder: Path, suffix: str) -> Path:
+    """The longest legal name in ``folder`` ending in ``suffix`` (NAME_MAX bytes, 255 here)."""
+    import os
+
+    return folder / ("x" * (os.pathconf(folder, "PC_NAME_MAX") - len(suffix)) + suffix)
+
+
+def test_backup_to_the_longest_legal_name_works(capsys, filled, tmp_path: Path) -> None:
+    # Before: the temporary name ".NAME.XXXXXXXX.tmp" went past the limit ("File name too long").
+    (tmp_path / "out").mkdir()
+    target = _longest(tmp_path / "out", ".zip")
+    code, _, err = _run(capsys, "backup", "-o", str(target))
+    assert (code, err) == (0, "")
+    assert zipfile.is_zipfile(target)
+    assert list(target.parent.iterdir()) == [target]  # no temporary file left
+
+
+def test_export_to_the_longest_legal_name(capsys, filled, tmp_path: Path) -> None:
+    # Without photos no NAME.photos folder is needed: the name works.
+    (tmp_path / "out").mkdir()
+    target = _longest(tmp_path / "out", ".json")
+    code, _, err = _run(capsys, "export", str(filled["own"]), "-o", str(target))
+    assert (code, err) == (0, "")
+    assert fmt.read_file(target, checklist()).answers["stairs.rail_both_sides"].note == "steil"
+    target.unlink()
+    # With a photo, NAME.photos would be too long. Before: a traceback (OSError, exit 1).
+    code, out, err = _run(capsys, "export", str(filled["done"]), "-o", str(target))
+    assert (code, out) == (2, "")
+    _one_line(err)
+    assert "too long" in err
+    assert list(target.parent.iterdir()) == []  # nothing written
+
+
+def test_an_import_that_stores_nothing_makes_no_store(capsys, tmp_path: Path) -> None:
+    # Before: an empty store and a lock file were made in the data folder before the file
+    # was read, even when it was /dev/zero or not a check at all.
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    for given in ("/dev/zero", str(bad), str(tmp_path / "missing.json")):
+        code, out, err = _run(capsys, "import", given)
+        assert (code, out) == (2, "")
+        _one_line(err)
+    assert not data_dir_location().exists()
