@@ -261,7 +261,11 @@ class ClientsPage(BasePage):
             save_label=t("ui.clients.save_copy_first"),
         ):
             return False
-        photos = referenced(session.store.load_check(check.id))
+        try:
+            photos = referenced(session.store.load_check(check.id))
+        except KeyError:  # deleted in another window meanwhile
+            self._check_gone()
+            return False
         choosing = self.choosing  # a reload (the open check followed this one) keeps the choice
         session.delete_check(check.id)
         self.choosing = choosing
@@ -269,6 +273,13 @@ class ClientsPage(BasePage):
         self.client_list.refresh()
         self._show_client()
         return True
+
+    def _check_gone(self) -> None:
+        """The chosen check was deleted in another window: say so and show what is stored."""
+        t = self.ctx.t
+        self.ctx.dialogs.inform(self, t("ui.check_gone.title"), t("ui.check_gone.text"))
+        self.client_list.refresh()
+        self._show_client()
 
     # -- wizard hooks ----------------------------------------------------------------------
 
@@ -288,7 +299,11 @@ class ClientsPage(BasePage):
         if self._open_request is not None:
             info = session.store.list_checks(self.client_list.client_id)
             found = next((c for c in info if c.id == self._open_request), None)
-            session.resume(self._open_request)
+            try:
+                session.resume(self._open_request)
+            except KeyError:  # deleted in another window since the list was shown
+                self._check_gone()
+                return False
             self.choosing = False
             key = "summary" if found is None or found.status == "done" else found.current_page
             nav.jump_to_key_after_start(key)
@@ -320,6 +335,9 @@ class ClientsPage(BasePage):
                 self.message.setText(other_client_text(self.ctx, refused))
                 self.message.setVisible(True)
                 self.new_radio.setFocus(Qt.FocusReason.OtherFocusReason)
+                return False
+            except KeyError:  # deleted in another window since the list was shown
+                self._check_gone()
                 return False
         else:
             session.start_new(role, label, assessor, client_id=client_id)

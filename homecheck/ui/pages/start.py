@@ -377,6 +377,17 @@ class StartPage(BasePage):
         finally:
             self._opening = False
 
+    def _check_gone(self) -> None:
+        """The check offered here was deleted in another window: say so, show what is stored."""
+        t = self.ctx.t
+        self.ctx.dialogs.inform(self, t("ui.check_gone.title"), t("ui.check_gone.text"))
+        self.decided = False
+        self.base = followup_base(self.ctx.session.store, None)
+        self._choose_default_mode()
+        self._show_header()
+        self.retranslate()
+        self.on_enter()
+
     def _validate_read_only(self) -> bool:
         """Nothing can be changed: go on to look at a stored check, never start one."""
         if self.decided:
@@ -386,7 +397,11 @@ class StartPage(BasePage):
         if mode == "resume" and self.offer is not None:
             self.nav().jump_to_key_after_start(self._resume_page)
         elif mode == "review" and self.base is not None:
-            session.resume(self.base.id)
+            try:
+                session.resume(self.base.id)
+            except KeyError:  # deleted in another window since the page was shown
+                self._check_gone()
+                return False
             self.nav().jump_to_key_after_start("summary")
         elif role in CLIENT_ROLES:
             session.set_aside(role, assessor)  # the client list, to open a check there
@@ -421,7 +436,11 @@ class StartPage(BasePage):
             self._show_modes()
             if mode == "review" and self.base is not None:
                 # Open the last check at its summary, to tick off what has been done.
-                session.resume(self.base.id)
+                try:
+                    session.resume(self.base.id)
+                except KeyError:  # deleted in another window since the page was shown
+                    self._check_gone()
+                    return False
                 self.nav().jump_to_key_after_start("summary")
                 return True
             if mode == "followup" and self.base is not None:
@@ -437,6 +456,9 @@ class StartPage(BasePage):
                     self.ctx.dialogs.error(self, t("ui.followup.other_client_title"),
                                            other_client_text(self.ctx, refused))
                     self.client_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+                    return False
+                except KeyError:  # deleted in another window since the page was shown
+                    self._check_gone()
                     return False
                 return True
             if mode == "resume":
