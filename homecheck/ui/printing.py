@@ -5,6 +5,7 @@ Qt's own print dialog picks the printer (Windows, macOS and Linux alike); no `lp
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -69,12 +70,15 @@ def _page_image(page: pdfium.PdfPage, dpi: int, grayscale: bool) -> QImage:
     return image.copy()  # the bitmap's memory goes when it does
 
 
-def print_pdf(pdf: bytes | Path, printer: QPrinter) -> int:
+def print_pdf(
+    pdf: bytes | Path, printer: QPrinter, on_page: Callable[[int, int], None] | None = None
+) -> int:
     """Print the pages of a PDF on a printer set up by the print dialog; the pages printed.
 
     Each page is rendered at the printer's resolution (at most MAX_DPI) and drawn on the whole
     sheet, as large as it fits without changing its shape. The page range, page order, colour
-    mode and copies asked for in the dialog are followed. PrintError when printing failed.
+    mode and copies asked for in the dialog are followed. ``on_page(n, total)`` is called before
+    each sheet (n from 1), to show progress. PrintError when printing failed.
     """
     data = pdf.read_bytes() if isinstance(pdf, Path) else pdf
     try:
@@ -98,6 +102,8 @@ def print_pdf(pdf: bytes | Path, printer: QPrinter) -> int:
             sheet = printer.paperRect(QPrinter.Unit.DevicePixel)
             for copy in range(copies):
                 for n, index in enumerate(pages):
+                    if on_page is not None:
+                        on_page(printed + 1, copies * len(pages))
                     if (copy or n) and not printer.newPage():
                         raise PrintError("the printer stopped")
                     try:

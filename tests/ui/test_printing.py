@@ -71,8 +71,10 @@ def test_range_order_and_copies_from_the_dialog_are_followed(tmp_path: Path) -> 
     printer.setFromTo(2, 3)
     printer.setPageOrder(QPrinter.PageOrder.LastPageFirst)
     printer.setCopyCount(2)
-    assert print_pdf(_striped_pdf(4), printer) == 4
+    progress: list[tuple[int, int]] = []
+    assert print_pdf(_striped_pdf(4), printer, lambda n, total: progress.append((n, total))) == 4
     assert _stripes(out) == [3, 2, 3, 2]
+    assert progress == [(1, 4), (2, 4), (3, 4), (4, 4)]
 
 
 def test_an_a4_page_on_letter_paper_keeps_its_shape(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QButtonGroup, QPushButton, QRadioButton
 
@@ -298,10 +298,17 @@ class FinishPage(BasePage):
         printing.prepare(printer, self.paper(), self._file_name("ui.finish.pdf_file_name"))
         if not dialogs.ask_printer(self, printer, pages):
             return 0  # cancelled: nothing to say
+
+        def progress(page: int, total: int) -> None:
+            # A long list takes seconds: say how far it is, and keep the window painted.
+            self._tell(t("ui.finish.printing", page=page, total=total))
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
         try:
             with _wait_cursor():
-                printed = printing.print_pdf(data, printer)
+                printed = printing.print_pdf(data, printer, progress)
         except (printing.PrintError, OSError) as exc:
+            self.status.setText("")
             dialogs.error(self, t("ui.finish.error_title"), t("ui.finish.print_error", reason=exc))
             return 0
         where = printer.printerName() or printer.outputFileName()
