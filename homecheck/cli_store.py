@@ -2,8 +2,9 @@
 
 The data folder is the app's own (HOMECHECK_DATA_DIR, else the platform's rule). A problem
 with an input file exits 2 with one line ``homecheck: error: ...``; a problem with the store
-itself (damaged, made by a newer homecheck, not writable, the app is open) exits 1 with one
-line. ``import`` and ``restore`` write, so they refuse while the app has the store open.
+itself (damaged, made by a newer homecheck, the app is open; for a command that writes, a
+store that can only be read) exits 1 with one line. ``import`` and ``restore`` write, so they
+refuse while the app has the store open; the others read a store that cannot be written.
 """
 
 from __future__ import annotations

@@ -86,7 +86,10 @@ def make_backup(store: Store, data_dir: Path, target: Path) -> Summary:
     os.close(fd)
     work: Path | None = None
     try:
-        work = Path(tempfile.mkdtemp(prefix=".homecheck-backup-", dir=data_dir))
+        try:
+            work = Path(tempfile.mkdtemp(prefix=".homecheck-backup-", dir=data_dir))
+        except OSError:  # a data folder that can only be read: a private folder by the backup
+            work = Path(tempfile.mkdtemp(prefix=".homecheck-backup-", dir=Path(partial).parent))
         copy = work / DB_NAME
         store.backup_to(copy)
         with zipfile.ZipFile(partial, "w") as archive:

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -67,7 +68,7 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
-def test_list_and_export_read_a_store_that_cannot_be_written(read_only_data: Path) -> None:
+def test_list_export_and_backup_read_a_store_that_cannot_be_written(read_only_data: Path) -> None:
     before = _snapshot(read_only_data)
     listed = homecheck(read_only_data, "list", "--json")
     assert (listed.returncode, listed.stderr) == (0, "")
@@ -78,6 +79,11 @@ def test_list_and_export_read_a_store_that_cannot_be_written(read_only_data: Pat
     assert (exported.returncode, exported.stderr) == (0, ""), exported.stderr
     check = fmt.read_file(target, checklist())
     assert check.answers["stairs.rail_both_sides"].note == "steil"
+    backup = read_only_data.parent / "out" / "backup.zip"
+    made = homecheck(read_only_data, "backup", "-o", str(backup))
+    assert (made.returncode, made.stderr) == (0, ""), made.stderr
+    with zipfile.ZipFile(backup) as archive:
+        assert DB_NAME in archive.namelist()
     assert _snapshot(read_only_data) == before
 
 
