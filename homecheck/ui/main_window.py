@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTimer
@@ -146,19 +146,28 @@ def create_main_window(
     return wizard
 
 
-def _quit_on_ctrl_c(app: QApplication) -> None:
+def _quit_on_ctrl_c(app: QApplication) -> Callable[[], bool]:
     """Let Ctrl-C in the terminal end the app at once, with exit status 130 as a shell expects.
 
     Every answer is saved already, so the window is not asked to close (that would ask "stop
     the check?"). Python runs signal handlers only between bytecodes and Qt's event loop runs
-    in C++: a timer that wakes Python a few times a second lets the handler run.
+    in C++: a timer that wakes Python a few times a second lets the handler run. Installed
+    before the first message box of the start-up (a damaged store, a read-only one), whose own
+    event loop app.exit() ends too; the function returned says whether Ctrl-C was pressed.
     """
     import signal
 
-    signal.signal(signal.SIGINT, lambda _signum, _frame: app.exit(130))
+    pressed: list[bool] = []
+
+    def stop(_signum: int, _frame: object) -> None:
+        pressed.append(True)
+        app.exit(130)
+
+    signal.signal(signal.SIGINT, stop)
     wake = QTimer(app)
     wake.timeout.connect(lambda: None)
     wake.start(250)
+    return lambda: bool(pressed)
 
 
 def tell_already_open() -> None:
@@ -186,11 +195,15 @@ def run_app(
     "Open with homecheck").
     """
     app = ensure_app(argv)
+    interrupted = _quit_on_ctrl_c(app)
     wizard = create_main_window(check_integrity=check_integrity)
+    if interrupted():  # during a start-up message
+        if wizard is not None:
+            wizard.ctx.session.close()
+        return 130
     if wizard is None:
         return 1
     wizard.show()
-    _quit_on_ctrl_c(app)
     # A store that cannot be written any more (deleted by another homecheck, read-only):
     # a plain dialog instead of a traceback on stderr.
     uninstall = install_store_error_dialog(wizard)

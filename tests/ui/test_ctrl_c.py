@@ -40,3 +40,35 @@ def test_ctrl_c_ends_the_app(tmp_path: Path) -> None:
             app.communicate()
     assert app.returncode == 130
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child is POSIX")
+def test_ctrl_c_ends_the_app_while_a_start_up_message_waits_for_ok(tmp_path: Path) -> None:
+    # A damaged store is moved aside and a message waits for OK before the window shows.
+    # Before: Ctrl-C was ignored there (the handler came with the window), and the app stayed.
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    (data / DB_NAME).write_bytes(bytes(range(256)) * 40)
+    env = {**os.environ, "HOMECHECK_DATA_DIR": str(data), "QT_QPA_PLATFORM": "offscreen",
+           "PYTHONPATH": str(ROOT)}  # fmt: skip
+    app = subprocess.Popen(
+        [sys.executable, "-m", "homecheck"], cwd=ROOT, env=env,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while not list(data.glob(f"{DB_NAME}.damaged-*")):  # moved aside: the message is next
+            assert app.poll() is None, app.communicate()
+            assert time.monotonic() < deadline, "the app did not start"
+            time.sleep(0.1)
+        time.sleep(1.5)  # the message is up, in its own event loop
+        app.send_signal(signal.SIGINT)
+        _out, err = app.communicate(timeout=15)
+    except subprocess.TimeoutExpired:
+        pytest.fail("Ctrl-C did not end the app while its start-up message was shown")
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.communicate()
+    assert app.returncode == 130
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err
