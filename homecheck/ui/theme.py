@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -192,17 +193,19 @@ def _css(rules: list[tuple[str, str]], scope: str = "") -> str:
 def stylesheet() -> str:
     """The application style sheet, for every contrast and text size.
 
-    The normal colours apply everywhere; the high-contrast rules repeat each rule inside a
-    window whose CONTRAST property is "high", which makes them win (CSS specificity). The
-    larger labels' sizes follow the window's TEXT_SIZE property.
+    The normal rules apply everywhere. Each rule whose colours differ in high contrast is
+    repeated inside a window whose CONTRAST property is "high", which makes it win (CSS
+    specificity); the larger labels' sizes follow the window's TEXT_SIZE property.
     """
+    normal = _rules(NORMAL, False)
+    high = [rule for rule in _rules(HIGH_CONTRAST, True) if rule not in normal]
     sizes = [
         (f'QLabel[role="{role}"]', f"font-size: {size + points}pt;", size)
         for size in TEXT_SIZES for role, points in ROLE_POINTS.items()
     ]
     return (
-        _css(_rules(NORMAL, False))
-        + _css(_rules(HIGH_CONTRAST, True), scope=f'*[{CONTRAST}="high"]')
+        _css(normal)
+        + _css(high, scope=f'*[{CONTRAST}="high"]')
         + "".join(_css([(sel, decl)], scope=f'*[{TEXT_SIZE}="{size}"]')
                   for sel, decl, size in sizes)
     )
@@ -253,7 +256,7 @@ def apply(app: QApplication, text_pt: int, high_contrast: bool) -> None:
 
     The style is set once, when the application is made (main_window.ensure_app), and so is the
     style sheet, here; a change sets the palette and font and the two window properties the
-    style sheet follows, then polishes each widget once.
+    style sheet follows, and each window follows them (follow()).
     """
     load_fonts()
     app.setProperty(CONTRAST, "high" if high_contrast else "normal")
@@ -263,22 +266,27 @@ def apply(app: QApplication, text_pt: int, high_contrast: bool) -> None:
     if not app.styleSheet():
         app.setStyleSheet(stylesheet())
         return
-    # The style sheet's rules for a widget are worked out when it is polished: polish every
-    # widget again, each after its parent (findChildren lists them so), as the font a widget
-    # gets from its parent is part of what it is given.
     for window in app.topLevelWidgets():
         follow(window)
-        for widget in [window, *window.findChildren(QWidget)]:
-            widget.style().polish(widget)
 
 
 def follow(window: QWidget) -> None:
-    """Give a window the application's contrast and text size (apply() keeps them up to date);
-    every window that has no parent window is given them when it is made."""
+    """Give a window the application's contrast and text size (apply() calls this for every
+    window; a window without a parent window is given them when it is made).
+
+    The style sheet's rules for a widget are worked out when it is polished, so the widgets
+    polished already are polished again (QWizard and QMessageBox polish the buttons they make
+    at once), each after its parent (findChildren lists them so): the font a widget gets from
+    its parent is part of what it is given. The others are polished when first shown.
+    """
     app = QApplication.instance()
-    if app is not None:
-        for name in (CONTRAST, TEXT_SIZE):
-            window.setProperty(name, app.property(name))
+    if app is None:
+        return
+    for name in (CONTRAST, TEXT_SIZE):
+        window.setProperty(name, app.property(name))
+    for widget in [window, *window.findChildren(QWidget)]:
+        if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+            widget.style().polish(widget)
 
 
 def set_role(widget: QWidget, role: str) -> None:
