@@ -6,8 +6,8 @@ Runs from a fresh folder outside the checkout, with PATH cut down to the system'
 virtual environment on it, no PYTHONPATH, a private data folder), and checks what comes out:
 ``checklist`` (JSON, every item), ``report`` on an example (a real PDF with the actions in it),
 ``export-fhir`` (a Bundle with every answer), bad input (exit 2 and one line), and the app started
-offscreen until its first page is shown (``--smoke-test``), through the console program and the
-windowed one. Exit status 0 when every step passed; each step prints one line.
+offscreen until its first page is shown and it has printed a page to a PDF file (``--smoke-test``),
+through the console program and the windowed one. Exit status 0 when every step passed; each step prints one line.
 
 Used by .ci/test (against the built wheel in a fresh venv) and packaging/build.sh (against the
 PyInstaller bundle). Needs only the standard library, plus pypdf to read the PDF's text when it is
@@ -168,14 +168,17 @@ def step_desktop_entry(cli: str, work: Path) -> str:
 
 
 def step_gui(program: str, work: Path, what: str) -> str:
-    """The app offscreen until its first page has painted."""
+    """The app offscreen until its first page has painted, and a page printed to a PDF file."""
     done = run([program, "--smoke-test"], work, timeout=90)
     shown = ok(done, what).strip()
     if os.name == "nt" and what.startswith("windowed"):
         return "(windowed program: exit status only)"
     if "first page shown" not in shown:
         raise SmokeError(f"{what}: no first page ({shown!r})")
-    return shown.rsplit(": ", 1)[-1]
+    # The app prints a page to a PDF file too: pypdfium2 and QtPrintSupport are there.
+    if "printed" not in shown:
+        raise SmokeError(f"{what}: printing was not tried ({shown!r})")
+    return shown.rsplit(": ", 1)[-1] + ", printing works"
 
 
 def main(argv: list[str] | None = None) -> int:
