@@ -6,8 +6,9 @@ Runs from a fresh folder outside the checkout, with PATH cut down to the system'
 virtual environment on it, no PYTHONPATH, a private data folder), and checks what comes out:
 ``checklist`` (JSON, every item), ``report`` on an example (a real PDF with the actions in it),
 ``export-fhir`` (a Bundle with every answer), bad input (exit 2 and one line), and the app started
-offscreen until its first page is shown and it has printed a page to a PDF file (``--smoke-test``),
-through the console program and the windowed one. Exit status 0 when every step passed; each step prints one line.
+offscreen until its first page is shown and it has printed a page to a PDF file
+(``--smoke-test``), through the console program and the windowed one. Exit status 0 when every
+step passed; each step prints one line.
 
 Used by .ci/test (against the built wheel in a fresh venv) and packaging/build.sh (against the
 PyInstaller bundle). Needs only the standard library, plus pypdf to read the PDF's text when it is
