@@ -134,6 +134,8 @@ def _rules(c: Colours, high_contrast: bool) -> list[tuple[str, str]]:
         ('QPushButton[answer="hazard"]:checked',
          f"background: {c.hazard}; color: {c.hazard_text}; border-color: {c.hazard};"),
         ("QPushButton:disabled", f"color: {c.disabled_text}; border-style: dashed;"),
+        # A chosen answer that cannot be changed (a read-only store) stays as legible as before.
+        ("QPushButton:checked:disabled", f"color: {c.accent_text};"),
         ('QPushButton[kind="toggle"]:checked',
          f"background: {c.button}; color: {c.button_text}; border: 2px solid {c.text};"),
         ("QCheckBox:focus, QRadioButton:focus, QListWidget:focus, QLineEdit:focus,"

@@ -81,6 +81,7 @@ def test_every_control_that_writes_is_locked_and_looking_still_works(
     assert start.privacy.backup_button.isEnabled()  # a copy can still be made
     assert not start.open_box.button.isEnabled()  # opening a file stores it
     assert not start.new_radio.isVisibleTo(wizard)  # nothing new can be started
+    assert start.client_edit.isReadOnly() and start.assessor_edit.isReadOnly()
     room = first_room(wizard)  # the unfinished check is shown where it was left
     assert room.banner.isVisible()
     row = next(r for r in room.rows if r.item.id == ITEM)

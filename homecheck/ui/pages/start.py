@@ -78,7 +78,6 @@ class StartPage(BasePage):
         self.delete_button.setAutoDefault(False)
         theme.touch_target(self.delete_button)
         self.delete_button.clicked.connect(self.delete_last)
-        mark_writes(self.ctx, self.delete_button)
         layout.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.deleted_note = plain_label(role="muted")
         self.deleted_note.setVisible(False)
@@ -114,6 +113,7 @@ class StartPage(BasePage):
         self.assessor_edit = QLineEdit(self)
         self.assessor_edit.setMaxLength(MAX_LABEL)
         self.assessor_label.setBuddy(self.assessor_edit)
+        mark_writes(self.ctx, self.delete_button, self.client_edit, self.assessor_edit)
         for field in (
             self.client_label,
             self.client_help,
