@@ -70,6 +70,10 @@ def _progress(progress: ProgressView, ctx: StoryContext) -> list[Flowable]:
     return out
 
 
+# The rows of a table that stay with its heading.
+TABLE_START = 3
+
+
 def _person(person: PersonView, ctx: StoryContext) -> list[Flowable]:
     styles = ctx.styles
     blocks: list[list[Flowable]] = []
@@ -80,20 +84,18 @@ def _person(person: PersonView, ctx: StoryContext) -> list[Flowable]:
                 *(para(text, "Box", styles) for text in person.warnings),
             ]
         )
-    if person.answers:
-        blocks.append(
-            [
-                para(person.headings["answers"], "Heading3", styles),
-                facts(person.answers, ctx.width, styles, share=0.55),
-            ]
-        )
-    if person.tests:
-        blocks.append(
-            [
-                para(person.headings["tests"], "Heading3", styles),
-                facts(person.tests, ctx.width, styles, share=0.42),
-            ]
-        )
+    # A long table of answers flows on over the page end like text: its first rows stay with
+    # the heading, the rest is a second table with the same columns.
+    for key, lines, share in (("answers", person.answers, 0.55), ("tests", person.tests, 0.42)):
+        if lines:
+            blocks.append(
+                [
+                    para(person.headings[key], "Heading3", styles),
+                    facts(lines[:TABLE_START], ctx.width, styles, share=share),
+                ]
+            )
+            if lines[TABLE_START:]:
+                blocks[-1].append(facts(lines[TABLE_START:], ctx.width, styles, share=share))
     if person.factors:
         blocks.append(
             [
@@ -117,8 +119,15 @@ def _person(person: PersonView, ctx: StoryContext) -> list[Flowable]:
         )
     if not blocks:
         return []
-    blocks[0].insert(0, para(ctx.label("person.heading"), "Heading2", styles))
-    return [KeepTogether(block) for block in blocks]
+    # Each heading stays with the part's first line (a table whole); a longer part flows on
+    # over the page end, so page 2 is not left a third empty for the Short FES-I sentences.
+    out: list[Flowable] = []
+    lead: list[Flowable] = [para(ctx.label("person.heading"), "Heading2", styles)]
+    for block in blocks:
+        out.append(KeepTogether([*lead, *block[:2]]))
+        out.extend(block[2:])
+        lead = []
+    return out
 
 
 def _first(ctx: StoryContext) -> list[Flowable]:

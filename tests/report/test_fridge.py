@@ -218,3 +218,16 @@ def test_a_check_with_nothing_answered_does_not_say_nothing_needs_doing(
     t = catalogue("nl")
     assert squash(t("report.fridge.nothing_checked")) in first
     assert squash(t("report.fridge.nothing_now")) not in first
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("name", ["therapist-visit.json", "therapist-visit-v2.json"])
+def test_about_you_flows_on_so_page_2_is_used_to_its_end(
+    content: Checklist, render: Render, name: str, language: str
+) -> None:
+    """A long table of answers or the Short FES-I sentences do not jump whole to page 3."""
+    assessment = read_file(EXAMPLES / name, content)
+    pdf = render(content, assessment, language, "A4")
+    height = page_height(pdf)
+    body = [y for _, _, y in text_runs(pdf, 1) if y > height * FOOTER_ZONE]
+    assert min(body) < height * 0.2, f"page 2 ends at {min(body) / height:.0%}"
