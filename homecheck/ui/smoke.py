@@ -66,13 +66,13 @@ def run() -> int:
     if not watcher.painted or not title:
         _say(f"homecheck: smoke test: no page with a title shown within {TIME_LIMIT_MS // 1000} s")
         return 1
+    _say(f"homecheck: smoke test: first page shown: {title}")
     try:
         printed = _print_a_page()
     except Exception as exc:  # reported as one line, as every smoke failure
         _say(f"homecheck: smoke test: printing failed: {exc!r}")
         return 1
     _say(f"homecheck: smoke test: printed {printed} page(s) to a PDF file")
-    _say(f"homecheck: smoke test: first page shown: {title}")
     return 0
 
 

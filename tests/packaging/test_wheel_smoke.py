@@ -61,9 +61,12 @@ def test_smoke_test_option_shows_the_first_page(tmp_path: Path) -> None:
         },
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("homecheck: smoke test: first page shown: ")
-    title = done.stdout.strip().removeprefix("homecheck: smoke test: first page shown:")
+    first, printed = done.stdout.strip().splitlines()
+    assert first.startswith("homecheck: smoke test: first page shown: ")
+    title = first.removeprefix("homecheck: smoke test: first page shown:")
     assert title.strip()  # the start page's own title, as painted
+    # Then a page printed through Qt's printer to a PDF file (pypdfium2, QtPrintSupport).
+    assert printed.startswith("homecheck: smoke test: printed ")
 
 
 def test_smoke_test_without_a_display_gives_the_plain_message(tmp_path: Path) -> None:
