@@ -172,3 +172,31 @@ def test_deleting_everything_in_another_window_gives_a_dialog_and_keeps_the_answ
     assert not database_path().exists()  # nothing written into a new store behind its back
     assert not (data_dir() / "photos").exists()
     QApplication.processEvents()
+
+
+def test_adding_a_client_after_everything_was_deleted_elsewhere_gives_the_dialog(
+    make_wizard, dialogs: FakeDialogs, tmp_path: Path  # type: ignore[no-untyped-def]
+) -> None:
+    # A second path to the store: the client list writes through the store, not the session.
+    wizard = make_wizard()
+    wizard.start_page.role_radios["therapist"].setChecked(True)
+    wizard.next()
+    listed = wizard.clients_page.client_list
+    delete_all_data()  # another homecheck deletes everything
+    dialogs.texts = ["Mevrouw K."]
+    dialogs.yes_no = [False]  # not now: the banner keeps the button for later
+    uninstall = install_store_error_dialog(wizard)
+    try:
+        listed.add_button.click()  # a Qt slot; before: a traceback only
+    finally:
+        uninstall()
+    (question,) = dialogs.named("ask_yes_no")
+    assert question[1] == "Your saved checks were deleted"
+    banner = wizard.clients_page.banner
+    assert banner.isVisible() and banner.save_button.isVisible()
+    assert not listed.add_button.isEnabled()
+    saved = tmp_path / "later.json"
+    dialogs.save_paths = [saved]
+    banner.save_button.click()
+    assert saved.is_file()
+    assert not database_path().exists()
