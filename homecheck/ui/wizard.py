@@ -194,7 +194,11 @@ class HomeWizard(QWizard):
 
     def go_to(self, page_id: int) -> None:
         """Show any page. History stays in page order, so Next never meets a visited page."""
-        if page_id not in self.pages_by_id or self.currentId() == page_id:
+        if page_id not in self.pages_by_id:
+            return
+        if self.currentId() == page_id:
+            # Already there (its step in the side panel): shown afresh, the keyboard goes in.
+            self.pages_by_id[page_id].on_enter()
             return
         # Back up to the last visited page before the target, then jump forward to it.
         while self.currentId() > page_id and self.visitedIds()[:1] != [self.currentId()]:

@@ -88,6 +88,9 @@ class SummaryPage(BasePage):
     def retranslate(self) -> None:
         self.refresh()
 
+    def reload(self) -> None:
+        self.refresh()  # another check, or this one changed in another window
+
     def on_enter(self) -> None:
         self.refresh()
         if self.open_list.count():

@@ -1,0 +1,60 @@
+"""The summary shows what is stored now: after a change in another window, and when its step in
+the side panel is chosen while it is shown (the keyboard then goes into the page)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from homecheck.domain.assessment import Answer
+from homecheck.store.db import Store
+from homecheck.store.paths import database_path
+from homecheck.ui.pages.base import SUMMARY_ID
+from tests.ui.helpers import first_room
+
+pytestmark = pytest.mark.gui
+
+
+def _open_items(summary) -> list[str]:  # type: ignore[no-untyped-def]
+    return [summary.open_list.item(n).data(Qt.ItemDataRole.UserRole)
+            for n in range(summary.open_list.count())]
+
+
+def _on_the_summary_with_one_hazard(make_wizard):  # type: ignore[no-untyped-def]
+    wizard = make_wizard()
+    room = first_room(wizard)
+    room.rows[0].choices.choose_number(1)
+    wizard.go_to(SUMMARY_ID)
+    return wizard, room.rows[0].item.id, room.rows[1].item.id
+
+
+def test_a_change_in_another_window_shows_on_the_summary(make_wizard, dialogs) -> None:
+    wizard, first, second = _on_the_summary_with_one_hazard(make_wizard)
+    summary = wizard.summary_page
+    assert second in _open_items(summary)
+    other = Store(database_path())  # the other window answers the second question
+    other.save_answer(wizard.ctx.session.check_id, second, Answer("hazard"))
+    other.close()
+    row = next(r for r in summary.action_log.rows if r.item_id == first)
+    row.box.setChecked(True)  # this window does not know: it is told and shows what is stored
+    assert dialogs.named("inform")
+    assert second not in _open_items(summary)
+    shown = [r.item_id for r in summary.action_log.rows if r.isVisibleTo(summary)]
+    assert first in shown and second in shown
+    assert not row.box.isChecked()  # the tick was not saved
+
+
+def test_choosing_the_summary_step_while_on_the_summary_goes_into_it(make_wizard) -> None:
+    wizard, _first, _second = _on_the_summary_with_one_hazard(make_wizard)
+    summary = wizard.summary_page
+    steps = wizard.side.steps
+    steps.setFocus(Qt.FocusReason.OtherFocusReason)
+    entry = next(steps.item(n) for n in range(steps.count())
+                 if steps.item(n).data(Qt.ItemDataRole.UserRole) == SUMMARY_ID)
+    before = summary.open_list.count()
+    wizard.ctx.session.set_answer(summary.open_list.item(0).data(Qt.ItemDataRole.UserRole), "ok")
+    steps.itemActivated.emit(entry)  # Enter on the step
+    assert wizard.currentId() == SUMMARY_ID
+    assert summary.open_list.count() == before - 1  # shown afresh
+    assert QApplication.focusWidget() is summary.open_list
