@@ -37,7 +37,8 @@ def _filled_store(own_check: bool) -> None:
             checklist(), answers={ITEM: Answer("hazard", note="loose rail")}))  # fmt: skip
         store.set_current_page(own, "area:stairs")
     client = clients.add_client(store, "Mrs J. de Vries")
-    store.create_check(Assessment.new(checklist(), role="therapist", client="Mrs J. de Vries"),
+    store.create_check(Assessment.new(checklist(), role="therapist", client="Mrs J. de Vries",
+                                      answers={ITEM: Answer("hazard")}),
                        client_id=client, status="done")  # fmt: skip
     store.close()
 
@@ -140,6 +141,14 @@ def test_a_therapist_browses_clients_but_starts_nothing(
     wizard.next()  # a new check for this client cannot be stored
     assert wizard.currentPage() is page
     assert page.message.text() == "You can look, but not change anything."
+    # Their finished check opens at its summary, to look at; its action ticks are locked.
+    page.checks_list.setCurrentRow(0)
+    assert not page.delete_check_button.isEnabled()
+    page.open_chosen()
+    assert wizard.currentId() == SUMMARY_ID
+    assert wizard.ctx.session.assessment.client == "Mrs J. de Vries"
+    boxes = [row.box for row in wizard.summary_page.action_log.rows if row.isVisible()]
+    assert boxes and not any(box.isEnabled() for box in boxes)
 
 
 def test_deleting_everything_in_another_window_gives_a_dialog_and_keeps_the_answers(
