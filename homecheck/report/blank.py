@@ -62,7 +62,9 @@ class _Sheet:
         for label in labels:
             row += [TickBox(self.box), self.text(label, "BlankChoice")]
             widths += [self.box + 6, column - self.box - 6]
-        return Table([row], colWidths=widths, style=_TIGHT, hAlign="LEFT")
+        # Room after each answer, so that a long one never runs into the next box.
+        style = [*_TIGHT, ("RIGHTPADDING", (0, 0), (-1, -1), 6)]
+        return Table([row], colWidths=widths, style=style, hAlign="LEFT")
 
     def question(
         self, number: int, text: str, answers: Sequence[str], notes: bool = True
