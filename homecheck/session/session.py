@@ -109,6 +109,14 @@ class Session:
             raise StoreGone(f"{store.path} was deleted or replaced by another homecheck window")
         raise StoreReadOnly(store.path)
 
+    def check_can_write(self) -> None:
+        """Before work that writes files of its own (a photo, a check file to store): the same
+        refusal as any write (StoreReadOnly, or StoreGone when another homecheck deleted the
+        store), so nothing is written beside a store that cannot take it."""
+        self._refuse_if_read_only()
+        if self._store is not None:
+            self._store.ensure_present()
+
     def close(self) -> None:
         """Close the store, if it is open."""
         if self._store is not None:

@@ -368,16 +368,21 @@ class Store:
                 ) from None
             raise
 
-    @contextlib.contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        if self.read_only:
-            raise StoreReadOnly(self.path)
-        if _identity(self.path) != self._identity:
+    def ensure_present(self) -> None:
+        """StoreGone (and ``gone`` from then on) when the file was deleted or replaced by
+        another homecheck since it was opened; nothing is written to find out."""
+        if self.gone or _identity(self.path) != self._identity:
             self.gone = True
             raise StoreGone(
                 f"{self.path} was deleted or replaced by another homecheck window: "
                 "nothing more can be saved here; close this window and start homecheck again"
             )
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        if self.read_only:
+            raise StoreReadOnly(self.path)
+        self.ensure_present()
         self._db.execute("BEGIN IMMEDIATE")
         try:
             yield self._db

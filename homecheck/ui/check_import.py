@@ -53,6 +53,7 @@ def open_check_file(
     Everything that goes wrong is told through ctx.dialogs, in plain words.
     """
     t, session = ctx.t, ctx.session
+    session.check_can_write()  # StoreReadOnly / StoreGone: told by the window, nothing written
     if path is None:
         path = ctx.dialogs.ask_open_path(
             parent, t("ui.open_check.choose_title"), t("ui.open_check.filter")

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from PySide6.QtWidgets import QApplication
 
 from homecheck.domain.assessment import Answer, Assessment
@@ -209,3 +210,25 @@ def test_adding_a_client_after_everything_was_deleted_elsewhere_gives_the_dialog
     banner.save_button.click()
     assert saved.is_file()
     assert not database_path().exists()
+
+
+def test_adding_a_photo_after_everything_was_deleted_elsewhere_writes_nothing(
+    make_wizard, dialogs: FakeDialogs, tmp_path: Path  # type: ignore[no-untyped-def]
+) -> None:
+    wizard = make_wizard()
+    row = first_room(wizard).rows[0]
+    row.choices.buttons["hazard"].click()
+    delete_all_data()  # another homecheck deletes everything
+    picture = tmp_path / "rug.png"
+    Image.new("RGB", (40, 30), (200, 10, 10)).save(picture)
+    dialogs.open_paths = [picture]
+    dialogs.yes_no = [False]
+    uninstall = install_store_error_dialog(wizard)
+    try:
+        row.photo_button.click()
+    finally:
+        uninstall()
+    assert dialogs.named("ask_yes_no")[0][1] == "Your saved checks were deleted"
+    assert dialogs.named("ask_open_path") == []  # not even asked for a file
+    assert not (data_dir() / "photos").exists()  # before: a photo in a folder made again
+    assert row.ctx.session.answer(row.item.id).answer == "hazard"  # still on screen

@@ -16,6 +16,7 @@ def ask_and_import(ctx: UiContext, parent: QWidget) -> str | None:
 
     Nothing is attached here; a file that is no picture is told in words and changes nothing.
     """
+    ctx.session.check_can_write()  # not a photo file for a store that cannot take it
     t = ctx.t
     path = ctx.dialogs.ask_open_path(parent, t("ui.photo.choose_title"), t("ui.photo.filter"))
     if path is None:
