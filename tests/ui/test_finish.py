@@ -398,3 +398,26 @@ def test_default_file_names_say_who_and_when(make_wizard, dialogs, fake_renderer
         f"homecheck answers Mrs J {day}.json",
         f"Care record FHIR Mrs J {day}.json",
     ]
+
+
+def test_a_list_saved_for_another_check_is_never_opened_or_written_over(
+    make_wizard, dialogs, fake_renderer, tmp_path
+) -> None:
+    wizard, page = _finish(make_wizard)
+    first = tmp_path / "first.pdf"
+    dialogs.save_paths = [first]
+    assert page.save_pdf() == first
+    before = first.read_bytes()
+    # Another check is opened without finishing this one (as from the client list).
+    wizard.ctx.session.start_new("self", "Someone else", "")
+    wizard.go_to(FINISH_ID)
+    assert page.saved_pdf() is None
+    second = tmp_path / "second.pdf"
+    dialogs.save_paths = [second]
+    page.large_radio.setChecked(True)
+    page.open_pdf()
+    assert first.read_bytes() == before  # the first client's list is untouched
+    assert dialogs.opened == [second] and second.is_file()
+    dialogs.yes_no = [False]
+    wizard.button(wizard.WizardButton.FinishButton).click()  # saved for this check: no question
+    assert not dialogs.named("ask_yes_no")

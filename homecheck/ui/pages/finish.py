@@ -37,6 +37,7 @@ class FinishPage(BasePage):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx, FINISH_ID, "finish")
         self.pdf_path: Path | None = None
+        self._saved_for: int | None = None  # the check whose action list is at pdf_path
         self._saved_key: tuple[object, ...] | None = None  # what the saved PDF was made of
         self._rendered: tuple[tuple[object, ...], bytes] | None = None  # the last PDF made
         self._size_chosen = False  # the person picked normal or large print here
@@ -159,7 +160,7 @@ class FinishPage(BasePage):
 
         True when the check may be finished (saved now, or the person chose not to).
         """
-        if self.pdf_path is not None:
+        if self.saved_pdf() is not None:
             return True
         t = self.ctx.t
         if not self.ctx.dialogs.ask_yes_no(
@@ -248,13 +249,21 @@ class FinishPage(BasePage):
         if made is None or not self._write(path, made[1]):
             return None
         self.pdf_path, self._saved_key = path, made[0]
+        self._saved_for = self.ctx.session.check_id
         self._tell(t("ui.finish.saved", path=path))
         return path
+
+    def saved_pdf(self) -> Path | None:
+        """Where the action list of the check now open was saved; None when it was not (a list
+        saved for another client's check is never opened, let alone written over, for this one)."""
+        if self.pdf_path is None or self._saved_for != self.ctx.session.check_id:
+            return None
+        return self.pdf_path
 
     def _pdf_or_save(self) -> Path | None:
         """The saved PDF, made again in its place when the answers or the print choices changed
         since (never a stale list); asks where to save when there is none yet."""
-        path = self.pdf_path
+        path = self.saved_pdf()
         if path is None or not path.is_file():
             return self.save_pdf()
         if self._saved_key == self._pdf_key():
