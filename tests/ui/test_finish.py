@@ -323,9 +323,14 @@ def test_large_print_is_preselected_for_larger_text_until_the_person_chooses(
     wizard.go_to(FINISH_ID - 1)
     wizard.go_to(FINISH_ID)
     assert not page.large_print()
+    wizard.larger_text()  # made larger on this very page: large print at once
+    assert page.large_print()
+    wizard.reset_text()
+    assert not page.large_print()
     page.large_radio.click()  # the person's own choice stays for the session
     wizard.go_to(FINISH_ID - 1)
     wizard.go_to(FINISH_ID)
+    wizard.reset_text()
     assert page.large_print()
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QButtonGroup, QPushButton, QRadioButton
 
@@ -140,6 +140,12 @@ class FinishPage(BasePage):
             (self.large_radio if large else self.normal_radio).setChecked(True)
         finally:
             self._showing = False
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # The text size was changed here (Ctrl+plus): large print follows, until chosen.
+        if event.type() == QEvent.Type.FontChange and self.built:
+            self._show_size_default()
 
     def _size_toggled(self, checked: bool) -> None:
         if checked and not self._showing:
