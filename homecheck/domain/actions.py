@@ -349,11 +349,14 @@ def action_texts(
     catalogue: Catalogue,
     checklist: Checklist | None = None,
     intake: dict[str, Any] | None = None,
+    role: str = "self",
 ) -> ActionTexts:
     """The texts of one action in the catalogue's language (the one place they are made).
 
     ``checklist`` defaults to the shipped one; ``intake`` (the assessment's) words the
-    "higher because" line and what happened; without it those parts are left out.
+    "higher because" line and what happened; without it those parts are left out. ``role``
+    (the assessment's) names the person's own actions: "About you", or "About the person"
+    when a caregiver or therapist fills in the check.
     """
     t = catalogue
     lang = t.language
@@ -364,7 +367,7 @@ def action_texts(
         return ActionTexts(
             fix=t(f"action.{action.item_id}.fix"),
             why=why,
-            area=t("person.area_title"),
+            area=t("person.area_title" if role == "self" else "person.area_title_other"),
             helpers=PERSON_HELPERS[action.item_id],
             raised="",
             until_then="",

@@ -160,7 +160,7 @@ def _action_view(
     photos: PhotoViews,
 ) -> ActionView:
     answer = assessment.answers.get(action.item_id)
-    texts = acts.action_texts(action, t, content, assessment.intake)
+    texts = acts.action_texts(action, t, content, assessment.intake, assessment.role)
     fix, why, area, helpers = texts.fix, texts.why, texts.area, texts.helpers
     until_then = texts.until_then
     return ActionView(
@@ -245,7 +245,7 @@ def _person(
             sentences.append(t("person.fesi_by_proxy"))
         sentences.append(texts.fesi_bands[fesi.band](lang))
     headings = {
-        "answers": t("person.intake_heading"),
+        "answers": t("report.person.answers_heading"),
         "tests": t("person.tests_heading"),
         "warnings": t("person.warnings_heading"),
         "factors": t("person.factors_heading"),
@@ -316,6 +316,9 @@ def build_report(
     """
     t = catalogue(language)
     labels = {k.removeprefix("report."): t.raw(k) for k in sorted(t.keys()) if k[:7] == "report."}
+    if assessment.role != "self":
+        # A caregiver or therapist fills in for someone else: never "About you".
+        labels["person.heading"] = labels["person.heading_other"]
     home = score_home(content, assessment)
     actions = acts.build_actions(content, assessment)
     date = format_date(assessment.date, t)

@@ -175,3 +175,24 @@ def test_user_labels_are_put_on_one_clean_line(content: Checklist) -> None:
     )
     assert model.client == "Mevr. Jansen"
     assert model.author == "Anna"
+
+
+@pytest.mark.parametrize(
+    ("role", "language", "title"),
+    [("self", "en", "About you"), ("caregiver", "en", "About the person"),
+     ("therapist", "en", "About the person"), ("self", "nl", "Over jou"),
+     ("caregiver", "nl", "Over de persoon"), ("therapist", "nl", "Over de persoon")],
+)
+def test_the_persons_part_is_about_you_only_for_the_person_themselves(
+    content: Checklist, role: str, language: str, title: str
+) -> None:
+    assessment = make_assessment(content)
+    assessment.role = role
+    assessment.intake = {"key_fallen": True, "falls_past_year": 2}
+    model = build_report(content, assessment, language)
+    rooms = {area.title(language) for area in content.areas}
+    person_groups = [area.title for group in model.groups for area in group.areas
+                     if area.title not in rooms]
+    assert person_groups and set(person_groups) == {title}
+    assert model.labels["person.heading"] == title
+    assert model.person is not None and model.person.headings["answers"] != title

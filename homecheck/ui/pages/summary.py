@@ -199,7 +199,9 @@ class SummaryPage(BasePage):
         if factors:
             lines += ["", t("person.factors_heading")]
             lines += [f"• {item.fix(self.ctx.language)}" for item in factors]
-        self.person_heading.setText(t("person.intake_heading"))
+        # As the side panel: "About you", or "About the person" for a caregiver or therapist.
+        own = self.ctx.session.assessment.role == "self"
+        self.person_heading.setText(t("person.area_title" if own else "person.area_title_other"))
         self.person_lines.setText("\n".join(lines))
         self.person_heading.setVisible(bool(lines))
         self.person_lines.setVisible(bool(lines))

@@ -103,7 +103,7 @@ class ActionLog(QWidget):
     def show_actions(self, actions: list[Action]) -> None:
         """Show every action in priority order; hazards with a box to tick when done."""
         t, lang, content = self.ctx.t, self.ctx.language, self.ctx.checklist
-        intake = self.ctx.session.assessment.intake
+        intake, role = self.ctx.session.assessment.intake, self.ctx.session.assessment.role
         while len(self.rows) < len(actions):
             row = ActionCheck(self.ctx, self)
             # Connected after the row's own handler, so the session has the date already.
@@ -114,7 +114,7 @@ class ActionLog(QWidget):
             row.setVisible(index < len(actions))
         for number, (action, row) in enumerate(zip(actions, self.rows, strict=False), start=1):
             priority = t(f"priority.{action.priority}")
-            texts = action_texts(action, catalogue(lang), content, intake)
+            texts = action_texts(action, catalogue(lang), content, intake, role)
             fix, where = texts.fix, texts.area
             line = t("ui.summary.action", number=number, priority=priority, where=where, fix=fix)
             # Why it is higher for this person, and what to do until a fix is in place.

@@ -1,0 +1,32 @@
+"""The summary names the person's own actions as the side panel does: "About you" for the
+person themselves, "About the person" when a caregiver or therapist fills in the check."""
+
+from __future__ import annotations
+
+import pytest
+
+from homecheck.ui.pages.base import SUMMARY_ID
+from tests.ui.helpers import choose_role
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.mark.parametrize(("role", "title"), [("self", "About you"),
+                                             ("caregiver", "About the person"),
+                                             ("therapist", "About the person")])
+def test_summary_says_whose_actions(make_wizard, dialogs, role: str, title: str) -> None:
+    wizard = make_wizard()
+    choose_role(wizard, role)
+    wizard.next()
+    if role != "self":
+        dialogs.texts = ["Mum"]
+        wizard.clients_page.client_list.add()
+        wizard.next()
+    wizard.ctx.session.set_intake("falls_past_year", 2)
+    wizard.go_to(SUMMARY_ID)
+    summary = wizard.summary_page
+    lines = [row.text.text() for row in summary.action_log.rows if row.isVisibleTo(summary)]
+    person = [line for line in lines if f" – {title}: " in line]
+    assert person, lines
+    assert not [line for line in lines if "About you" in line and title != "About you"]
+    assert summary.person_heading.text() == title
