@@ -123,7 +123,10 @@ class AnswerRow(QFrame):
     def _retranslate_details(self) -> None:
         if self._details is not None:
             t, lang, item = self.ctx.t, self.ctx.language, self.item
-            self._details.setText(t("ui.room.details", why=item.why(lang), fix=item.fix(lang)))
+            text = t("ui.room.details", why=item.why(lang), fix=item.fix(lang))
+            if item.until_then is not None:  # "Until the rail is fitted: …" says so itself
+                text += "\n\n" + item.until_then(lang)
+            self._details.setText(text)
 
     def _retranslate_note(self) -> None:
         if self._note_edit is not None and self._note_label is not None:
