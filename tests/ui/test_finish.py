@@ -426,3 +426,34 @@ def test_a_list_saved_for_another_check_is_never_opened_or_written_over(
     dialogs.yes_no = [False]
     wizard.button(wizard.WizardButton.FinishButton).click()  # saved for this check: no question
     assert not dialogs.named("ask_yes_no")
+
+
+def test_the_window_stays_open_while_pages_go_to_the_printer(
+    make_wizard, dialogs, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QApplication
+
+    from homecheck.ui import printing
+
+    wizard, page = _finish(make_wizard)
+    real = printing.print_pdf
+    shown: list[str] = []
+
+    def closing_meanwhile(data, printer, on_page=None):  # type: ignore[no-untyped-def]
+        def step(n: int, total: int) -> None:
+            QApplication.postEvent(wizard, QCloseEvent())  # the close box, clicked mid-print
+            on_page(n, total)
+            shown.append(page.status.text())
+
+        return real(data, printer, step)
+
+    monkeypatch.setattr(printing, "print_pdf", closing_meanwhile)
+    dialogs.print_to = tmp_path / "out.pdf"
+    printed = page.print_pdf()
+    assert printed >= 2 and wizard.isVisible()
+    assert not dialogs.named("ask_yes_no")  # no "stop for now?" halfway
+    assert shown[0] == f"Printing page 1 of {printed}…"
+    # Afterwards the close box works as always.
+    wizard.close()
+    assert dialogs.named("ask_yes_no")

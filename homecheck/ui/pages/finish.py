@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QButtonGroup, QPushButton, QRadioButton
+from PySide6.QtWidgets import QButtonGroup, QPushButton, QRadioButton, QWidget
 
 from homecheck.domain.assessment import dumps
 from homecheck.fileio import atomic_write
@@ -320,7 +320,7 @@ class FinishPage(BasePage):
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
         try:
-            with _wait_cursor():
+            with _wait_cursor(), _window_stays_open(self.window()):
                 printed = printing.print_pdf(data, printer, progress)
         except (printing.PrintError, OSError) as exc:
             self.status.setText("")
@@ -397,3 +397,23 @@ def _wait_cursor() -> Iterator[None]:
         yield
     finally:
         QGuiApplication.restoreOverrideCursor()
+
+
+class _HoldClose(QObject):
+    """Swallows a window's close requests."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        return event.type() == QEvent.Type.Close
+
+
+@contextmanager
+def _window_stays_open(window: QWidget) -> Iterator[None]:
+    """While pages go to the printer the window keeps painting; a click on its close box then
+    does nothing, instead of asking "stop for now?" halfway through the print job."""
+    hold = _HoldClose(window)
+    window.installEventFilter(hold)
+    try:
+        yield
+    finally:
+        window.removeEventFilter(hold)
+        hold.deleteLater()
