@@ -11,6 +11,7 @@ the next pages.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from reportlab.lib.styles import StyleSheet1
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table
@@ -24,6 +25,8 @@ from homecheck.report.styles import FONT, FRIDGE_MIN, fridge_styles
 # The contract: page 1 always carries the first eight "now" actions (when there are as many).
 MIN_ACTIONS = 8
 SIZE_STEP = 1.0
+# Points kept free at the bottom of page 1, against rounding in the layout.
+FIT_MARGIN = 1.0
 
 _TIGHT = [
     ("FONTNAME", (0, 0), (-1, -1), FONT),
@@ -35,12 +38,35 @@ _TIGHT = [
 ]
 
 
-def _height(flowables: Sequence[Flowable], width: float) -> float:
-    """The height of flowables stacked in a frame (spaces counted in full: an upper bound)."""
-    total = 0.0
+@dataclass(frozen=True)
+class _Box:
+    """The height of a laid-out flowable and the space platypus keeps before and after it."""
+
+    height: float
+    before: float
+    after: float
+
+
+def _boxes(flowables: Sequence[Flowable], width: float) -> list[_Box]:
+    """Lay out each flowable at the frame's width (once: a longer list re-uses the boxes)."""
+    out = []
     for flowable in flowables:
         _, height = flowable.wrap(width, 1e6)
-        total += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+        out.append(_Box(height, flowable.getSpaceBefore(), flowable.getSpaceAfter()))
+    return out
+
+
+def _stacked(boxes: Sequence[_Box]) -> float:
+    """The height boxes take from the top of a frame, as platypus' Frame places them.
+
+    No space before the first; between two, the larger of the space after the one and before
+    the next (platypus overlaps them); the space after the last need not fit.
+    """
+    total = 0.0
+    after: float | None = None
+    for box in boxes:
+        total += box.height + (0.0 if after is None else max(after, box.before))
+        after = box.after
     return total
 
 
@@ -49,18 +75,32 @@ def _open(actions: Sequence[ActionView]) -> int:
     return sum(1 for action in actions if not action.done)
 
 
-class _Page:
-    """The parts of the fridge page at one type size."""
+@dataclass(frozen=True)
+class Layout:
+    """How page 1 is set: the type size, and what gives way when the page is full.
 
-    def __init__(
-        self, ctx: StoryContext, size: float, tight: bool = False, lean: bool = False
-    ) -> None:
+    ``tight``: less room between the actions, no "tick the box" line, the write-in lines in two
+    rows; ``lean``: without the next step and who can help (page 2 starts with them); ``bare``:
+    the actions without their "until then" and "done on" lines (the list has them).
+    """
+
+    size: float
+    tight: bool = False
+    lean: bool = False
+    bare: bool = False
+
+
+class _Page:
+    """The parts of the fridge page in one layout."""
+
+    def __init__(self, ctx: StoryContext, layout: Layout) -> None:
         self.ctx = ctx
-        self.size = size
-        self.tight = tight  # less room between actions, no "tick the box" line
-        self.lean = lean  # without the next step (page 2 starts with it)
-        self.styles: StyleSheet1 = fridge_styles(size)
-        self.box = round(size * (1.4 if tight else 1.6))
+        self.layout = layout
+        self.size = layout.size
+        self.tight = layout.tight
+        self.lean = layout.lean
+        self.styles: StyleSheet1 = fridge_styles(layout.size)
+        self.box = round(layout.size * (1.4 if layout.tight else 1.6))
 
     def text(self, text: str, style: str) -> Flowable:
         return para(text, style, self.styles)
@@ -68,11 +108,11 @@ class _Page:
     def action(self, action: ActionView) -> Flowable:
         """A big tick box with the fix beside it and, under the fix, "until then" or "done on"."""
         cells: list[Flowable] = [self.text(action.fix, "FridgeFix")]
+        under = action.until_then
         if action.done:
-            label = self.ctx.model.labels["fridge.done"].format(date=action.done)
-            cells.append(self.text(label, "FridgeText"))
-        elif action.until_then:
-            cells.append(self.text(action.until_then, "FridgeText"))
+            under = self.ctx.model.labels["fridge.done"].format(date=action.done)
+        if under and not self.layout.bare:
+            cells.append(self.text(under, "FridgeText"))
         column = self.box + 12
         gap = self.size * (0.3 if self.tight else 0.6)
         style = [*_TIGHT, ("BOTTOMPADDING", (0, 0), (-1, -1), gap)]
@@ -140,97 +180,95 @@ class _Page:
         )
         return out
 
-    def soon_part(self, count: int | None) -> list[Flowable]:
-        """When nothing is "now": say so, then the first ``count`` "soon" actions."""
+    def soon_intro(self) -> list[Flowable]:
+        """When nothing is "now": say so, and head the "soon" actions that follow."""
         fridge, labels = self.ctx.model.fridge, self.ctx.model.labels
         if not fridge.nothing_now:
             return []
         out = [self.text(fridge.nothing_now, "FridgeTitle")]
         if fridge.soon:
-            shown = fridge.soon if count is None else fridge.soon[:count]
             out.append(self.text(labels["fridge.soon_heading"], "FridgeHeading"))
-            out.extend(self.action(action) for action in shown)
-            out.extend(self.more(_open(fridge.soon[len(shown):]), soon=True))
         return out
 
 
 def _largest_fit(
-    page: _Page, fixed: float, items: Sequence[ActionView], minimum: int, soon: bool
-) -> tuple[int, list[Flowable]] | None:
-    """The most actions of ``items`` (at least ``minimum``) that fit beside ``fixed`` points."""
+    page: _Page,
+    above: list[_Box],
+    items: Sequence[ActionView],
+    minimum: int,
+    below: list[_Box],
+    soon: bool,
+) -> list[Flowable] | None:
+    """The most actions of ``items`` (at least ``minimum``) and the "N more" line that fit
+    between what is ``above`` and ``below`` them on the page; None when not even ``minimum``."""
+    width = page.ctx.width
     rows = [page.action(action) for action in items]
-    heights = [_height([row], page.ctx.width) for row in rows]
+    boxes = _boxes(rows, width)
     for count in range(len(rows), minimum - 1, -1):
         more = page.more(_open(items[count:]), soon)
-        total = fixed + sum(heights[:count]) + _height(more, page.ctx.width)
-        if total <= page.ctx.height:
-            return count, [*rows[:count], *more]
+        needed = _stacked([*above, *boxes[:count], *_boxes(more, width), *below])
+        if needed <= page.ctx.height - FIT_MARGIN:
+            return [*rows[:count], *more]
     return None
 
 
-def _try(
-    ctx: StoryContext, size: float, tight: bool, final: bool = False, lean: bool = False
-) -> list[Flowable] | None:
-    """Page 1 at one size and spacing, or None when it does not fit (unless ``final``)."""
-    page = _Page(ctx, size, tight, lean)
-    fridge = ctx.model.fridge
+def _try(ctx: StoryContext, layout: Layout, final: bool = False) -> list[Flowable] | None:
+    """Page 1 in one layout, or None when it does not fit (unless ``final``)."""
+    page = _Page(ctx, layout)
+    fridge, width = ctx.model.fridge, ctx.width
     head, tail = page.head(), page.tail()
-    fixed = _height([*head, *tail], ctx.width)
+    head_boxes, tail_boxes = _boxes(head, width), _boxes(tail, width)
     minimum = min(len(fridge.now), MIN_ACTIONS)
     # "Now" first; the soon list (when nothing is open now) gets what room is left.
-    found = _largest_fit(page, fixed, fridge.now, minimum, soon=False)
-    if found is None:
+    now_part = _largest_fit(page, head_boxes, fridge.now, minimum, tail_boxes, soon=False)
+    if now_part is None:
         if not final:
             return None
-        found = minimum, [page.action(a) for a in fridge.now[:minimum]] + page.more(
-            _open(fridge.now[minimum:]), soon=False
-        )
+        now_part = [page.action(a) for a in fridge.now[:minimum]]
+        now_part += page.more(_open(fridge.now[minimum:]), soon=False)
         # The end of the page flows on to page 2: there at the size of the rest of the list.
-        tail = _Page(ctx, max(size, ctx.sizes.body), tight, lean).tail()
-    _, now_part = found
-    soon_part: list[Flowable] = []
-    if fridge.nothing_now:
-        used = fixed + _height(now_part, ctx.width)
-        intro = page.soon_part(0)
-        rest = _largest_fit(page, used + _height(intro, ctx.width), fridge.soon, 0, soon=True)
-        soon_part = page.soon_part(rest[0] if rest else 0)
+        tail = _Page(ctx, replace(layout, size=max(layout.size, ctx.sizes.body))).tail()
+    soon_part = page.soon_intro()
+    if soon_part and fridge.soon:
+        above = [*head_boxes, *_boxes([*now_part, *soon_part], width)]
+        soon_part += _largest_fit(page, above, fridge.soon, 0, tail_boxes, soon=True) or []
     return [*head, *now_part, *soon_part, *tail]
 
 
-def _attempts(ctx: StoryContext) -> list[tuple[float, bool, bool]]:
-    """The (size, tight, lean) layouts of page 1 to try, from the most generous down.
+def layouts(ctx: StoryContext) -> list[Layout]:
+    """The layouts of page 1 to try, from the most generous down.
 
     The largest type wins: at each size first with air between the actions, then a little
     tighter, before the type steps down. Before the type goes under the body size of the rest
-    of the PDF (large print: 16 pt), the next step and who can help give way: page 2 starts
-    with them. Normal print tries that at 14 pt, its smallest size.
+    of the PDF (large print: 16 pt), the next step gives way: page 2 starts with it. Normal
+    print tries that at 14 pt, its smallest size. Last of all, at 14 pt, the "until then" and
+    "done on" lines give way too, so that the first eight fixes stay on page 1.
     """
     floor = max(FRIDGE_MIN, ctx.sizes.body)
     steps = int((ctx.sizes.fridge - FRIDGE_MIN) / SIZE_STEP) + 1
-    full = [
-        (ctx.sizes.fridge - n * SIZE_STEP, tight, False)
-        for n in range(steps)
-        for tight in (False, True)
-    ]
-    lean = [(floor, True, True)]
+    sizes = [ctx.sizes.fridge - n * SIZE_STEP for n in range(steps)]
+    full = [Layout(size, tight) for size in sizes for tight in (False, True)]
+    above = [layout for layout in full if layout.size >= floor]
+    below = [layout for layout in full if layout.size < floor]
+    lean = [Layout(floor, tight=True, lean=True)]
     if floor > FRIDGE_MIN:
-        lean.append((FRIDGE_MIN, True, True))
-    above = [attempt for attempt in full if attempt[0] >= floor]
-    below = [attempt for attempt in full if attempt[0] < floor]
-    return [*above, lean[0], *below, *lean[1:]]
+        lean.append(Layout(FRIDGE_MIN, tight=True, lean=True))
+    bare = Layout(FRIDGE_MIN, tight=True, lean=True, bare=True)
+    return [*above, lean[0], *below, *lean[1:], bare]
 
 
 def fridge_page(ctx: StoryContext) -> list[Flowable]:
     """The flowables of page 1, ending with the page break.
 
-    The first layout of ``_attempts`` that fits is used. When none fits, the end of the page
-    flows on to page 2 rather than the first eight actions, and page 2 goes on below it (no
-    page is left almost empty).
+    The first of ``layouts`` that fits is used. When none fits, the end of the page flows on
+    to page 2 rather than the first eight actions, and page 2 goes on below it (no page is
+    left almost empty).
     """
-    for size, tight, lean in _attempts(ctx):
-        flowables = _try(ctx, size, tight, lean=lean)
+    options = layouts(ctx)
+    for layout in options:
+        flowables = _try(ctx, layout)
         if flowables is not None:
             return [*flowables, PageBreak()]
-    flowables = _try(ctx, FRIDGE_MIN, tight=True, final=True)
+    flowables = _try(ctx, options[-1], final=True)
     assert flowables is not None
     return [*flowables, Spacer(1, ctx.sizes.body * 2)]

@@ -161,6 +161,8 @@ def test_page_1_in_normal_and_large_print(
         start = page_chars(pdf, 0)[1] + page_chars(pdf, 1)[1]
         for text in (fridge.next_step, fridge.therapist, t("report.fridge.neighbour")):
             assert plain(text) in start
+        # Page 1 never runs over onto a page of its own: page 2 holds the overview.
+        assert plain(t("report.title")) in page_chars(pdf, 1)[1]
     # Large print is never smaller than normal print: the type of most of page 1 and its
     # smallest type; with room to spare (a few actions) it is set larger than the normal size.
     normal_sizes, large_sizes = body_sizes(normal, 0), body_sizes(large, 0)
@@ -205,3 +207,18 @@ def test_the_examples_in_large_print_keep_page_1_at_the_large_size(
     pdf = render(content, assessment, language, "A4", large_print=True)
     assert min(body_sizes(pdf, 0)) >= sizes(True).body
     assert_page_1_contract(pdf, now_fixes(content, assessment, language))
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
+def test_eight_long_fixes_with_until_then_and_done_lines_stay_on_page_1(
+    render: Render, language: str, large: bool
+) -> None:
+    """The fullest page 1: "until then" and "done on" lines give way before a fix would."""
+    content = generated(12, True, True)
+    assessment = check_of(content, "caregiver", language)
+    for item in list(content.items())[1:8:2]:
+        assessment.answers[item.id].done = "2025-11-20"
+    pdf = render(content, assessment, language, "A4", large_print=large)
+    assert_page_1_contract(pdf, now_fixes(content, assessment, language))
+    assert plain(catalogue(language)("report.title")) in page_chars(pdf, 1)[1]
