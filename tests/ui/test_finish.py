@@ -380,7 +380,8 @@ def test_the_finish_page_has_no_shortcut_twice(make_wizard, language: str) -> No
     assert twice == {}
 
 
-def test_default_file_names_say_who_and_when(make_wizard, dialogs, fake_renderer) -> None:
+def _client_check(make_wizard, dialogs):  # type: ignore[no-untyped-def]
+    """A therapist's check for the client "Mrs J.", one answer given, on the save page."""
     from tests.ui.helpers import choose_role, first_room
 
     wizard = make_wizard()
@@ -391,7 +392,25 @@ def test_default_file_names_say_who_and_when(make_wizard, dialogs, fake_renderer
     wizard.next()
     first_room(wizard).rows[0].choices.choose_number(1)
     wizard.go_to(FINISH_ID)
-    page = wizard.finish_page
+    return wizard, wizard.finish_page
+
+
+def test_the_print_job_is_named_without_the_client(make_wizard, dialogs) -> None:
+    # Print queues on a shared printer are seen by others.
+    wizard, page = _client_check(make_wizard, dialogs)
+    jobs: list[str] = []
+
+    def ask_printer(parent, printer, pages):  # type: ignore[no-untyped-def]
+        jobs.append(printer.docName())
+        return False
+
+    dialogs.ask_printer = ask_printer  # type: ignore[method-assign]
+    page.print_pdf()
+    assert jobs == [f"Action list {wizard.ctx.session.assessment.date[:10]}"]
+
+
+def test_default_file_names_say_who_and_when(make_wizard, dialogs, fake_renderer) -> None:
+    wizard, page = _client_check(make_wizard, dialogs)
     day = wizard.ctx.session.assessment.date[:10]
     dialogs.save_paths = [None, None, None]
     page.save_pdf()

@@ -310,7 +310,11 @@ class FinishPage(BasePage):
             dialogs.error(self, t("ui.finish.error_title"), t("ui.finish.print_error", reason=exc))
             return 0
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printing.prepare(printer, self.paper(), self._file_name("ui.finish.pdf_file_name"))
+        # The job's name shows in print queues, on a shared printer to others too: no client label.
+        job = default_file_name(
+            self.ctx.t("ui.finish.pdf_file_name"), "", self.ctx.session.assessment.date, ""
+        )
+        printing.prepare(printer, self.paper(), job)
         if not dialogs.ask_printer(self, printer, pages):
             return 0  # cancelled: nothing to say
 
