@@ -131,7 +131,9 @@ class ClientList(QWidget):
         return text
 
     def _search(self, keep: int | None = None, *, typed: bool = False) -> None:
-        """List the clients whose label contains the search text (ignoring case).
+        """List the clients whose label contains the search text (ignoring case); when none
+        does, those whose label contains every typed word: "jansen beuk" finds
+        "Mevr. H. Jansen, Beukenhof 9", while "jansen 1" still lists only "Jansen 1…".
 
         A key reads nothing from the store; the rows are made again only when the listed
         clients change, and there are never more than SHOWN_AT_MOST of them.
@@ -140,6 +142,10 @@ class ClientList(QWidget):
         wanted = search.strip().casefold()
         self.clients = [info for info, label in zip(self._all, self._folded, strict=True)
                         if wanted in label]
+        words = wanted.split()
+        if not self.clients and len(words) > 1:
+            self.clients = [info for info, label in zip(self._all, self._folded, strict=True)
+                            if all(word in label for word in words)]
         keep = self.client_id if keep is None else keep
         listed = self.clients[:SHOWN_AT_MOST]
         if keep not in [info.id for info in listed]:

@@ -1,0 +1,37 @@
+"""Searching the client list by several words: "jansen beuk" finds "Mevr. H. Jansen, Beukenhof 9",
+as a therapist types a name and a street, in any order, with or without the comma."""
+
+from __future__ import annotations
+
+import pytest
+
+from homecheck.ui.pages.base import CLIENTS_ID
+from tests.ui.helpers import choose_role
+
+pytestmark = pytest.mark.gui
+
+LABELS = ["Mevr. H. Jansen, Beukenhof 9", "Mevr. H. Jansen, Kerkstraat 4",
+          "Dhr. P. Beuk, Dorpsweg 1", "Mevr. J. de Boer, Stationsplein 7"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [("jansen beuk", ["Mevr. H. Jansen, Beukenhof 9"]),
+     ("Beukenhof  JANSEN", ["Mevr. H. Jansen, Beukenhof 9"]),
+     ("jansen, beukenhof", ["Mevr. H. Jansen, Beukenhof 9"]),
+     ("h. jansen", ["Mevr. H. Jansen, Beukenhof 9", "Mevr. H. Jansen, Kerkstraat 4"]),
+     ("de boer", ["Mevr. J. de Boer, Stationsplein 7"]),
+     ("jansen dorpsweg", [])],
+)
+def test_every_typed_word_is_looked_for(make_wizard, qtbot, typed: str, found: list[str]) -> None:
+    wizard = make_wizard()
+    with wizard.ctx.session.store.transaction() as db:
+        db.executemany("INSERT INTO clients (label, created) VALUES (?, '2026-01-01')",
+                       [(label,) for label in LABELS])
+    choose_role(wizard, "therapist")
+    wizard.next()
+    assert wizard.currentId() == CLIENTS_ID
+    client_list = wizard.clients_page.client_list
+    qtbot.keyClicks(client_list.search_edit, typed)
+    assert sorted(info.label for info in client_list.clients) == sorted(found)
+    assert client_list.empty.isVisible() == (not found)
