@@ -26,6 +26,11 @@ ANSWER_KEYS = ("answer", "note", "done", "photos")
 # Stored photos are named by a hash of their cleaned JPEG (see homecheck/store/photos.py).
 PHOTO_NAME = re.compile(r"\A[0-9a-f]{16}\.jpg\Z")  # not "$": it passes a final "\n"
 MAX_FILE_BYTES = 64 * 1024 * 1024
+# JSON values (objects, lists, texts, numbers, ...) in one file: a real check holds a few
+# hundred. Counted before anything else, so that a file of millions of entries is refused at
+# once instead of being checked entry by entry (minutes, gigabytes, an error per entry).
+MAX_VALUES = 100_000
+PROBLEMS_SHOWN = 5  # an error message names at most this many problems
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -33,7 +38,9 @@ class FormatError(ValueError):
     """An assessment file or object breaks the documented format; ``problems`` lists why."""
 
     def __init__(self, problems: list[str]) -> None:
-        super().__init__("; ".join(problems))
+        more = len(problems) - PROBLEMS_SHOWN
+        tail = [f"and {more:,} more"] if more > 0 else []
+        super().__init__("; ".join(problems[:PROBLEMS_SHOWN] + tail))
         self.problems = problems
 
 
@@ -182,10 +189,26 @@ def _map_retired(data: dict[str, Any], checklist: Checklist) -> dict[str, Any]:
     return {**data, "answers": mapped_answers, "areas": mapped_areas}
 
 
+def _more_values_than(data: Any, limit: int) -> bool:
+    """True when a decoded JSON document holds more than ``limit`` values (counting stops there)."""
+    count = 1
+    todo = [data]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, dict | list):
+            count += len(node)
+            if count > limit:
+                return True
+            todo.extend(node.values() if isinstance(node, dict) else node)
+    return False
+
+
 def from_dict(data: Any, checklist: Checklist) -> Assessment:
     """Validate a decoded JSON document strictly and return the assessment (FormatError if not)."""
     if not isinstance(data, dict):
         raise FormatError(["the file must hold a JSON object"])
+    if _more_values_than(data, MAX_VALUES):
+        raise _too_many_values()
     # Retired item ids first, before any check (they are data: resources/checklist/retired.toml).
     data = _map_retired(data, checklist)
     # One text rule for every writer: no lone surrogates, free texts within their maximum.
@@ -295,13 +318,25 @@ class _DuplicateKey(ValueError):
     pass
 
 
+class _TooManyValues(ValueError):
+    pass
+
+
+def _too_many_values() -> FormatError:
+    return FormatError([f"the file holds more than {MAX_VALUES:,} values: no check has that many"])
+
+
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     # JSON allows repeated keys (the last silently wins); in a health record that hides data.
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _DuplicateKey(key)
-        result[key] = value
+    if len(pairs) > MAX_VALUES:
+        raise _TooManyValues
+    result = dict(pairs)
+    if len(result) < len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
     return result
 
 
@@ -314,6 +349,8 @@ def loads(text: str, checklist: Checklist) -> Assessment:
         raise FormatError([message]) from None
     except _DuplicateKey as exc:
         raise FormatError([f"not valid: the key {exc} appears twice in one object"]) from None
+    except _TooManyValues:
+        raise _too_many_values() from None
     except RecursionError:
         raise FormatError(["not valid JSON (nested too deeply)"]) from None
     except ValueError:
