@@ -28,7 +28,8 @@ def bare_wizard(full: bool) -> None:
     watch = PaintWatch(page)
     wizard.show()
     painted_at = watch.wait(app)
-    print(json.dumps({"painted_at": painted_at, "rss_kib": _rss_kib()}), flush=True)
+    print(json.dumps({"painted_at": painted_at, "cpu_s": time.process_time(),
+                      "rss_kib": _rss_kib()}), flush=True)
 
 
 class PaintWatch:
@@ -85,7 +86,8 @@ def homecheck_app(full: bool) -> None:
     wizard.show()
     painted_at = watch.wait(app)
     if not full:
-        print(json.dumps({"painted_at": painted_at, "rss_kib": _rss_kib()}), flush=True)
+        print(json.dumps({"painted_at": painted_at, "cpu_s": time.process_time(),
+                          "rss_kib": _rss_kib()}), flush=True)
         return
 
     from PySide6.QtCore import QEvent, Qt
