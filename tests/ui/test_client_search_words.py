@@ -35,3 +35,21 @@ def test_every_typed_word_is_looked_for(make_wizard, qtbot, typed: str, found: l
     qtbot.keyClicks(client_list.search_edit, typed)
     assert sorted(info.label for info in client_list.clients) == sorted(found)
     assert client_list.empty.isVisible() == (not found)
+
+
+def test_leaving_right_after_typing_shows_the_history_at_once(make_wizard, qtbot, dialogs) -> None:
+    wizard = make_wizard()
+    with wizard.ctx.session.store.transaction() as db:
+        db.executemany("INSERT INTO clients (label, created) VALUES (?, '2026-01-01')",
+                       [(label,) for label in LABELS])
+    choose_role(wizard, "therapist")
+    wizard.next()
+    page = wizard.clients_page
+    qtbot.keyClicks(page.client_list.search_edit, "boer")
+    assert page.details_timer.isActive()  # the history waits for the typing to pause
+    dialogs.default_yes = True
+    wizard.close()  # before it is shown: shown now, never later from a closed store
+    assert not page.details_timer.isActive()
+    assert page.checks_heading.text().endswith("Mevr. J. de Boer, Stationsplein 7")
+    wizard.ctx.session.store.close()
+    qtbot.wait(300)  # a timer left running would now read the closed store and fail the test

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QButtonGroup, QListWidgetItem, QPushButton, QRadioButton, QWidget
 
 from homecheck.session.history import CheckSummary, followup_base, summaries
@@ -280,6 +281,13 @@ class ClientsPage(BasePage):
         self.ctx.dialogs.inform(self, t("ui.check_gone.title"), t("ui.check_gone.text"))
         self.client_list.refresh()
         self._show_client()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Left (Back, or the window closed) while the typed client's history was still to be
+        # shown: show it now, not later from a timer when the store may be closed.
+        if self.details_timer.isActive():
+            self._show_client()
+        super().hideEvent(event)
 
     # -- wizard hooks ----------------------------------------------------------------------
 
