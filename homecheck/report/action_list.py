@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, Sp
 
 from homecheck.report.blocks import labelled, markup, para, user_text
 from homecheck.report.context import StoryContext
-from homecheck.report.flowables import Photo, SectionMark, TickBox
+from homecheck.report.flowables import KeepTogetherOrFlow, Photo, SectionMark, TickBox
 from homecheck.report.model import ActionView, PriorityGroup
 from homecheck.report.photos import PhotoView
 from homecheck.report.styles import FONT
@@ -31,6 +31,7 @@ PHOTO_GAP = 8
 SHORT_NOTE_CHARS = 260
 SHORT_NOTE_LINES = 4
 FEW_PROBLEMS = 3
+SPLIT_ROOM = 0.2
 AFTER_ACTION = 5
 
 _TIGHT = [
@@ -134,7 +135,14 @@ def action_flowables(
         after.extend(note)
     after.extend(photo_rows(action.photos, ctx))
     after.append(Spacer(1, AFTER_ACTION))
-    return KeepTogether(unit), after
+    # Should the action be split over a page end, its headings, the fix and "until then" stay
+    # together (platypus keeps a flowable with keepWithNext with the one after it).
+    core = len(lead or []) + (2 if action.until_then else 1)
+    for flowable in unit[: core - 1]:
+        flowable.keepWithNext = 1
+    # Kept together; but rather than leave more than SPLIT_ROOM of a page empty, a big action
+    # (large print) is split after its fix and "until then" line.
+    return KeepTogetherOrFlow(unit, room=ctx.height * SPLIT_ROOM), after
 
 
 def _priority(group: PriorityGroup, ctx: StoryContext, lead: list[Flowable]) -> list[Flowable]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from reportlab.lib.colors import Color, black, white
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from homecheck.report.styles import BAR_GREY, FONT_BOLD
 
@@ -161,3 +161,24 @@ class SectionMark(Flowable):
 
     def draw(self) -> None:
         self.state["section"] = self.section
+
+
+class KeepTogetherOrFlow(KeepTogether):
+    """Kept together on one page, unless that would leave more than ``room`` points empty.
+
+    Then the flowables go on where they are, over the page end (platypus' own KeepTogether
+    moves them to the next page whatever the gap). Mark what must still stay together with
+    ``keepWithNext``.
+    """
+
+    def __init__(self, flowables: list[Flowable], room: float) -> None:
+        super().__init__(flowables)
+        self.room = room
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self.wrap(avail_width, avail_height)
+        if self._H > avail_height > self.room:  # does not fit, and leaves a large gap
+            # Led by a null action as in KeepTogether.split: platypus places the first part of a
+            # split at once, without looking at its keepWithNext.
+            return [self.NullActionFlowable(), *self._content]
+        return list(super().split(avail_width, avail_height))

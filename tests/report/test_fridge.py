@@ -231,3 +231,42 @@ def test_about_you_flows_on_so_page_2_is_used_to_its_end(
     height = page_height(pdf)
     body = [y for _, _, y in text_runs(pdf, 1) if y > height * FOOTER_ZONE]
     assert min(body) < height * 0.2, f"page 2 ends at {min(body) / height:.0%}"
+
+
+def _last_lines(pdf: bytes) -> list[str]:
+    """The lowest line of text above the footer on every page."""
+    height = page_height(pdf)
+    out = []
+    for page in range(len(PdfReader(io.BytesIO(pdf)).pages)):
+        runs = [(y, text.strip()) for text, _, y in text_runs(pdf, page)
+                if y > height * FOOTER_ZONE and text.strip()]
+        lowest = min(y for y, _ in runs)
+        out.append(" ".join(text for y, text in runs if abs(y - lowest) < 1))
+    return out
+
+
+@pytest.mark.parametrize("paper", ["A4", "letter"])
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
+@pytest.mark.parametrize("name", ["therapist-visit.json", "full-check.json"])
+def test_no_heading_ends_a_page_and_large_print_leaves_no_big_gaps(
+    content: Checklist, render: Render, name: str, large: bool, paper: str
+) -> None:
+    """A big action rather splits after its fix and "until then" than leaves a fifth of a page
+    empty; the headings above it never stay behind at the bottom of a page."""
+    from homecheck.report.model import build_report
+
+    assessment = read_file(EXAMPLES / name, content)
+    language = assessment.language
+    pdf = render(content, assessment, language, paper, large_print=large)
+    model = build_report(content, assessment, language)
+    headings = {catalogue(language)("report.actions.heading")}
+    for group in model.groups:
+        headings.add(group.title)
+        headings.update(area.title for area in group.areas)
+    for number, line in enumerate(_last_lines(pdf), start=1):
+        assert line not in headings, f"page {number} ends with the heading {line!r}"
+    height = page_height(pdf)
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    for page in range(2, pages - 1):  # the list pages (page 2 ends before the list starts)
+        body = [y for _, _, y in text_runs(pdf, page) if y > height * FOOTER_ZONE]
+        assert min(body) < height * 0.3, f"page {page + 1} ends at {min(body) / height:.0%}"
