@@ -5,8 +5,15 @@ from __future__ import annotations
 import contextlib
 import itertools
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QScreen,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QAbstractButton, QApplication, QPushButton, QWidget, QWizard
 
 from homecheck.session.session import Change, ChangeKind
@@ -40,7 +47,7 @@ from homecheck.ui.widgets.side_panel import SidePanel
 
 WB = QWizard.WizardButton
 PREBUILD_DELAY_MS = 150
-MINIMUM_SIZE = (640, 480)  # logical pixels
+MINIMUM_SIZE = (640, 480)  # logical pixels; less on a smaller screen (see fit_screen)
 
 
 class HomeWizard(QWizard):
@@ -57,6 +64,7 @@ class HomeWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self._jump_target: int | None = None
         self._told_gone = False  # the store was deleted elsewhere and the person was told
+        self._screen: QScreen | None = None  # the screen whose free area the window fits
 
         offer = ctx.session.unfinished()
         if offer is not None:
@@ -114,6 +122,7 @@ class HomeWizard(QWizard):
         change something locked (pages not built yet lock theirs when they are built)."""
         for page in self.pages_by_id.values():
             page.banner.refresh()
+            page.place_banner()
         lock_writes(self)
 
     def store_problem(self, error: StoreError) -> None:
@@ -401,18 +410,60 @@ class HomeWizard(QWizard):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        handle = self.windowHandle()
+        if self._screen is None and handle is not None:
+            handle.screenChanged.connect(self._watch_screen)
+            self._watch_screen(handle.screen())
         self._fit_minimum()  # now laid out: what the window has besides the panel is known
+        # Once the window manager has put its frame around the window (title bar, borders).
+        QTimer.singleShot(0, self.fit_screen)
+
+    def _watch_screen(self, screen: QScreen | None) -> None:
+        # Moved to another screen, or a task bar came or went: fit the screen's free area.
+        if self._screen is not None:
+            self._screen.availableGeometryChanged.disconnect(self.fit_screen)
+        self._screen = screen
+        if screen is not None:
+            screen.availableGeometryChanged.connect(self.fit_screen)
+            self.fit_screen()
+
+    def screen_room(self) -> QSize:
+        """The largest window whose frame fits the free area of its screen (without task bars).
+
+        At 200 % on a 1366x768 laptop that is less than 683x384 logical pixels."""
+        frame = self.frameGeometry().size() - self.size()  # title bar and borders, once shown
+        return self.screen().availableGeometry().size() - frame
+
+    def fit_screen(self) -> None:
+        """Keep the whole window, frame included, on the free area of its screen: made smaller
+        and moved where it does not fit, so that Back, Next and Finish are always in sight."""
+        self._fit_minimum()
+        if not self.isVisible() or self.windowState() & (
+            Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
+        ):
+            return  # the window manager fits those
+        size = self.size().boundedTo(self.screen_room())
+        if size != self.size():
+            self.resize(size)
+        available = self.screen().availableGeometry()
+        frame = QRect(self.pos(), size + self.frameGeometry().size() - self.geometry().size())
+        left = max(available.left(), min(frame.left(), available.right() + 1 - frame.width()))
+        top = max(available.top(), min(frame.top(), available.bottom() + 1 - frame.height()))
+        if QPoint(left, top) != self.pos():
+            self.move(left, top)  # a window's position is its frame's
 
     def _fit_minimum(self, again: bool = False) -> None:
         # Pages wrap, stack and scroll (both ways) down to MINIMUM_SIZE; the side panel, which
         # QWizard does not ask, is never squeezed below what its buttons need at the text size
         # (tests/ui/test_layout_fit.py): a squeezed panel raises the minimum height by as much.
+        # A screen with less room than that (200 % on a laptop) bounds both: the page scrolls.
         height = MINIMUM_SIZE[1] if again else max(MINIMUM_SIZE[1], self.minimumHeight())
         short = self.side.minimumSizeHint().height() - self.side.height()
         if self.isVisible() and short > 0:
             height = max(height, self.height() + short)
-        if height != self.minimumHeight() or self.minimumWidth() != MINIMUM_SIZE[0]:
-            self.setMinimumSize(MINIMUM_SIZE[0], height)
+        minimum = QSize(MINIMUM_SIZE[0], height).boundedTo(self.screen_room())
+        if minimum != self.minimumSize():
+            self.setMinimumSize(minimum)
 
     def _apply_theme(self) -> None:
         app = QApplication.instance()
@@ -422,6 +473,8 @@ class HomeWizard(QWizard):
         self.side.fit_window(self.width())
         self.side.refresh()
         self._fit_minimum(again=True)  # the text size changed what the panel needs
+        for page in self.pages_by_id.values():
+            page.place_banner()  # and what the read-only banner needs
         self.summary_page.refresh()
         if self.help_window is not None:
             self.help_window.retranslate()

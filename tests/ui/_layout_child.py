@@ -30,8 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from homecheck.domain.assessment import Assessment
+from homecheck.domain.content import checklist
+from homecheck.store.db import Store
+from homecheck.store.paths import database_path
 from homecheck.ui.main_window import create_main_window, ensure_app
 from homecheck.ui.settings import Settings
+from homecheck.ui.wizard import WB, HomeWizard
 from tests.ui.fakes import FakeDialogs
 
 SLACK = 1  # px of rounding
@@ -152,6 +157,37 @@ def check_window(window: QWidget, where: str) -> list[dict[str, str]]:
     return problems
 
 
+def off_screen(wizard: HomeWizard, where: str) -> list[dict[str, str]]:
+    """The window and its Back/Next/Finish/Stop buttons, wherever they are not all on the
+    screen (its available part: without task bars)."""
+    available = wizard.screen().availableGeometry()
+    problems = []
+    if not available.contains(wizard.frameGeometry()):
+        problems.append({"page": where, "widget": "the window",
+                         "problem": f"{wizard.frameGeometry().getRect()} is not inside the "
+                                    f"screen's {available.getRect()}"})
+    for which in (WB.BackButton, WB.NextButton, WB.FinishButton, WB.CancelButton):
+        button = wizard.button(which)
+        if not button.isVisible():
+            continue
+        place = QRect(button.mapToGlobal(QPoint(0, 0)), button.size())
+        inside = wizard.rect().contains(QRect(button.mapTo(wizard, QPoint(0, 0)), button.size()))
+        if not inside or not available.contains(place):
+            problems.append({"page": where, "widget": describe(button),
+                             "problem": f"at {place.getRect()}, not all of it on the screen "
+                                        f"{available.getRect()}"})
+    return problems
+
+
+def read_only_store() -> Store:
+    """A store with a check of the person's own, opened read-only (as a read-only disk would)."""
+    store = Store(database_path())
+    check = store.create_check(Assessment.new(checklist()))
+    store.set_current_page(check, "about_you")
+    store.close()
+    return Store(database_path(), read_only=True)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out")
@@ -159,10 +195,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--size", default="0x0")
     parser.add_argument("--language", default="nl")
     parser.add_argument("--shots", default="", help="save a picture of each page here")
+    parser.add_argument("--read-only", action="store_true",
+                        help="a store that can only be read: the banner on every page")
     args = parser.parse_args(argv[1:])
     app = ensure_app([])
     wizard = create_main_window(
-        dialogs=FakeDialogs(), settings=Settings(language=args.language, text_size=args.text)
+        dialogs=FakeDialogs(), settings=Settings(language=args.language, text_size=args.text),
+        store=read_only_store() if args.read_only else None,
     )
     assert wizard is not None
     if args.size == "min":
@@ -172,7 +211,10 @@ def main(argv: list[str]) -> int:
         wizard.resize(width, height)
     wizard.show()
     settle()
+    available = wizard.screen().availableGeometry()
     report = {
+        "available": list(available.getRect()),
+        "frame": list(wizard.frameGeometry().getRect()),
         "size": list(wizard.size().toTuple()),
         "minimum": list(wizard.minimumSize().toTuple()),
         "scale": os.environ.get("QT_SCALE_FACTOR", "1"),
@@ -182,6 +224,7 @@ def main(argv: list[str]) -> int:
         "pages": [],
         "sideways": [],  # pages that need scrolling sideways
         "problems": [],
+        "read_only": wizard.ctx.session.read_only,
     }
     while True:
         page = wizard.currentPage()
@@ -195,6 +238,7 @@ def main(argv: list[str]) -> int:
         if args.shots:
             wizard.grab().save(os.path.join(args.shots, f"{len(report['pages']):02d}.png"))
         report["problems"].extend(check_window(wizard, where))
+        report["problems"].extend(off_screen(wizard, where))
         for scroll in page.findChildren(QAbstractScrollArea):
             if scroll.isVisible() and scroll.horizontalScrollBar().isVisible():
                 body = scroll.widget() or scroll.viewport()

@@ -15,7 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -27,27 +27,48 @@ RUN_TIMEOUT_S = 120
 SCREEN = "2560x1600x24"
 
 
+def start_xvfb(screen: str) -> tuple[subprocess.Popen[bytes], str]:
+    """A private X server with one screen of this size ("WxHxDEPTH"); it and its display."""
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", screen, "-nolisten", "tcp"],
+        pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    os.close(write_end)
+    with os.fdopen(read_end) as pipe:
+        number = pipe.readline().strip()  # written once the server is ready
+    if not number.isdigit():
+        server.terminate()
+        pytest.fail("Xvfb did not start")
+    return server, f":{number}"
+
+
 @pytest.fixture(scope="module")
-def xvfb() -> Iterator[str]:
-    """A private 2560x1600 X server; its display name."""
+def xservers() -> Iterator[Callable[[str], str]]:
+    """The display of a private X server with a screen of the asked size (one per size)."""
     if not sys.platform.startswith("linux") or shutil.which("Xvfb") is None:
         if os.environ.get("CI"):
             pytest.fail("the layout test needs Xvfb on CI")
         pytest.skip("needs Xvfb (Linux)")
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", SCREEN, "-nolisten", "tcp"],
-        pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
+    servers: dict[str, tuple[subprocess.Popen[bytes], str]] = {}
+
+    def display(screen: str) -> str:
+        if screen not in servers:
+            servers[screen] = start_xvfb(screen)
+        return servers[screen][1]
+
     try:
-        with os.fdopen(read_end) as pipe:
-            number = pipe.readline().strip()  # written once the server is ready
-        assert number.isdigit(), "Xvfb did not start"
-        yield f":{number}"
+        yield display
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        for server, _display in servers.values():
+            server.terminate()
+            server.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def xvfb(xservers: Callable[[str], str]) -> str:
+    """A private 2560x1600 X server; its display name."""
+    return xservers(SCREEN)
 
 
 def run_child(display: str, tmp_path: Path, scale: str, *args: str) -> dict:  # type: ignore[type-arg]
@@ -107,3 +128,35 @@ def test_the_side_panel_gives_way_in_a_narrow_window(xvfb: str, tmp_path: Path) 
     # Narrow: the side panel takes a third of the window at most, the page the rest.
     assert narrow["side_width"] <= 800 // 3 < wide["side_width"]
     assert wide["problems"] == [], problems_of(wide)
+
+
+@pytest.mark.gui
+@pytest.mark.timeout(RUN_TIMEOUT_S + 60)
+@pytest.mark.parametrize(
+    ("name", "screen", "args"),
+    [
+        # 1280x900 at 200 %: a screen of 640x450 logical pixels.
+        ("1280x900 at 200 %", "1280x900x24", ("--text", "14", "--language", "nl")),
+        # A common Windows laptop at 200 %: 683x384 logical pixels.
+        ("1366x768 at 200 %", "1366x768x24", ("--text", "14", "--language", "nl")),
+        ("1366x768 at 200 %, largest text", "1366x768x24", ("--text", "20", "--language", "en")),
+        ("1280x900 at 200 %, largest text", "1280x900x24", ("--text", "20", "--language", "nl")),
+        ("1366x768 at 200 %, read-only banner", "1366x768x24",
+         ("--text", "14", "--language", "nl", "--read-only")),
+        ("1280x900 at 200 %, read-only banner, largest text", "1280x900x24",
+         ("--text", "20", "--language", "en", "--read-only")),
+    ],
+)
+def test_the_window_fits_a_small_screen_at_200_percent(
+    xservers: Callable[[str], str], tmp_path: Path, name: str, screen: str,
+    args: tuple[str, ...],
+) -> None:
+    """The whole window on the screen and Back/Next/Finish/Stop on every page; the page
+    scrolls inside (the side panel, the banner and the buttons never make it taller)."""
+    report = run_child(xservers(screen), tmp_path, "2", *args)
+    assert report["ratio"] == 2.0
+    assert report["read_only"] == ("--read-only" in args)
+    assert len(report["pages"]) >= 14, report["pages"]
+    assert report["problems"] == [], problems_of(report)
+    available = report["available"]
+    assert report["size"][0] <= available[2] and report["size"][1] <= available[3], report

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QScrollArea,
@@ -33,6 +33,8 @@ HOME_ID = 3
 AREA_BASE = 10
 SUMMARY_ID = 900
 FINISH_ID = 901
+# The read-only banner stays above the page while it takes at most this part of its height.
+BANNER_MAX_SHARE = 0.25
 # The stored key of each fixed page (area pages are "area:<id>").
 FIXED_KEYS = {
     START_ID: "start",
@@ -91,9 +93,31 @@ class BasePage(QWizardPage):
         scroller = getattr(self, "scroller", None)
         if scroller is not None:
             scroller.show()
+        self.place_banner()
 
     def initializePage(self) -> None:
         self.ensure_built()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.place_banner()
+
+    def place_banner(self) -> None:
+        """Keep the read-only banner above the page, or, on a page too short for it (200 %
+        scaling on a laptop, the largest text), at the top of the page's scroll body, where it
+        scrolls with the rest instead of squeezing it (each page opens at its top)."""
+        scroller = getattr(self, "scroller", None)
+        if scroller is None:
+            return
+        height = self.banner.heightForWidth(self.width())
+        short = max(height, self.banner.sizeHint().height()) > self.height() * BANNER_MAX_SHARE
+        home = scroller.widget() if short else self
+        if self.banner.parentWidget() is not home:
+            layout = home.layout()
+            assert isinstance(layout, QVBoxLayout)
+            shown = not self.banner.isHidden()
+            layout.insertWidget(0, self.banner)
+            self.banner.setVisible(shown)  # a widget given another parent is hidden
 
     def nav(self) -> HomeWizard:
         """The wizard this page belongs to."""
