@@ -154,6 +154,15 @@ def test_identical_input_gives_identical_bytes(content: Checklist, render: Rende
     assert one() == one()
 
 
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
+def test_letter_and_large_print_are_byte_identical_too(
+    content: Checklist, render: Render, large: bool
+) -> None:
+    """The page templates (advice columns) and the fridge page's fitting change nothing."""
+    first = render(content, all_hazards(content), "en", "letter", large_print=large)
+    assert first == render(content, all_hazards(content), "en", "letter", large_print=large)
+
+
 def test_different_input_gives_different_bytes(content: Checklist, render: Render) -> None:
     first = render(content, all_hazards(content, client="A"), paper="A4")
     second = render(content, all_hazards(content, client="B"), paper="A4")
