@@ -56,8 +56,11 @@ def _hazards(checklist: Checklist, assessment: Assessment) -> list[str]:
 
 
 def _open_by_area(checklist: Checklist, assessment: Assessment) -> dict[str, int]:
-    """Open actions (not ticked done) of each area of the home this check included."""
-    found = dict.fromkeys(assessment.areas, 0)
+    """Open actions (not ticked done) of each area of the home this check looked at: an area
+    it included and answered at least one question of (an area with no answer at all was not
+    checked, so it cannot say "0 things to do")."""
+    answered = {item.area for item in checklist.items() if item.id in assessment.answers}
+    found = {area_id: 0 for area_id in assessment.areas if area_id in answered}
     for action in build_actions(checklist, assessment):
         if not action.is_person_action and not action.done:
             found[action.area_id] = found.get(action.area_id, 0) + 1

@@ -164,3 +164,24 @@ def test_same_client_ignores_case_and_surrounding_spaces(a: str, b: str, same: b
 
     assert same_client(a, b) is same
     assert same_client(b, a) is same
+
+
+def test_a_part_of_the_home_with_no_answer_now_was_not_checked_now(content: Checklist) -> None:
+    """A follow-up keeps every part of the home; one nobody looked at this time is "not
+    checked this time", never "0 things to do" (which would read as all fixed)."""
+    hall = content.area("hallway").items
+    entrance = content.area("entrance").items
+    before = _check(content, "2026-01-01", {hall[0].id: Answer("hazard"),
+                                            hall[1].id: Answer("hazard"),
+                                            entrance[0].id: Answer("hazard")})
+    after = prefilled_from(before, "2026-02-01")
+    after.answers[entrance[0].id] = Answer("ok")  # only the entrance was looked at
+    assert "hallway" in after.areas
+    changes = {change.area_id: change for change in compare(content, before, after).areas}
+    assert (changes["hallway"].before, changes["hallway"].after) == (2, None)
+    assert (changes["entrance"].before, changes["entrance"].after) == (1, 0)
+    # And the other way round: a part with no answer then was not checked then.
+    again = prefilled_from(after, "2026-03-01")
+    again.answers[hall[0].id] = Answer("hazard")
+    changes = {change.area_id: change for change in compare(content, after, again).areas}
+    assert (changes["hallway"].before, changes["hallway"].after) == (None, 1)
