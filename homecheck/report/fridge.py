@@ -4,7 +4,7 @@ The "now" actions with big tick boxes and their "until then" line, the next step
 help, the therapist, a "Next check" line and room for three phone numbers. Every text is at
 least 14 pt (FRIDGE_MIN), in large print at least its body size (16 pt) where that fits at
 all. The page fits itself: it shows as many "now" actions as fit (never fewer than the first
-MIN_ACTIONS), in the largest type that fits (see ``_attempts``), and says how many more are on
+MIN_ACTIONS), in the largest type that fits (see ``layouts``), and says how many more are on
 the next pages.
 """
 
