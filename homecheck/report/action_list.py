@@ -31,6 +31,8 @@ PHOTO_GAP = 8
 SHORT_NOTE_CHARS = 260
 SHORT_NOTE_LINES = 4
 FEW_PROBLEMS = 3
+# An action that does not fit goes whole to the next page only when that leaves at most this
+# share of the page empty; otherwise it is split after its fix and "until then" line.
 SPLIT_ROOM = 0.2
 AFTER_ACTION = 5
 

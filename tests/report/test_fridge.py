@@ -13,6 +13,7 @@ from homecheck.domain.actions import build_actions
 from homecheck.domain.assessment import Assessment, read_file
 from homecheck.domain.content import Checklist
 from homecheck.i18n import catalogue
+from homecheck.report.model import build_report
 from homecheck.report.pdf import FOOTER_ZONE
 from tests.report.conftest import (
     all_hazards,
@@ -253,8 +254,6 @@ def test_no_heading_ends_a_page_and_large_print_leaves_no_big_gaps(
 ) -> None:
     """A big action rather splits after its fix and "until then" than leaves a fifth of a page
     empty; the headings above it never stay behind at the bottom of a page."""
-    from homecheck.report.model import build_report
-
     assessment = read_file(EXAMPLES / name, content)
     language = assessment.language
     pdf = render(content, assessment, language, paper, large_print=large)
