@@ -58,3 +58,23 @@ def test_choosing_the_summary_step_while_on_the_summary_goes_into_it(make_wizard
     assert wizard.currentId() == SUMMARY_ID
     assert summary.open_list.count() == before - 1  # shown afresh
     assert QApplication.focusWidget() is summary.open_list
+
+
+def test_with_nothing_checked_the_summary_does_not_say_no_hazards_were_found(
+    make_wizard,
+) -> None:
+    wizard = make_wizard()
+    wizard.next()  # about you: a fall, so there is something to do for the person
+    wizard.ctx.session.set_intake("falls_past_year", 2)
+    wizard.go_to(SUMMARY_ID)
+    summary = wizard.summary_page
+    assert "No hazards found" not in summary.actions_help.text()
+    assert summary.actions_help.text().startswith("Nothing in the home has been checked yet")
+    room = next(iter(wizard.room_pages.values()))
+    wizard.go_to(room.page_id)
+    room.rows[0].choices.choose_number(2)  # fine
+    wizard.go_to(SUMMARY_ID)
+    assert summary.actions_help.text() == "No hazards found. Keep it that way!"
+    room.rows[1].choices.choose_number(1)  # a hazard
+    wizard.go_to(SUMMARY_ID)
+    assert summary.actions_help.text().startswith("Tick what has been done")

@@ -127,9 +127,12 @@ class SummaryPage(BasePage):
         self._show_followup()
         self.actions_heading.setText(t("ui.summary.actions_heading"))
         has_hazards = any(not a.is_person_action for a in actions)
-        self.actions_help.setText(
-            t("ui.summary.actions_help") if has_hazards else t("ui.summary.no_actions")
-        )
+        if has_hazards:
+            self.actions_help.setText(t("ui.summary.actions_help"))
+        elif home.answered:
+            self.actions_help.setText(t("ui.summary.no_actions"))
+        else:  # "no hazards found" would be untrue: nobody looked yet (as the PDF says)
+            self.actions_help.setText(t("ui.summary.no_actions_unchecked"))
         self.action_log.show_actions(actions)
         boxes = [r.box for r in self.action_log.rows if r.isVisibleTo(self) and
                  not r.box.isHidden()]
