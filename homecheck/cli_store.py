@@ -15,6 +15,7 @@ import dataclasses
 import json
 import os
 import shutil
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -238,16 +239,21 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """Bring a backup into an empty data folder."""
+    from homecheck.fileio import kind_of
     from homecheck.store.backup import BackupError, NotEmpty, restore_backup
     from homecheck.store.db import StoreError
     from homecheck.store.lock import AlreadyOpen, StoreLock
     from homecheck.store.paths import data_dir
 
     source = Path(args.file)
-    if source.is_dir():
+    try:
+        mode = os.stat(source).st_mode
+    except OSError:
+        raise FileProblem(f"{_shown(source)}: file not found") from None
+    if stat.S_ISDIR(mode):
         raise FileProblem(f"{_shown(source)}: is a folder, not a backup file")
-    if not source.is_file():
-        raise FileProblem(f"{_shown(source)}: file not found")
+    if not stat.S_ISREG(mode):  # a device or a pipe: never opened
+        raise FileProblem(f"{_shown(source)}: {kind_of(mode)}")
     try:
         folder = data_dir()
         lock = StoreLock(folder).acquire()

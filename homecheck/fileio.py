@@ -37,7 +37,8 @@ class TooLarge(OSError):
     """The file holds more bytes than the limit for its kind."""
 
 
-def _kind(mode: int) -> str:
+def kind_of(mode: int) -> str:
+    """What a file of this mode is, said in words: "is a folder, not a file", ..."""
     if stat.S_ISDIR(mode):
         return "is a folder, not a file"
     if stat.S_ISFIFO(mode):
@@ -55,7 +56,7 @@ def _read_open(path: Path, flags: int, limit: int) -> bytes:
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            raise NotRegularFile(_kind(mode))
+            raise NotRegularFile(kind_of(mode))
         chunks: list[bytes] = []
         total = 0
         while True:
@@ -82,7 +83,7 @@ def read_input(path: Path, limit: int) -> bytes:
     """
     mode = os.stat(path).st_mode  # follows links: a link to a regular file is that file
     if not stat.S_ISREG(mode):
-        raise NotRegularFile(_kind(mode))  # never opened: opening a device can do things
+        raise NotRegularFile(kind_of(mode))  # never opened: opening a device can do things
     return _read_open(path, 0, limit)
 
 
@@ -136,7 +137,7 @@ def check_output(path: Path, inputs: tuple[Path, ...] = ()) -> str | None:
     if stat.S_ISLNK(info.st_mode):
         return "is a symbolic link; give the name of a new or ordinary file"
     if not stat.S_ISREG(info.st_mode):
-        return _kind(info.st_mode) + "; give a file name"
+        return kind_of(info.st_mode) + "; give a file name"
     for given in inputs:
         with contextlib.suppress(OSError):
             other = os.stat(given)

@@ -29,6 +29,7 @@ MANIFEST = "homecheck-backup.json"
 PHOTOS = "photos"
 # A zip that would unpack to more than this is refused (a real practice's store is far less).
 MAX_RESTORE_BYTES = 8 * 1024**3
+MAX_MANIFEST_BYTES = 64 * 1024  # ours is a few hundred bytes; it is read whole, so it is capped
 
 
 class BackupError(ValueError):
@@ -149,9 +150,13 @@ def _members(archive: zipfile.ZipFile) -> tuple[zipfile.ZipInfo, list[zipfile.Zi
 
 def _read_manifest(archive: zipfile.ZipFile) -> None:
     try:
-        manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
+        size = archive.getinfo(MANIFEST).file_size
     except KeyError:
         raise BackupError("this is not a homecheck backup (no manifest)") from None
+    if size > MAX_MANIFEST_BYTES:
+        raise BackupError("its manifest is too large to be a homecheck backup's")
+    try:
+        manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
     except (ValueError, UnicodeDecodeError):
         raise BackupError("its manifest is not readable") from None
     if not isinstance(manifest, dict) or manifest.get("format") != BACKUP_FORMAT:

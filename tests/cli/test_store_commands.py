@@ -364,3 +364,37 @@ def test_an_import_that_stores_nothing_makes_no_store(capsys, tmp_path: Path) ->
         assert (code, out) == (2, "")
         _one_line(err)
     assert not data_dir_location().exists()
+
+
+def test_a_backup_whose_manifest_unpacks_huge_is_refused_unread(capsys, tmp_path: Path) -> None:
+    # 64 MiB of spaces after a valid manifest pack into ~64 KB. Before: the whole manifest was
+    # read into memory (a 2 MB backup file: 38 s, 4.2 GB; 8 GiB would not fit at all).
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("homecheck-backup.json", "w") as manifest:
+            manifest.write(b'{"format": "homecheck-backup", "version": 1}')
+            for _ in range(64):
+                manifest.write(b" " * (1 << 20))
+        archive.write(FIXTURE / "homecheck.sqlite3", "homecheck.sqlite3")
+    code, out, err = _run(capsys, "restore", str(bomb))
+    assert (code, out) == (2, "")
+    _one_line(err)
+    assert "manifest" in err and "too large" in err
+    assert not database_path().exists()
+
+
+@pytest.mark.parametrize("special", ["/dev/zero", "fifo"])
+def test_restore_of_a_device_or_fifo_says_what_it_is(capsys, tmp_path: Path, special: str) -> None:
+    import os
+
+    path = Path(special)
+    if special == "fifo":
+        path = tmp_path / "backup.zip"
+        os.mkfifo(path)
+    code, out, err = _run(capsys, "restore", str(path))
+    assert (code, out) == (2, "")
+    _one_line(err)
+    # Before: "file not found", which sent the person looking for a file that is there.
+    reason = err.rsplit(": ", 1)[-1]  # after the name (the test's folder name says "device")
+    assert reason.startswith(("is a device", "is a named pipe")), err
+    assert not data_dir_location().exists()
