@@ -33,6 +33,7 @@ class RoomPage(BasePage):
         for number, item in enumerate(self.area.items, start=1):
             row = AnswerRow(self.ctx, item, number, count)
             row.answered.connect(self._advance)
+            row.details_shown.connect(self.show_question_of)
             self.rows.append(row)
             layout.addWidget(row)
         self.note_label = plain_label(role="heading")

@@ -32,6 +32,8 @@ class AnswerRow(QFrame):
         super().__init__()
         # After the person answered this row (key, click, photo): the page moves focus on.
         self.answered: Hook[AnswerRow] = Hook()
+        # The "why" text was opened: the page scrolls it into view (it may open below the fold).
+        self.details_shown: Hook[QWidget] = Hook()
         self.ctx = ctx
         self.item = item
         self.number = number
@@ -190,6 +192,8 @@ class AnswerRow(QFrame):
 
     def _show_details(self, shown: bool) -> None:
         self.details.setVisible(shown)
+        if shown:
+            self.details_shown(self.details)
 
     def _toggle_texts(self) -> None:
         t = self.ctx.t
