@@ -124,10 +124,16 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def _writable_output(path: Path, what: str) -> None:
+    from homecheck.fileio import check_output
+
     if path.is_dir():
         raise FileProblem(f"{_shown(path)}: is a folder; give a file name for the {what}")
     if str(path.parent) and not path.parent.is_dir():
         raise FileProblem(f"{_shown(path)}: the folder does not exist")
+    # A link, device or pipe at OUT would be replaced by a regular file: refused, left as it is.
+    problem = check_output(path)
+    if problem is not None:
+        raise FileProblem(f"{_shown(path)}: {problem}")
 
 
 def cmd_export(args: argparse.Namespace) -> int:

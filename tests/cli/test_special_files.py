@@ -286,3 +286,42 @@ def test_a_photo_folder_that_is_a_link_is_not_looked_in(tmp_path: Path) -> None:
     result = homecheck("report", str(check), "-o", str(out))
     assert (result.returncode, result.stderr) == (0, "")
     assert NAMES[0] not in _pdf_text(out)
+
+
+@pytest.mark.parametrize("command", ["export", "backup"])
+@pytest.mark.parametrize("kind", OUTPUTS)
+def test_store_commands_refuse_a_special_output_and_leave_it(
+    tmp_path: Path, kind: str, command: str
+) -> None:
+    # Found re-checking by hand: `export` and `backup` replaced a FIFO, a link or a device
+    # node at OUT with a regular file (the check commands above already refused them).
+    data = tmp_path / "data"
+    env_data = {"HOMECHECK_DATA_DIR": str(data)}
+    stored = _homecheck_env(env_data, "import", str(EXAMPLES_DIR / "therapist-visit.json"))
+    assert stored.returncode == 0, stored.stderr
+    out = OUTPUTS[kind](tmp_path / "out.zip")
+    before = os.lstat(out)
+    link = os.readlink(out) if out.is_symlink() else None
+    argv = ["export", "1", "-o", str(out)] if command == "export" else ["backup", "-o", str(out)]
+    result = _homecheck_env(env_data, *argv)
+    _one_line_error(result, str(out))
+    after = os.lstat(out)
+    assert (after.st_ino, after.st_mode) == (before.st_ino, before.st_mode)
+    assert (os.readlink(out) if out.is_symlink() else None) == link
+    assert not (tmp_path / "elsewhere.pdf").exists()
+    if kind == "link to an existing file":
+        assert (tmp_path / "target.pdf").read_bytes() == b"keep me"
+
+
+def _homecheck_env(extra: dict[str, str], *argv: str) -> subprocess.CompletedProcess[str]:
+    """``homecheck(...)`` with extra environment (a private data folder)."""
+    return subprocess.run(
+        [sys.executable, "-m", "homecheck", *argv],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        errors="backslashreplace",
+        timeout=TIMEOUT,
+        preexec_fn=_limit_memory,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **extra},
+    )
