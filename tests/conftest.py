@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
-
-# Must happen before anything imports PySide6: without a display Qt would abort the whole run.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("QT_ACCESSIBILITY", "0")
-
 from pathlib import Path
 
-import pytest
+# Must happen before anything imports PySide6: without a display Qt would abort the whole run.
+# A 1920x1200 screen (offscreen's own is 800x800): the window always fits its screen
+# (HomeWizard.fit_screen), and the tests size it larger than 800 px.
+SCREEN = Path(__file__).with_name("offscreen_screen.json")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
+os.environ.setdefault("QT_ACCESSIBILITY", "0")
+
+import pytest  # noqa: E402 (after the Qt platform is chosen)
 
 
 @pytest.fixture(autouse=True)

@@ -22,7 +22,9 @@ from homecheck.ui.widgets.jump_list import JumpList
 from homecheck.ui.widgets.labels import plain_label
 
 # The panel is this many average characters wide; in a narrow window (the page would get fewer
-# than PAGE_CHARS) it gives way to a narrower one whose texts wrap.
+# than PAGE_CHARS) it gives way to a narrower one whose texts wrap, and where even that leaves
+# the page too little (200 % scaling on a laptop, the largest text) to a Menu button that shows
+# and hides it.
 WIDE_CHARS = 22
 NARROW_CHARS = 13
 PAGE_CHARS = 48
@@ -71,6 +73,12 @@ class SidePanel(QWidget):
         # toggled, as a screen reader's Toggle action does it; refresh() sets it without a signal.
         self.contrast_button.toggled.connect(self._contrast_toggled)
         self.help_button.clicked.connect(lambda: self.help_requested())
+        self.menu_button = QPushButton(self)  # only in a window too narrow for the panel
+        self.menu_button.setCheckable(True)
+        self.menu_button.setAutoDefault(False)
+        theme.touch_target(self.menu_button)
+        self.menu_button.toggled.connect(self._menu_toggled)
+        self.menu_button.hide()
 
         # In a short window (20 pt in 800x600) the panel scrolls rather than making the
         # window taller than the screen: its minimum height is the scroll area's, small.
@@ -82,7 +90,8 @@ class SidePanel(QWidget):
         self.scroll_area.setWidget(self.body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll_area)
+        outer.addWidget(self.menu_button, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        outer.addWidget(self.scroll_area, 1)
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 12, 0)
         layout.addWidget(self.heading)
@@ -97,6 +106,7 @@ class SidePanel(QWidget):
         self._entries: list[tuple[int, str]] = []  # (page id, step key) as listed
         self._current_page = -1
         self.narrow = False  # the narrower panel, for a narrow window (fit_window)
+        self.collapsed = False  # behind the Menu button, for a narrower one still
 
     # -- contents --------------------------------------------------------------------------
 
@@ -123,7 +133,13 @@ class SidePanel(QWidget):
                 self.steps.setCurrentRow(row)
         # Wide enough for most area names on one line, at every text size; narrower in a
         # narrow window, where the texts wrap.
-        self.setFixedWidth(self.width_for(NARROW_CHARS if self.narrow else WIDE_CHARS))
+        self.menu_button.setText(t("ui.side.menu"))
+        self.menu_button.setAccessibleName(t("ui.side.menu_name"))
+        self.menu_button.setAccessibleDescription(t("ui.side.menu_description"))
+        if self.collapsed and not self.menu_button.isChecked():
+            self.setFixedWidth(self.menu_button.sizeHint().width() + 12)
+        else:
+            self.setFixedWidth(self.width_for(NARROW_CHARS if self.narrow else WIDE_CHARS))
         self.heading.setText(t("ui.side.heading"))
         self.steps.setAccessibleName(t("ui.side.steps_name"))
         self.steps.setAccessibleDescription(t("ui.side.steps_description"))
@@ -168,10 +184,23 @@ class SidePanel(QWidget):
     def fit_window(self, window_width: int) -> None:
         """Give way in a narrow window: the narrower panel when the page would get too little."""
         metrics = QFontMetrics(QFont(theme.FONT_FAMILY, self.ctx.settings.text_size))
-        narrow = window_width - self.width_for(WIDE_CHARS) < metrics.averageCharWidth() * PAGE_CHARS
-        if narrow != self.narrow:
-            self.narrow = narrow
-            self.refresh()
+        page = metrics.averageCharWidth() * PAGE_CHARS
+        narrow = window_width - self.width_for(WIDE_CHARS) < page
+        collapsed = window_width - self.width_for(NARROW_CHARS) < page
+        if (narrow, collapsed) != (self.narrow, self.collapsed):
+            self.narrow, self.collapsed = narrow, collapsed
+            self.menu_button.setVisible(collapsed)
+            self.menu_button.blockSignals(True)
+            self.menu_button.setChecked(False)
+            self.menu_button.blockSignals(False)
+            self._menu_toggled(False)
+
+    def _menu_toggled(self, shown: bool) -> None:
+        # The steps and settings beside the page, or (in a window too narrow) behind Menu.
+        self.scroll_area.setVisible(shown or not self.collapsed)
+        self.refresh()
+        if shown:
+            self.steps.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _wrapped(self, text: str) -> str:
         """The text in lines that fit a button of the panel (one line when it fits)."""
@@ -224,6 +253,7 @@ class SidePanel(QWidget):
         return t("ui.side.area_progress", done=done, title=title, answered=answered, total=total)
 
     def _activated(self, item: QListWidgetItem) -> None:
+        self.menu_button.setChecked(False)  # behind Menu: the page chosen gets the room again
         self.jump_requested(int(item.data(PAGE_ROLE)))
 
     def _contrast_toggled(self, checked: bool) -> None:
