@@ -76,7 +76,7 @@ def compile_bytecode() -> None:
 def stores(largest: int) -> dict[int, Path]:
     """Data folders with 100 … ``largest`` clients × 5 checks (made once, then reused)."""
     from benchmarks.fill import fill
-    from homecheck.store.db import SCHEMA_VERSION
+    from homecheck.store.migrations import SCHEMA_VERSION
 
     made = {}
     for size in [s for s in SIZES if s < largest] + [largest]:

@@ -54,7 +54,8 @@ def _error(message: str) -> None:
 @contextlib.contextmanager
 def _store(*, writing: bool, must_exist: bool = True) -> Iterator[Store | None]:
     """The app's store, opened for one command (StoreProblem when it cannot be used)."""
-    from homecheck.store.db import Store, StoreError
+    from homecheck.store.db import Store
+    from homecheck.store.errors import StoreError
     from homecheck.store.lock import AlreadyOpen, StoreLock, left_unclean
     from homecheck.store.paths import data_dir, database_path, writable
 
@@ -222,7 +223,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     """Write the whole store with its photos to one zip file."""
     from homecheck.store.backup import make_backup
-    from homecheck.store.db import StoreDamaged
+    from homecheck.store.errors import StoreDamaged
     from homecheck.store.paths import data_dir
 
     out = Path(args.output)
@@ -247,7 +248,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     """Bring a backup into an empty data folder."""
     from homecheck.fileio import kind_of
     from homecheck.store.backup import BackupError, NotEmpty, restore_backup
-    from homecheck.store.db import StoreError
+    from homecheck.store.errors import StoreError
     from homecheck.store.lock import AlreadyOpen, StoreLock
     from homecheck.store.paths import data_dir
 

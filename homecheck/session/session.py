@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 from homecheck.domain.assessment import Answer, Assessment
 from homecheck.domain.content import Checklist
 from homecheck.store.clients import client_of_check, previous_check
-from homecheck.store.db import CheckInfo, Store, StoreGone, StoreReadOnly
+from homecheck.store.db import CheckInfo, Store
+from homecheck.store.errors import StoreGone, StoreReadOnly
 from homecheck.store.paths import delete_all_data
 
 if TYPE_CHECKING:  # scores, actions and follow-ups are loaded when first asked for, not at start

@@ -20,7 +20,9 @@ from pathlib import Path
 from homecheck import __version__
 from homecheck.domain.assessment import PHOTO_NAME
 from homecheck.fileio import temporary_beside
-from homecheck.store.db import SCHEMA_VERSION, Store, StoreDamaged, StoreError, StoreTooNew
+from homecheck.store.db import Store
+from homecheck.store.errors import StoreDamaged, StoreError
+from homecheck.store.migrations import SCHEMA_VERSION, StoreTooNew
 from homecheck.store.paths import DB_NAME, writable
 
 BACKUP_FORMAT = "homecheck-backup"

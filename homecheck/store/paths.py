@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import errno
 import os
 import re
@@ -141,6 +142,18 @@ def delete_all_data() -> list[Path]:
             entry.unlink()
             removed.append(entry)
     return removed
+
+
+def copy_beside(path: Path, kind: str) -> Path:
+    """A free name beside the store for a copy of it: ``<name>.<kind>-<time>``, with ``-2``,
+    ``-3`` … added when taken ("damaged" or "version-N": the names Delete all data knows)."""
+    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    copy = path.with_name(f"{path.name}.{kind}-{stamp}")
+    n = 1
+    while copy.exists():
+        n += 1
+        copy = path.with_name(f"{path.name}.{kind}-{stamp}-{n}")
+    return copy
 
 
 def writable(path: Path) -> bool:

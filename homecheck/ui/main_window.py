@@ -12,14 +12,10 @@ from PySide6.QtWidgets import QApplication
 from homecheck.domain.content import checklist
 from homecheck.i18n import Catalogue, catalogue
 from homecheck.session.session import Session
-from homecheck.store.db import (
-    Store,
-    StoreDamaged,
-    StoreError,
-    StoreNeedsUpgrade,
-    StoreTooNew,
-    backup_damaged,
-)
+from homecheck.store.connection import backup_damaged
+from homecheck.store.db import Store
+from homecheck.store.errors import StoreDamaged, StoreError
+from homecheck.store.migrations import StoreNeedsUpgrade, StoreTooNew
 from homecheck.store.paths import DataFolderError, database_path, foreign_store, writable
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext

@@ -84,7 +84,7 @@ def install_store_error_dialog(wizard: HomeWizard) -> Callable[[], None]:
     kept, an offer to save them as a file); anything else goes to the previous hook. Returns
     the function that puts the previous hook back.
     """
-    from homecheck.store.db import StoreGone, StoreReadOnly
+    from homecheck.store.errors import StoreGone, StoreReadOnly
 
     previous = sys.excepthook
 

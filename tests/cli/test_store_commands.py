@@ -16,8 +16,9 @@ from homecheck.domain import assessment as fmt
 from homecheck.domain.assessment import Answer, Assessment
 from homecheck.domain.content import checklist
 from homecheck.store import clients
-from homecheck.store.db import SCHEMA_VERSION, Store
+from homecheck.store.db import Store
 from homecheck.store.lock import StoreLock
+from homecheck.store.migrations import SCHEMA_VERSION
 from homecheck.store.paths import data_dir, data_dir_location, database_path
 from homecheck.store.photos import import_photo
 

@@ -13,7 +13,8 @@ import pytest
 
 from homecheck.domain.assessment import Assessment
 from homecheck.store import paths
-from homecheck.store.db import Store, backup_damaged
+from homecheck.store.connection import backup_damaged
+from homecheck.store.db import Store
 
 
 def _mode(path: Path) -> int:

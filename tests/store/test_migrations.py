@@ -18,9 +18,10 @@ from homecheck.domain.assessment import Answer, Assessment
 from homecheck.domain.content import checklist
 from homecheck.session import history
 from homecheck.session.photos import load_photo
-from homecheck.store import clients
-from homecheck.store import db as store_db
-from homecheck.store.db import SCHEMA_VERSION, Store, StoreDamaged, StoreTooNew
+from homecheck.store import clients, connection
+from homecheck.store.db import Store
+from homecheck.store.errors import StoreDamaged
+from homecheck.store.migrations import SCHEMA_VERSION, StoreTooNew
 from homecheck.store.paths import DB_NAME, data_dir
 
 FIXTURE = Path(__file__).parent / "fixtures" / "v1"
@@ -37,7 +38,7 @@ def statements(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         conn.set_trace_callback(seen.append)
         return conn
 
-    monkeypatch.setattr(store_db.sqlite3, "connect", connect)
+    monkeypatch.setattr(connection.sqlite3, "connect", connect)
     return seen
 
 

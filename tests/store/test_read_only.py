@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from homecheck.domain.assessment import Answer, Assessment
-from homecheck.store.db import Store, StoreReadOnly
+from homecheck.store.db import Store
+from homecheck.store.errors import StoreReadOnly
 from homecheck.store.paths import DB_NAME
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,7 +65,8 @@ READ = """
 import json, sys
 from pathlib import Path
 from homecheck.domain.assessment import Answer
-from homecheck.store.db import Store, StoreError
+from homecheck.store.db import Store
+from homecheck.store.errors import StoreError
 path = Path(sys.argv[1])
 out = {}
 try:
@@ -167,7 +169,8 @@ def test_a_read_only_store_of_an_older_homecheck_is_refused_and_left_alone(
         """
         import json, sys
         from pathlib import Path
-        from homecheck.store.db import Store, StoreError
+        from homecheck.store.db import Store
+        from homecheck.store.errors import StoreError
         try:
             Store(Path(sys.argv[1]), read_only=True)
         except StoreError as exc:
@@ -219,7 +222,8 @@ def test_changes_in_a_wal_that_cannot_be_read_are_not_called_damage(shared_tmp: 
         """
         import json, sys
         from pathlib import Path
-        from homecheck.store.db import Store, StoreError
+        from homecheck.store.db import Store
+        from homecheck.store.errors import StoreError
         try:
             Store(Path(sys.argv[1]), read_only=True)
         except StoreError as exc:

@@ -14,7 +14,8 @@ import pytest
 
 from homecheck.domain.assessment import Answer, Assessment
 from homecheck.store.clients import add_client, delete_client
-from homecheck.store.db import Store, StoreGone
+from homecheck.store.db import Store
+from homecheck.store.errors import StoreGone
 from homecheck.store.paths import database_path
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -17,7 +17,9 @@ from homecheck.domain import assessment as fmt
 from homecheck.domain.assessment import Answer, Assessment
 from homecheck.store import db as store_db
 from homecheck.store import paths
-from homecheck.store.db import Store, StoreDamaged, StoreError, backup_damaged
+from homecheck.store.connection import backup_damaged
+from homecheck.store.db import Store
+from homecheck.store.errors import StoreDamaged, StoreError
 from tests.domain.strategies import CONTENT, EXAMPLE_NAMES, assessments, example_doc
 
 ITEM = "stairs.rail_both_sides"

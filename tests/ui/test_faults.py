@@ -72,7 +72,7 @@ def test_store_that_cannot_be_written_is_told_plainly(
     def read_only(*_args: object, **_kwargs: object) -> None:
         raise sqlite3.OperationalError("attempt to write a readonly database")
 
-    monkeypatch.setattr("homecheck.store.db.sqlite3.connect", read_only)
+    monkeypatch.setattr("homecheck.store.connection.sqlite3.connect", read_only)
     assert create_main_window(dialogs=dialogs, settings=Settings(language="en")) is None
     (error,) = dialogs.named("error")
     assert "readonly" in error[2] and "Traceback" not in error[2]

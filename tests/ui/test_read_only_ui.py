@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QApplication
 from homecheck.domain.assessment import Answer, Assessment
 from homecheck.domain.content import checklist
 from homecheck.store import clients
-from homecheck.store.db import Store, StoreReadOnly
+from homecheck.store.db import Store
+from homecheck.store.errors import StoreReadOnly
 from homecheck.store.paths import data_dir, database_path, delete_all_data
 from homecheck.ui.main_window import create_main_window
 from homecheck.ui.pages.base import FINISH_ID, SUMMARY_ID

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from homecheck.store.db import SCHEMA_VERSION, Store
+from homecheck.store.db import Store
+from homecheck.store.migrations import SCHEMA_VERSION
 from homecheck.store.paths import database_path
 from homecheck.ui.main_window import create_main_window
 from homecheck.ui.settings import Settings

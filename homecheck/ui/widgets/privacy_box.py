@@ -125,7 +125,7 @@ class PrivacyBox(QWidget):
         import datetime as _dt
 
         from homecheck.store.backup import make_backup
-        from homecheck.store.db import StoreError
+        from homecheck.store.errors import StoreError
 
         t, ctx = self.ctx.t, self.ctx
         suggested = Path.home() / f"homecheck-backup-{_dt.date.today().isoformat()}.zip"
@@ -149,7 +149,7 @@ class PrivacyBox(QWidget):
     def restore(self) -> bool:
         """Bring back a backup into a homecheck that holds no data yet; True when restored."""
         from homecheck.store.backup import BackupError, holds_data, restore_backup
-        from homecheck.store.db import StoreError
+        from homecheck.store.errors import StoreError
 
         t, ctx = self.ctx.t, self.ctx
         session = ctx.session
