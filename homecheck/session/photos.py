@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -40,12 +41,15 @@ def copy_beside(json_path: Path, assessment: Assessment) -> tuple[int, int]:
     """Copy the photos an assessment refers to into NAME.photos/; (copied, missing).
 
     The folder is private (0700) and each file 0600, like everything homecheck writes.
-    OSError when the folder or a file cannot be written.
+    OSError when the folder or a file cannot be written. A NAME.photos that is a link is not
+    followed (the reader would not look in it either, and its target is someone else's folder).
     """
     names = referenced(assessment)
     if not names:
         return 0, 0
     folder = photos_folder(json_path)
+    if folder.is_symlink():
+        raise OSError(errno.EEXIST, "its photos folder is a symbolic link; give another name")
     folder.mkdir(mode=0o700, exist_ok=True)
     os.chmod(folder, 0o700)
     copied = missing = 0

@@ -325,3 +325,26 @@ def _homecheck_env(extra: dict[str, str], *argv: str) -> subprocess.CompletedPro
         preexec_fn=_limit_memory,
         env={**os.environ, "PYTHONPATH": str(ROOT), **extra},
     )
+
+
+def test_export_does_not_follow_a_photos_folder_that_is_a_link(tmp_path: Path) -> None:
+    # Found re-checking by hand: `export` wrote the photos into the link's target and chmod-ed
+    # that folder (someone else's, 0755) to 0700; the reader then refused the very same link.
+    from PIL import Image
+
+    data = {"HOMECHECK_DATA_DIR": str(tmp_path / "data")}
+    check = _check_with_photos(tmp_path, NAMES[:1])
+    (tmp_path / "visit.photos").mkdir()
+    Image.new("RGB", (40, 30), "red").save(tmp_path / "visit.photos" / NAMES[0], "JPEG")
+    stored = _homecheck_env(data, "import", str(check))
+    assert (stored.returncode, stored.stderr) == (0, ""), stored.stdout
+    other = tmp_path / "other"
+    other.mkdir()
+    os.chmod(other, 0o755)
+    out = tmp_path / "out" / "visit.json"
+    out.parent.mkdir()
+    (out.parent / "visit.photos").symlink_to(other)
+    result = _homecheck_env(data, "export", "1", "-o", str(out))
+    _one_line_error(result, "link")
+    assert list(other.iterdir()) == [] and stat.S_IMODE(os.stat(other).st_mode) == 0o755
+    assert not out.exists()
