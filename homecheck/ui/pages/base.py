@@ -103,21 +103,25 @@ class BasePage(QWizardPage):
         self.place_banner()
 
     def place_banner(self) -> None:
-        """Keep the read-only banner above the page, or, on a page too short for it (200 %
-        scaling on a laptop, the largest text), at the top of the page's scroll body, where it
-        scrolls with the rest instead of squeezing it (each page opens at its top)."""
+        """Keep the read-only banner above the page, or, on a page too short for all of it
+        (200 % scaling on a laptop, the largest text), only its title: the reason and what to
+        do go to the top of the page's scroll body, where they scroll with the rest instead of
+        squeezing it."""
         scroller = getattr(self, "scroller", None)
         if scroller is None:
             return
-        height = self.banner.heightForWidth(self.width())
-        short = max(height, self.banner.sizeHint().height()) > self.height() * BANNER_MAX_SHARE
-        home = scroller.widget() if short else self
-        if self.banner.parentWidget() is not home:
+        banner = self.banner
+        height = max(banner.heightForWidth(self.width()), banner.sizeHint().height())
+        if banner.details.parentWidget() is not banner:
+            height += banner.details.heightForWidth(self.width())
+        short = height > self.height() * BANNER_MAX_SHARE
+        home = scroller.widget() if short else banner
+        if banner.details.parentWidget() is not home:
             layout = home.layout()
             assert isinstance(layout, QVBoxLayout)
-            shown = not self.banner.isHidden()
-            layout.insertWidget(0, self.banner)
-            self.banner.setVisible(shown)  # a widget given another parent is hidden
+            shown = not banner.details.isHidden()
+            layout.insertWidget(1 if home is banner else 0, banner.details)
+            banner.details.setVisible(shown)  # a widget given another parent is hidden
 
     def nav(self) -> HomeWizard:
         """The wizard this page belongs to."""

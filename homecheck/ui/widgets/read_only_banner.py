@@ -12,7 +12,10 @@ from homecheck.ui.widgets.labels import plain_label
 
 class ReadOnlyBanner(QFrame):
     """ "You can look, but not change anything", the reason, and what to do. Hidden until the
-    store turns out to be read-only (at start-up, or deleted by another homecheck)."""
+    store turns out to be read-only (at start-up, or deleted by another homecheck).
+
+    The reason and the save button are one widget, ``details``, which a short page (200 %
+    scaling on a laptop) puts at the top of its scroll body: only the title stays above it."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -25,11 +28,15 @@ class ReadOnlyBanner(QFrame):
         self.save_button.setAutoDefault(False)
         theme.touch_target(self.save_button)
         self.save_button.clicked.connect(lambda: self.save_requested())
+        self.details = QWidget(self)
+        details = QVBoxLayout(self.details)
+        details.setContentsMargins(0, 0, 0, 0)
+        details.addWidget(self.reason)
+        details.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 8)
         layout.addWidget(self.title)
-        layout.addWidget(self.reason)
-        layout.addWidget(self.save_button)
+        layout.addWidget(self.details)
         self.refresh()
 
     def refresh(self) -> None:
@@ -40,6 +47,7 @@ class ReadOnlyBanner(QFrame):
         self.save_button.setAccessibleDescription(t("ui.read_only.save_as_file_description"))
         shown = session.read_only
         self.setVisible(shown)
+        self.details.setVisible(shown)  # also where it is not inside the banner
         if not shown:
             return
         from homecheck.ui.read_only import banner_texts
