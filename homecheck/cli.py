@@ -12,7 +12,7 @@ from typing import Any, NoReturn
 
 from homecheck import __version__
 from homecheck.domain import assessment as fmt
-from homecheck.domain import person
+from homecheck.domain import person_summary
 from homecheck.domain.actions import action_texts, build_actions, open_counts
 from homecheck.domain.content import Checklist, checklist
 from homecheck.domain.scoring import score_home
@@ -121,7 +121,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         )
     )
     # Contradictory answers are accepted but said (exit status stays 0).
-    for warning in person.warning_texts(assessment.intake, t):
+    for warning in person_summary.warning_texts(assessment.intake, t):
         print(t("person.warning_line", text=warning))
     return EXIT_OK
 
@@ -156,7 +156,7 @@ def _score_doc(content: Checklist, assessment: fmt.Assessment) -> dict[str, Any]
             }
             for a in actions
         ],
-        "person": person.person_json(assessment.intake, t),
+        "person": person_summary.person_json(assessment.intake, t),
         "counts": open_counts(content, assessment),
     }
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from homecheck.domain import person
+from homecheck.domain import person, person_rules
 from homecheck.domain.assessment import Assessment
 from homecheck.domain.content import Checklist, Item
 from homecheck.domain.fesi import FesiResult, score_short_fesi
@@ -93,7 +93,7 @@ class Action:
 def key_questions_yes(assessment: Assessment) -> list[str]:
     """The key questions (fallen / worried / unsteady) answered yes, or following from the
     intake (a counted fall, fear of falling)."""
-    intake = person.reconciled(assessment.intake)
+    intake = person_rules.reconciled(assessment.intake)
     return [key for key in person.KEY_QUESTIONS if intake.get(key) is True]
 
 
@@ -118,7 +118,7 @@ def person_actions(assessment: Assessment) -> list[Action]:
     intake = assessment.intake
     actions = []
     fallen = _fall_keys(intake)
-    serious = person.serious_fall_keys(intake)
+    serious = person_rules.serious_fall_keys(intake)
     if serious:
         # The full falls assessment replaces the plain talk about the fall.
         actions.append(Action(FALLS_ASSESSMENT, PERSON_AREA, "now", 3, basis=tuple(serious)))
@@ -152,7 +152,7 @@ def person_actions(assessment: Assessment) -> list[Action]:
         exercise.append("activity_days")
     if intake.get("key_unsteady") is True:
         exercise.append("key_unsteady")
-    tests = person.therapist_tests(intake)
+    tests = person_rules.therapist_tests(intake)
     exercise += [f"test.{name}" for name, result in tests.items() if result.flag]
     if exercise:
         actions.append(Action(STRENGTH_BALANCE, PERSON_AREA, "soon", 2, basis=tuple(exercise)))
@@ -250,7 +250,7 @@ def build_actions(checklist: Checklist, assessment: Assessment) -> list[Action]:
     present = set(assessment.areas)
     intake = assessment.intake
     by_group = raising_reasons(intake)
-    alone_and_fallen = intake.get("lives_alone") is True and person.fell(intake)
+    alone_and_fallen = intake.get("lives_alone") is True and person_rules.fell(intake)
     actions = person_actions(assessment)
     for area in checklist.areas:
         if area.id not in present:

@@ -1,17 +1,20 @@
-"""Person questions (intake, three key questions, Short FES-I) and the lifestyle advice content."""
+"""The person questions, declared once: the intake keys with their kinds and allowed values,
+the three key questions, the Short FES-I, the sections of the About-you page, and their texts
+(resources/checklist/person.toml).
+
+The rules that use the answers are in homecheck.domain.person_rules; the answers in words (summary
+page, PDF, ``score --json``) in homecheck.domain.person_summary.
+"""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from homecheck import resources
 from homecheck.domain.content import ContentError, Text, text_from
-
-if TYPE_CHECKING:
-    from homecheck.i18n import Catalogue
 
 # The intake questions, declared once: key, kind, allowed values and the format version that
 # added them. They are part of the assessment format (docs/assessment-format.md); the wording
@@ -115,8 +118,8 @@ NUMBER_KEYS: dict[str, tuple[int, int]] = {
 }
 TEXT_KEYS: tuple[str, ...] = tuple(f.key for f in INTAKE_FIELDS if f.kind == "text")
 # Asked on the page in this order, section by section. key_fallen and key_worried are not
-# asked: they follow from falls_past_year and fear_of_falling (see reconciled()). The tests
-# section is asked only when a therapist fills in; fesi has its own block.
+# asked: they follow from falls_past_year and fear_of_falling (see person_rules.reconciled).
+# The tests section is asked only when a therapist fills in; fesi has its own block.
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # The leaflet's order: pain, how much you move, falls, fear, goals.
     ("moving", ("pain", "activity_days", "key_unsteady")),
@@ -130,49 +133,6 @@ THERAPIST_SECTIONS: tuple[str, ...] = ("tests",)
 # Questions with their own texts (every key but fesi and the proxy flag, which the FES-I
 # block asks itself).
 QUESTION_KEYS: tuple[str, ...] = tuple(k for k in INTAKE_KEYS if k not in ("fesi", "fesi_by_proxy"))
-
-
-def fell(intake: dict[str, Any]) -> bool:
-    """One fall or more in the past year: ``falls_past_year >= 1`` or ``key_fallen`` true."""
-    count = intake.get("falls_past_year")
-    return (isinstance(count, int) and count >= 1) or intake.get("key_fallen") is True
-
-
-def reconciled(intake: dict[str, Any]) -> dict[str, Any]:
-    """The intake with overlapping questions joined: a counted fall means key question 1 is
-    yes, fear of falling means key question 2 is yes. Nothing said is ever turned into a no."""
-    joined = dict(intake)
-    count = intake.get("falls_past_year")
-    if isinstance(count, int) and count >= 1 and joined.get("key_fallen") is None:
-        joined["key_fallen"] = True
-    if intake.get("fear_of_falling") is True and joined.get("key_worried") is None:
-        joined["key_worried"] = True
-    return joined
-
-
-# Contradictions: accepted in a file, but said (validate, score --json, summary, PDF). Each
-# code is a sentence in the catalogue (person.warning.<code>).
-def contradictions(intake: dict[str, Any]) -> list[str]:
-    """Codes of the answers in this intake that contradict each other."""
-    codes = []
-    value = intake.get("falls_past_year")
-    count = value if isinstance(value, int) else None
-    counted = count is not None
-    if count is not None and count >= 1 and intake.get("key_fallen") is False:
-        codes.append("falls_but_not_fallen")
-    if count == 0 and intake.get("key_fallen") is True:
-        codes.append("fallen_but_no_falls")
-    if intake.get("fear_of_falling") is True and intake.get("key_worried") is False:
-        codes.append("afraid_but_not_worried")
-    if intake.get("fear_of_falling") is False and intake.get("fear_limits_activities") is True:
-        codes.append("limits_but_not_afraid")
-    fall_details = [k for k in ("fall_injury", "long_lie") if intake.get(k) is True]
-    not_fallen = (counted and count == 0) or (
-        not counted and intake.get("key_fallen") is False
-    )
-    if fall_details and not_fallen:
-        codes.append("fall_details_but_no_fall")
-    return codes
 
 
 @dataclass(frozen=True)
@@ -216,16 +176,6 @@ class PersonContent:
 
 
 FESI_PROXY_CHOICES: tuple[str, ...] = ("self", "proxy", "skip")
-
-
-@dataclass(frozen=True)
-class AdviceSection:
-    """One block of the "what you can do yourself" advice."""
-
-    id: str
-    title: Text
-    points: tuple[Text, ...]
-    sources: tuple[str, ...]
 
 
 def options_of(key: str) -> tuple[str, ...]:
@@ -294,191 +244,3 @@ def person_content() -> PersonContent:
         fesi_levels=levels,
         fesi_bands=bands,
     )
-
-
-@lru_cache(maxsize=1)
-def advice_sections() -> tuple[AdviceSection, ...]:
-    """Load and validate resources/checklist/advice.toml (the leaflet's lifestyle advice)."""
-    from homecheck.domain.content import checklist
-
-    known_sources = checklist().sources
-    data = resources.load_toml("checklist/advice.toml")
-    sections = []
-    for raw in data.get("sections", ()):
-        sid = str(raw.get("id", ""))
-        if not sid:
-            raise ContentError("advice.toml: a section has no id")
-        points = tuple(text_from(p, f"advice {sid} point") for p in raw.get("points", ()))
-        if not points:
-            raise ContentError(f"advice.toml: section {sid} has no points")
-        srcs = tuple(raw.get("sources", ()))
-        if not srcs or any(s not in known_sources for s in srcs):
-            raise ContentError(f"advice.toml: section {sid} needs known sources")
-        sections.append(
-            AdviceSection(sid, text_from(raw.get("title"), f"advice {sid}"), points, srcs)
-        )
-    ids = [s.id for s in sections]
-    if len(set(ids)) != len(ids):
-        raise ContentError("advice.toml: section ids must be unique")
-    return tuple(sections)
-
-
-# -- the therapist's tests and the next step (rules in docs/scoring.md) -------------------------
-
-TUG_FLAG_SECONDS = 12  # STEADI: 12 s or more means a higher risk of falling
-BALANCE_FLAG_BELOW = 3  # not holding the tandem stance (stage 3) for 10 s
-# STEADI's 30-second chair stand: below these many stands is below average (Rikli & Jones 1999),
-# by age band (first year, last year) -> (female, male).
-CHAIR_STAND_NORMS: tuple[tuple[int, int, int, int], ...] = (
-    (60, 64, 12, 14),
-    (65, 69, 11, 12),
-    (70, 74, 10, 12),
-    (75, 79, 10, 11),
-    (80, 84, 9, 10),
-    (85, 89, 8, 8),
-    (90, 94, 4, 7),
-)
-NEXT_STEPS: tuple[str, ...] = ("falls_assessment", "exercise", "advice")
-
-
-@dataclass(frozen=True)
-class Measurement:
-    """One test: the value measured (None when not measured) and whether it flags a concern.
-
-    ``flag`` is None when there is nothing to judge: not measured, or for the chair stand
-    when age or sex is missing or the age lies outside STEADI's 60-94 norms.
-    """
-
-    value: int | float | None
-    flag: bool | None
-
-
-def chair_stand_norm(age: int | None, sex: str | None) -> int | None:
-    """The number of stands below which STEADI calls the result below average, or None."""
-    if age is None or sex not in ("female", "male"):
-        return None
-    for first, last, female, male in CHAIR_STAND_NORMS:
-        if first <= age <= last:
-            return female if sex == "female" else male
-    return None
-
-
-def therapist_tests(intake: dict[str, Any]) -> dict[str, Measurement]:
-    """The three tests ("tug", "chair_stand", "balance") with their flags."""
-    tug = intake.get("tug_seconds")
-    stands = intake.get("chair_stands")
-    stage = intake.get("balance_stage")
-    norm = chair_stand_norm(intake.get("age"), intake.get("sex"))
-    return {
-        "tug": Measurement(tug, None if tug is None else tug >= TUG_FLAG_SECONDS),
-        "chair_stand": Measurement(
-            stands, None if stands is None or norm is None else stands < norm
-        ),
-        "balance": Measurement(stage, None if stage is None else stage < BALANCE_FLAG_BELOW),
-    }
-
-
-def serious_fall_keys(intake: dict[str, Any]) -> list[str]:
-    """The answers that call for a full falls assessment: >= 2 falls, injury, long lie, fainting."""
-    keys = []
-    count = intake.get("falls_past_year")
-    if isinstance(count, int) and count >= 2:
-        keys.append("falls_past_year")
-    keys += [k for k in ("fall_injury", "long_lie", "fainted") if intake.get(k) is True]
-    return keys
-
-
-def next_step(intake: dict[str, Any]) -> str:
-    """The World Falls Guidelines 2022 next step: "falls_assessment", "exercise" or "advice"."""
-    if serious_fall_keys(intake):
-        return "falls_assessment"
-    flagged = any(r.flag for r in therapist_tests(intake).values())
-    if (
-        fell(intake)
-        or intake.get("key_unsteady") is True
-        or intake.get("fear_limits_activities") is True
-        or flagged
-    ):
-        return "exercise"
-    return "advice"
-
-
-def warning_texts(intake: dict[str, Any], t: Catalogue) -> list[str]:
-    """The contradictions of this intake as sentences in the catalogue's language."""
-    count = intake.get("falls_past_year")
-    return [t(f"person.warning.{code}", count=count) for code in contradictions(intake)]
-
-
-def person_json(intake: dict[str, Any], t: Catalogue) -> dict[str, Any]:
-    """The "person" object of ``homecheck score --json`` (docs/scoring.md)."""
-    from homecheck.domain.fesi import score_short_fesi
-
-    fesi = score_short_fesi(intake.get("fesi"))
-    return {
-        "intake": {key: intake[key] for key in INTAKE_KEYS if key in intake},
-        "next_step": next_step(intake),
-        "fesi": {
-            "total": fesi.total,
-            "band": None if fesi.total is None else fesi.band,
-            "by_proxy": intake.get("fesi_by_proxy"),
-        },
-        "tests": {
-            name: {"value": m.value, "flag": m.flag} for name, m in therapist_tests(intake).items()
-        },
-        "warnings": warning_texts(intake, t),
-    }
-
-
-# -- the person's answers in words (summary page, PDF "About you") -------------------------
-
-SUMMARY_KEYS: tuple[str, ...] = (
-    "falls_past_year", "fall_injury", "long_lie", "fainted", "key_unsteady", "pain",
-    "activity_days", "fear_of_falling", "fear_limits_activities", "walking_aid", "low_vision",
-    "lives_alone", "osteoporosis", "night_toilet", "goals",
-)  # fmt: skip
-
-
-def _number(value: float, language: str) -> str:
-    text = f"{value:g}"
-    return text.replace(".", ",") if language == "nl" else text
-
-
-def intake_lines(intake: dict[str, Any], t: Catalogue) -> list[tuple[str, str]]:
-    """The intake answers given, as (short label, answer) in the catalogue's language.
-
-    A falls count stands for key question 1, so key_fallen is shown only without a count.
-    """
-    lang = t.language
-    questions = person_content().questions
-    keys = list(SUMMARY_KEYS)
-    if intake.get("falls_past_year") is None:
-        keys.insert(0, "key_fallen")
-    if intake.get("fear_of_falling") is None:
-        keys.insert(keys.index("fear_limits_activities"), "key_worried")
-    lines = []
-    for key in keys:
-        value = intake.get(key)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            continue
-        if key in YES_NO_KEYS:
-            answer = questions[key].options["yes" if value else "no"](lang)
-        elif key in CHOICE_KEYS:
-            answer = questions[key].options[value](lang)
-        elif key == "goals":
-            answer = " ".join(str(value).split())
-        else:
-            answer = _number(value, lang)
-        lines.append((t(f"person.short.{key}"), answer))
-    return lines
-
-
-def measurement_lines(intake: dict[str, Any], t: Catalogue) -> list[tuple[str, str]]:
-    """The therapist's tests that were done, as (name, "value – judgement")."""
-    lines = []
-    for name, result in therapist_tests(intake).items():
-        if result.value is None:
-            continue
-        value = t(f"person.test.{name}_value", value=_number(result.value, t.language))
-        judged = {True: "flag", False: "fine", None: "no_norm"}[result.flag]
-        lines.append((t(f"person.test.{name}"), f"{value} – {t(f'person.test.{judged}')}"))
-    return lines

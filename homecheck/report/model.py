@@ -6,11 +6,12 @@ import datetime as _dt
 from dataclasses import dataclass, field
 
 from homecheck.domain import actions as acts
-from homecheck.domain import person
+from homecheck.domain import person_rules, person_summary
+from homecheck.domain.advice import advice_sections
 from homecheck.domain.assessment import Assessment
 from homecheck.domain.content import Checklist
 from homecheck.domain.followup import FollowUp
-from homecheck.domain.person import advice_sections, person_content
+from homecheck.domain.person import person_content
 from homecheck.domain.scoring import person_factors, score_home
 from homecheck.i18n import Catalogue, catalogue
 from homecheck.report.photos import PhotoSource, PhotoView, PhotoViews
@@ -223,11 +224,13 @@ def _person(
     goal_label = t("person.short.goals")
     answers = tuple(
         Line(label, one_line(value))
-        for label, value in person.intake_lines(intake, t)
+        for label, value in person_summary.intake_lines(intake, t)
         if label != goal_label  # the goal is printed as the person wrote it, below
     )
-    tests = tuple(Line(label, value) for label, value in person.measurement_lines(intake, t))
-    warnings = tuple(person.warning_texts(intake, t))
+    tests = tuple(
+        Line(label, value) for label, value in person_summary.measurement_lines(intake, t)
+    )
+    warnings = tuple(person_summary.warning_texts(intake, t))
     if not (answers or fesi.filled_in or goals or tests or warnings or factors):
         return None
     texts = person_content()
@@ -336,7 +339,7 @@ def build_report(
         facts.append(Line(labels["cover.assessor"], assessor))
 
     counts = acts.open_counts(content, assessment)  # the one count of things to do
-    step = person.next_step(assessment.intake)
+    step = person_rules.next_step(assessment.intake)
     next_step = t("person.next_step_line", step=t(f"person.next_step.{step}"))
     next_helpers = t(
         "person.helpers_line",

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from homecheck import resources
-from homecheck.domain import content, person
+from homecheck.domain import advice, content, person
 from homecheck.domain.content import (
     GROUPS,
     HELPERS,
@@ -208,13 +208,13 @@ def test_short_fesi_has_exactly_seven_items_four_levels_and_every_band() -> None
 
 
 def test_advice_covers_the_leaflet_in_order() -> None:
-    ids = [section.id for section in person.advice_sections()]
+    ids = [section.id for section in advice.advice_sections()]
     assert set(LEAFLET_ADVICE) <= set(ids)
     assert [i for i in ids if i in LEAFLET_ADVICE] == list(LEAFLET_ADVICE)
 
 
-@pytest.mark.parametrize("section", person.advice_sections(), ids=lambda s: s.id)
-def test_advice_section_is_complete(section: person.AdviceSection) -> None:
+@pytest.mark.parametrize("section", advice.advice_sections(), ids=lambda s: s.id)
+def test_advice_section_is_complete(section: advice.AdviceSection) -> None:
     assert section.points
     assert set(section.sources) <= set(CONTENT.sources)
     for lang in LANGUAGES:
@@ -448,7 +448,7 @@ def _all_texts(lang: str) -> list[str]:
     person_texts = person.person_content()
     for question in person_texts.questions.values():
         texts.append(question.text(lang))
-    for section in person.advice_sections():
+    for section in advice.advice_sections():
         texts += [section.title(lang), *(point(lang) for point in section.points)]
     for name in ("common", "ui", "report"):
         texts += _strings(resources.load_toml(f"i18n/{lang}/{name}.toml"))

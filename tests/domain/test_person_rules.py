@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from homecheck.domain import person
+from homecheck.domain import person, person_rules, person_summary
 from homecheck.domain.actions import (
     FALLS_ASSESSMENT,
     FEAR_OF_FALLING,
@@ -156,14 +156,14 @@ def test_three_falls_pain_often_and_no_activity_without_key_answers() -> None:
     ]  # fmt: skip
     assert _by_id(actions)["stairs.edges"].reasons == ("falls_past_year",)
     assert _by_id(actions)["bath.mat"].reasons == ()
-    assert person.next_step(intake) == "falls_assessment"
+    assert person_rules.next_step(intake) == "falls_assessment"
     assert key_questions_yes(_assess(intake, [])) == ["key_fallen"]  # derived, not asked twice
 
 
 def test_fear_that_limits_activities_without_fesi() -> None:
     intake = {"fear_of_falling": True, "fear_limits_activities": True}
     assert _person(intake) == [FEAR]
-    assert person.next_step(intake) == "exercise"
+    assert person_rules.next_step(intake) == "exercise"
 
 
 def test_person_actions_never_share_a_fix_text() -> None:
@@ -305,7 +305,7 @@ def test_therapist_tests_and_their_flags(
     intake: dict[str, Any], tug: tuple[Any, Any], chair: tuple[Any, Any],
     balance: tuple[Any, Any]
 ) -> None:
-    results = person.therapist_tests(intake)
+    results = person_rules.therapist_tests(intake)
     assert (results["tug"].value, results["tug"].flag) == tug
     assert (results["chair_stand"].value, results["chair_stand"].flag) == chair
     assert (results["balance"].value, results["balance"].flag) == balance
@@ -338,18 +338,19 @@ def test_therapist_tests_and_their_flags(
     ids=repr,
 )
 def test_next_step(intake: dict[str, Any], step: str) -> None:
-    assert person.next_step(intake) == step
+    assert person_rules.next_step(intake) == step
 
 
 # -- reconciling overlapping questions ------------------------------------------------------
 
 
 def test_overlapping_questions_are_derived_not_asked_twice() -> None:
-    assert person.reconciled({"falls_past_year": 2})["key_fallen"] is True
-    assert person.reconciled({"fear_of_falling": True})["key_worried"] is True
-    assert "key_fallen" not in person.reconciled({"falls_past_year": 0})
+    assert person_rules.reconciled({"falls_past_year": 2})["key_fallen"] is True
+    assert person_rules.reconciled({"fear_of_falling": True})["key_worried"] is True
+    assert "key_fallen" not in person_rules.reconciled({"falls_past_year": 0})
     # An answer given is never overwritten by a derived one.
-    assert person.reconciled({"falls_past_year": 2, "key_fallen": False})["key_fallen"] is False
+    given = {"falls_past_year": 2, "key_fallen": False}
+    assert person_rules.reconciled(given)["key_fallen"] is False
 
 
 @pytest.mark.parametrize(
@@ -368,9 +369,9 @@ def test_overlapping_questions_are_derived_not_asked_twice() -> None:
     ids=repr,
 )
 def test_contradictions(intake: dict[str, Any], codes: list[str]) -> None:
-    assert person.contradictions(intake) == codes
+    assert person_rules.contradictions(intake) == codes
     for lang in LANGUAGES:
-        texts = person.warning_texts(intake, catalogue(lang))
+        texts = person_summary.warning_texts(intake, catalogue(lang))
         assert len(texts) == len(codes) and all(t.endswith(".") for t in texts)
 
 

@@ -14,9 +14,9 @@ import pypdfium2 as pdfium
 import pytest
 
 from homecheck.domain.actions import action_texts, build_actions
+from homecheck.domain.advice import advice_sections
 from homecheck.domain.assessment import Answer, Assessment, read_file
 from homecheck.domain.content import Checklist
-from homecheck.domain.person import advice_sections
 from homecheck.i18n import catalogue
 from homecheck.report.paper import MM
 from homecheck.report.pdf import FOOTER_ZONE, ActionListRenderer

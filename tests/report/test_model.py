@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from homecheck.domain.actions import FEAR_OF_FALLING, TALK_ABOUT_FALL
+from homecheck.domain.advice import advice_sections
 from homecheck.domain.assessment import Answer
 from homecheck.domain.content import Checklist
-from homecheck.domain.person import advice_sections, person_content
+from homecheck.domain.person import person_content
 from homecheck.i18n import catalogue, placeholders
 from homecheck.report.model import build_report, format_date
 from tests.report.conftest import all_hazards, all_ok, make_assessment

@@ -11,9 +11,9 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
 from homecheck.domain.actions import PRIORITY_BY_SEVERITY
+from homecheck.domain.advice import advice_sections
 from homecheck.domain.assessment import Answer
 from homecheck.domain.content import Checklist
-from homecheck.domain.person import advice_sections
 from homecheck.i18n import catalogue
 from tests.report.conftest import all_hazards, all_ok, make_assessment, pages_text, squash
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QWidget
 
-from homecheck.domain import person
+from homecheck.domain import person, person_rules
 from homecheck.domain.assessment import Assessment
 from homecheck.ui.pages.base import ABOUT_ID
 from tests.ui.helpers import KeyDriver, choose_role
@@ -88,7 +88,7 @@ def test_therapist_enters_the_three_tests(qtbot, make_wizard, dialogs) -> None:
     intake = wizard.ctx.session.assessment.intake
     assert (intake["age"], intake["sex"], intake["tug_seconds"], intake["chair_stands"],
             intake["balance_stage"]) == (79, "female", 14.2, 8, 2)
-    tests = person.therapist_tests(intake)
+    tests = person_rules.therapist_tests(intake)
     assert all(result.flag for result in tests.values())
     page.numbers["age"].setValue(17)  # below 18: the "not answered" value
     assert "age" not in intake

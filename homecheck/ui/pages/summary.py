@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QListWidgetItem, QWidget
 
-from homecheck.domain import person
+from homecheck.domain import person_rules, person_summary
 from homecheck.domain.actions import NEXT_STEP_HELPERS
 from homecheck.domain.fesi import score_short_fesi
 from homecheck.domain.scoring import AreaScore, person_factors
@@ -178,17 +178,17 @@ class SummaryPage(BasePage):
             self.now_label.setText(t("person.now_count_one"))
         else:
             self.now_label.setText(t("person.now_count_many", count=now))
-        step = person.next_step(intake)
+        step = person_rules.next_step(intake)
         self.next_step.setText(
             f"{t('person.next_step_heading')}: {t(f'person.next_step.{step}')}"
         )
         helpers = ", ".join(t(f"helper.{h}") for h in NEXT_STEP_HELPERS[step])
         self.next_helpers.setText(t("person.helpers_line", helpers=helpers))
-        warnings = person.warning_texts(intake, cat)
+        warnings = person_summary.warning_texts(intake, cat)
         self.warnings.setText("\n".join([t("person.warnings_heading"), *warnings]))
         self.warnings.setVisible(bool(warnings))
-        lines = [f"{label}: {value}" for label, value in person.intake_lines(intake, cat)]
-        tests = person.measurement_lines(intake, cat)
+        lines = [f"{label}: {value}" for label, value in person_summary.intake_lines(intake, cat)]
+        tests = person_summary.measurement_lines(intake, cat)
         if tests:
             lines += ["", t("person.tests_heading")]
             lines += [f"{label}: {value}" for label, value in tests]
