@@ -18,8 +18,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    # The tests' 1920x1200 screen (offscreen's own is 800x800): the window always fits its
+    # screen, and the shots are 1200x860.
+    SCREEN = ROOT / "tests" / "offscreen_screen.json"
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
 sys.path.insert(0, str(ROOT))
 # Never touch the real data folder: the screenshots use a throw-away one.
 os.environ["HOMECHECK_DATA_DIR"] = tempfile.mkdtemp(prefix="homecheck-shots-")
