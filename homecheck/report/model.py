@@ -156,7 +156,6 @@ def _action_view(
     action: acts.Action,
     content: Checklist,
     assessment: Assessment,
-    lang: str,
     t: Catalogue,
     photos: PhotoViews,
 ) -> ActionView:
@@ -182,7 +181,6 @@ def _groups(
     actions: list[acts.Action],
     content: Checklist,
     assessment: Assessment,
-    lang: str,
     t: Catalogue,
     photos: PhotoViews,
 ) -> tuple[PriorityGroup, ...]:
@@ -197,7 +195,7 @@ def _groups(
                 areas.append(AreaGroup(current[0].area, tuple(current)))
                 current = []
             current_area = action.area_id
-            current.append(_action_view(action, content, assessment, lang, t, photos))
+            current.append(_action_view(action, content, assessment, t, photos))
         if current:
             areas.append(AreaGroup(current[0].area, tuple(current)))
         if areas:
@@ -370,7 +368,7 @@ def build_report(
         no_actions = labels["actions.none" if home.answered else "actions.none_checked"]
     else:
         no_actions = ""
-    groups = _groups(actions, content, assessment, language, t, PhotoViews(photos, t))
+    groups = _groups(actions, content, assessment, t, PhotoViews(photos, t))
 
     return ReportModel(
         language=language,
