@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import (
@@ -42,8 +43,10 @@ from homecheck.ui.pages.your_home import YourHomePage
 from homecheck.ui.read_only import banner_texts, lock_writes
 from homecheck.ui.settings import DEFAULT_TEXT_SIZE, save_settings
 from homecheck.ui.undo import AnswerUndo
-from homecheck.ui.widgets.help_window import HelpWindow
 from homecheck.ui.widgets.side_panel import SidePanel
+
+if TYPE_CHECKING:
+    from homecheck.ui.widgets.help_window import HelpWindow
 
 WB = QWizard.WizardButton
 PREBUILD_DELAY_MS = 150
@@ -111,7 +114,7 @@ class HomeWizard(QWizard):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
         for page in self.pages_by_id.values():
-            page.banner.save_requested.connect(self.save_as_file)
+            page.save_requested.connect(self.save_as_file)
         self._update_steps()
         self.retranslate()
 
@@ -121,8 +124,7 @@ class HomeWizard(QWizard):
         """Nothing can be saved any more: the banner on every page, every control that would
         change something locked (pages not built yet lock theirs when they are built)."""
         for page in self.pages_by_id.values():
-            page.banner.refresh()
-            page.place_banner()
+            page.refresh_banner()
         lock_writes(self)
 
     def store_problem(self, error: StoreError) -> None:
@@ -180,6 +182,8 @@ class HomeWizard(QWizard):
     def show_help(self) -> None:
         """The help page (F1 or the side panel's Help button), beside the wizard."""
         if self.help_window is None:
+            from homecheck.ui.widgets.help_window import HelpWindow  # made on first use
+
             self.help_window = HelpWindow(self.ctx, self)
         self.help_window.show_help()
 
@@ -368,7 +372,7 @@ class HomeWizard(QWizard):
             button.setAccessibleDescription(t(f"ui.button.{key}_description"))
         self.side.refresh()
         for page in self.pages_by_id.values():
-            page.banner.refresh()
+            page.refresh_banner()
             if page.built:
                 page.retranslate()  # the others are translated when they are built
         if self.help_window is not None:

@@ -233,3 +233,27 @@ def test_adding_a_photo_after_everything_was_deleted_elsewhere_writes_nothing(
     assert dialogs.named("ask_open_path") == []  # not even asked for a file
     assert not (data_dir() / "photos").exists()  # before: a photo in a folder made again
     assert row.ctx.session.answer(row.item.id).answer == "hazard"  # still on screen
+
+
+def test_no_banner_while_the_store_can_be_written_then_on_every_page_once_it_is_gone(
+    make_wizard, dialogs: FakeDialogs  # type: ignore[no-untyped-def]
+) -> None:
+    wizard = make_wizard()
+    room = first_room(wizard)
+    shown = [p for p in (wizard.start_page, room) if p.banner is not None and p.banner.isVisible()]
+    assert shown == []
+    wizard.set_language("nl")
+    delete_all_data()  # another homecheck deletes everything
+    dialogs.yes_no = [False]  # not now: the banner keeps the button for later
+    uninstall = install_store_error_dialog(wizard)
+    try:
+        room.rows[0].choices.buttons["hazard"].click()
+    finally:
+        uninstall()
+    # A page not built before shows it too, in the language chosen.
+    wizard.go_to(SUMMARY_ID)
+    summary = wizard.summary_page
+    banner = summary.banner
+    assert banner is not None and banner.isVisible() and banner.save_button.isVisible()
+    assert banner.title.text() == "Je kunt kijken, maar niets veranderen."
+    assert room.banner is not None and room.banner.isVisibleTo(room)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from homecheck.ui.context import UiContext
+from homecheck.ui.hooks import Trigger
 from homecheck.ui.read_only import lock_writes
 from homecheck.ui.widgets.labels import plain_label
 from homecheck.ui.widgets.read_only_banner import ReadOnlyBanner
@@ -65,10 +66,13 @@ class BasePage(QWizardPage):
         self.heading = plain_label(role="title")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        # Above everything: "You can look, but not change anything" when nothing can be saved.
-        self.banner = ReadOnlyBanner(ctx, self)
-        outer.addWidget(self.banner)
         outer.addWidget(self.heading)
+        # Above everything: "You can look, but not change anything" when nothing can be saved.
+        # Made only then (at start-up, or when another homecheck deletes the store): a store
+        # that can be written, almost always, has no banner at all.
+        self.banner: ReadOnlyBanner | None = None
+        self.save_requested = Trigger()  # the banner's "Save this check as a file"
+        self.refresh_banner()
 
     def set_heading(self, text: str) -> None:
         """The page's title, shown above its contents."""
@@ -102,13 +106,28 @@ class BasePage(QWizardPage):
         super().resizeEvent(event)
         self.place_banner()
 
+    def refresh_banner(self) -> None:
+        """Show the read-only banner while nothing can be changed, in the interface language;
+        it is made the first time it is needed."""
+        if self.banner is None:
+            if not self.ctx.session.read_only:
+                return
+            self.banner = ReadOnlyBanner(self.ctx, self)
+            self.banner.save_requested.connect(self.save_requested)
+            outer = self.layout()
+            assert isinstance(outer, QVBoxLayout)
+            outer.insertWidget(0, self.banner)
+        else:
+            self.banner.refresh()
+        self.place_banner()
+
     def place_banner(self) -> None:
         """Keep the read-only banner above the page, or, on a page too short for all of it
         (200 % scaling on a laptop, the largest text), only its title: the reason and what to
         do go to the top of the page's scroll body, where they scroll with the rest instead of
         squeezing it."""
         scroller = getattr(self, "scroller", None)
-        if scroller is None:
+        if scroller is None or self.banner is None:
             return
         banner = self.banner
         height = max(banner.heightForWidth(self.width()), banner.sizeHint().height())

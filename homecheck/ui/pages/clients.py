@@ -7,10 +7,8 @@ from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QButtonGroup, QListWidgetItem, QPushButton, QRadioButton, QWidget
 
 from homecheck.session.history import CheckSummary, followup_base, summaries
-from homecheck.session.photos import referenced
 from homecheck.store.db import CheckInfo
-from homecheck.ui import photo_files, theme
-from homecheck.ui.check_copy import save_check_copy
+from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import CLIENTS_ID, BasePage
 from homecheck.ui.read_only import mark_writes
@@ -256,12 +254,17 @@ class ClientsPage(BasePage):
             return False
         question = t("ui.clients.delete_check_question", date=self.ctx.date(check.date),
                      client=self.client_list.label_of(self.client_list.client_id))
+        from homecheck.ui.check_copy import save_check_copy
+
         if not self.ctx.dialogs.confirm_delete(
             self, t("ui.clients.delete_title"), question,
             save_copy=lambda: save_check_copy(self.ctx, self, check.id, check.date),
             save_label=t("ui.clients.save_copy_first"),
         ):
             return False
+        from homecheck.session.photos import referenced
+        from homecheck.ui import photo_files  # here: the window shows without it
+
         try:
             photos = referenced(session.store.load_check(check.id))
         except KeyError:  # deleted in another window meanwhile

@@ -13,11 +13,9 @@ from PySide6.QtWidgets import (
 )
 
 from homecheck.domain.textrules import MAX_LABEL
-from homecheck.session.photos import referenced
 from homecheck.store import clients
 from homecheck.store.clients import ClientInfo
-from homecheck.ui import photo_files, theme
-from homecheck.ui.check_copy import save_check_copy
+from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.hooks import Hook
 from homecheck.ui.read_only import mark_writes
@@ -263,6 +261,8 @@ class ClientList(QWidget):
             return False
         checks = session.store.list_checks(client_id)
         question = t("ui.clients.delete_question", client=label, checks=len(checks))
+        from homecheck.ui.check_copy import save_check_copy
+
         if not dialogs.confirm_delete(
             self, t("ui.clients.delete_title"), question,
             save_copy=lambda: all(
@@ -271,6 +271,9 @@ class ClientList(QWidget):
             save_label=t("ui.clients.save_copy_first"),
         ):
             return False
+        from homecheck.session.photos import referenced
+        from homecheck.ui import photo_files  # here: the window shows without it
+
         photos = [p for c in checks for p in referenced(session.store.load_check(c.id))]
         clients.delete_client(session.store, client_id)
         photo_files.forget_unused(session.store, photos)

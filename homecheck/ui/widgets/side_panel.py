@@ -119,11 +119,10 @@ class SidePanel(QWidget):
                 item = QListWidgetItem()
                 item.setData(PAGE_ROLE, page_id)
                 self.steps.addItem(item)
-        self.refresh()
+        self._show_steps()
 
-    def refresh(self) -> None:
-        """Redo every text (progress, language) and mark the current step."""
-        t = self.ctx.t
+    def _show_steps(self) -> None:
+        """Each step's text with its progress; the current step marked."""
         for row, (page_id, key) in enumerate(self._entries):
             item = self.steps.item(row)
             text = self._step_text(key)
@@ -131,6 +130,11 @@ class SidePanel(QWidget):
                 item.setText(text)
             if page_id == self._current_page:
                 self.steps.setCurrentRow(row)
+
+    def refresh(self) -> None:
+        """Redo every text (progress, language) and mark the current step."""
+        t = self.ctx.t
+        self._show_steps()
         # Wide enough for most area names on one line, at every text size; narrower in a
         # narrow window, where the texts wrap.
         self.menu_button.setText(t("ui.side.menu"))
