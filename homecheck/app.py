@@ -68,8 +68,7 @@ def _open_app(open_path: Path | None = None) -> int:
         print(f"homecheck: error: {exc}", file=sys.stderr)
         from homecheck.ui.main_window import tell_already_open
 
-        tell_already_open()
-        return 1
+        return 130 if tell_already_open() else 1  # 130: ended with Ctrl-C
     except OSError:
         lock = None  # a folder that cannot be written: opening the store says why, plainly
     from homecheck.ui.main_window import run_app

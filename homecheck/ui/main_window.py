@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from homecheck.domain.content import checklist
@@ -142,7 +142,7 @@ def create_main_window(
     return wizard
 
 
-def _quit_on_ctrl_c(app: QApplication) -> Callable[[], bool]:
+def _quit_on_ctrl_c(app: QApplication, owner: QObject | None = None) -> Callable[[], bool]:
     """Let Ctrl-C in the terminal end the app at once, with exit status 130 as a shell expects.
 
     Every answer is saved already, so the window is not asked to close (that would ask "stop
@@ -150,6 +150,7 @@ def _quit_on_ctrl_c(app: QApplication) -> Callable[[], bool]:
     in C++: a timer that wakes Python a few times a second lets the handler run. Installed
     before the first message box of the start-up (a damaged store, a read-only one), whose own
     event loop app.exit() ends too; the function returned says whether Ctrl-C was pressed.
+    The waking timer lives as long as ``owner`` (default: the app).
     """
     import signal
 
@@ -160,22 +161,34 @@ def _quit_on_ctrl_c(app: QApplication) -> Callable[[], bool]:
         app.exit(130)
 
     signal.signal(signal.SIGINT, stop)
-    wake = QTimer(app)
+    wake = QTimer(owner or app)
     wake.timeout.connect(lambda: None)
     wake.start(250)
     return lambda: bool(pressed)
 
 
-def tell_already_open() -> None:
-    """Say in a dialog that homecheck is already open on this computer (a second start)."""
+def tell_already_open() -> bool:
+    """Say in a dialog that homecheck is already open on this computer (a second start).
+
+    True when Ctrl-C in the terminal ended the dialog.
+    """
+    import signal
+
     from PySide6.QtWidgets import QMessageBox
 
-    ensure_app()
+    app = ensure_app()
     t = catalogue(load_settings().language)
     box = QMessageBox(QMessageBox.Icon.Information, t("ui.already_open.title"),
                       t("ui.already_open.text"))
     box.setObjectName("already_open")
-    box.exec()
+    previous = signal.getsignal(signal.SIGINT)
+    interrupted = _quit_on_ctrl_c(app, owner=box)
+    try:
+        box.exec()
+    finally:
+        if previous is not None:  # None: a handler not set from Python, nothing to put back
+            signal.signal(signal.SIGINT, previous)
+    return interrupted()
 
 
 def run_app(

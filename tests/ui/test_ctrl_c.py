@@ -72,3 +72,33 @@ def test_ctrl_c_ends_the_app_while_a_start_up_message_waits_for_ok(tmp_path: Pat
             app.communicate()
     assert app.returncode == 130
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child is POSIX")
+def test_ctrl_c_ends_a_second_start_while_it_says_homecheck_is_already_open(
+    tmp_path: Path,
+) -> None:
+    from homecheck.store.lock import StoreLock
+
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    env = {**os.environ, "HOMECHECK_DATA_DIR": str(data), "QT_QPA_PLATFORM": "offscreen",
+           "PYTHONPATH": str(ROOT)}  # fmt: skip
+    with StoreLock(data).acquire():  # this test process is the homecheck that is open
+        app = subprocess.Popen(
+            [sys.executable, "-m", "homecheck"], cwd=ROOT, env=env,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        try:
+            assert app.stderr is not None
+            assert "already open" in app.stderr.readline()  # the message box comes next
+            time.sleep(1.5)
+            app.send_signal(signal.SIGINT)
+            app.communicate(timeout=15)
+        except subprocess.TimeoutExpired:
+            pytest.fail("Ctrl-C did not end the app while it said homecheck is already open")
+        finally:
+            if app.poll() is None:
+                app.kill()
+                app.communicate()
+    assert app.returncode == 130
