@@ -3,7 +3,7 @@ points, bars per area, progress since last time, the action log, open questions.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QListWidgetItem, QWidget
 
 from homecheck.domain import person_rules, person_summary
@@ -92,12 +92,38 @@ class SummaryPage(BasePage):
         self.refresh()  # another check, or this one changed in another window
 
     def on_enter(self) -> None:
+        """Open at the top, where the things to do now (and the change since last time) are.
+
+        The keyboard goes to the first control in reading order when it can be seen there
+        (a box to tick when done, or the open questions); else to Next, which scrolls nothing.
+        """
         self.refresh()
         if self.open_list.count():
             self.open_list.setCurrentRow(0)
-            self.open_list.setFocus(Qt.FocusReason.OtherFocusReason)
+        bar = self.scroller.verticalScrollBar()
+        bar.setValue(0)
+        first = self._first_control()
+        if first is not None and self._seen_at_top(first):
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+            bar.setValue(0)  # focus scrolls its whole block into view; the top comes first
         else:
             self.nav().focus_next_button()
+
+    def _first_control(self) -> QWidget | None:
+        boxes = [r.box for r in self.action_log.rows if r.isVisibleTo(self) and
+                 r.box.isVisibleTo(self) and r.box.isEnabled()]
+        if boxes:
+            return boxes[0]
+        return self.open_list if self.open_list.isVisibleTo(self) else None
+
+    def _seen_at_top(self, widget: QWidget) -> bool:
+        """Whether a widget is whole in the page's view with the page scrolled to the top."""
+        for _ in range(3):  # the page's layout is brought up to date first
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        top = widget.mapTo(self.scroller.viewport(), QPoint(0, 0)).y()
+        # The open questions are a list: a first line of it in view is enough.
+        height = widget.height() if widget is not self.open_list else 60
+        return top + height <= self.scroller.viewport().height()
 
     def refresh(self) -> None:
         """Score and list everything again from the session."""
