@@ -20,6 +20,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 # Flags that exist on POSIX only; on Windows there are no FIFOs or links of this kind to guard.
 _O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
@@ -85,6 +86,27 @@ def read_input(path: Path, limit: int) -> bytes:
     if not stat.S_ISREG(mode):
         raise NotRegularFile(kind_of(mode))  # never opened: opening a device can do things
     return _read_open(path, 0, limit)
+
+
+def open_input(path: Path) -> BinaryIO:
+    """A file the person named, open for reading, for readers that need a file (a zip).
+
+    The same rules as read_input (links followed to a regular file; a folder, device, pipe or
+    socket refused before it is opened, and checked again on the open file); the caller bounds
+    what it reads.
+    """
+    mode = os.stat(path).st_mode
+    if not stat.S_ISREG(mode):
+        raise NotRegularFile(kind_of(mode))
+    fd = os.open(path, os.O_RDONLY | _O_NONBLOCK | _O_NOCTTY | _O_BINARY)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(kind_of(mode))
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def plain_entry(folder: Path, name: str) -> Path | None:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from homecheck import __version__
 from homecheck.domain.assessment import PHOTO_NAME
-from homecheck.fileio import temporary_beside
+from homecheck.fileio import NotRegularFile, open_input, temporary_beside
 from homecheck.store.db import Store
 from homecheck.store.errors import StoreDamaged, StoreError
 from homecheck.store.migrations import SCHEMA_VERSION, StoreTooNew
@@ -193,12 +193,19 @@ def restore_backup(source: Path, data_dir: Path) -> Summary:
             "into an empty one (make a backup of it and use Delete all data first)"
         )
     try:
-        archive = zipfile.ZipFile(source)
+        handle = open_input(source)  # the guarded reader: no pipe to wait on, no device
+    except NotRegularFile as exc:
+        raise BackupError(str(exc)) from None
+    except OSError as exc:  # missing, not readable: the backup's problem, not the data folder's
+        raise BackupError(f"it cannot be read ({exc.strerror or exc})") from None
+    try:
+        archive = zipfile.ZipFile(handle)
     except zipfile.BadZipFile:
+        handle.close()
         raise BackupError("this is not a zip file") from None
     work = Path(tempfile.mkdtemp(prefix=".homecheck-restore-", dir=data_dir))
     try:
-        with archive:
+        with handle, archive:  # (a ZipFile given a file does not close it)
             _read_manifest(archive)
             database, photos = _members(archive)
             try:

@@ -348,3 +348,28 @@ def test_export_does_not_follow_a_photos_folder_that_is_a_link(tmp_path: Path) -
     _one_line_error(result, "link")
     assert list(other.iterdir()) == [] and stat.S_IMODE(os.stat(other).st_mode) == 0o755
     assert not out.exists()
+
+
+@pytest.mark.parametrize("special", ["fifo", "/dev/urandom", "/dev/zero"])
+def test_restore_in_the_app_refuses_a_special_file_without_waiting(
+    tmp_path: Path, special: str
+) -> None:
+    # The app's Restore hands the chosen path straight to restore_backup (the command line
+    # checks it first). Before: a FIFO blocked in open() for ever, the window frozen.
+    path = _fifo(tmp_path / "backup.zip") if special == "fifo" else Path(special)
+    code = (
+        "import sys; from pathlib import Path\n"
+        "from homecheck.store.backup import BackupError, restore_backup\n"
+        "try:\n"
+        f"    restore_backup(Path({str(path)!r}), Path({str(tmp_path / 'data')!r}))\n"
+        "except BackupError as exc:\n"
+        "    print(exc)\n"
+    )
+    (tmp_path / "data").mkdir()
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+        timeout=TIMEOUT, preexec_fn=_limit_memory, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    assert result.returncode == 0 and result.stderr == "", result.stderr[-500:]
+    assert result.stdout.startswith(("is a named pipe", "is a device")), result.stdout
+    assert list((tmp_path / "data").iterdir()) == []
