@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from homecheck.domain.content import checklist
 from homecheck.i18n import Catalogue, catalogue
 from homecheck.session.session import Session
-from homecheck.store.connection import backup_damaged
+from homecheck.store.connection import CheckStopped, backup_damaged
 from homecheck.store.db import Store
 from homecheck.store.errors import StoreDamaged, StoreError
 from homecheck.store.migrations import StoreNeedsUpgrade, StoreTooNew
@@ -37,7 +37,8 @@ def open_store(
 ) -> Store | None:
     """Open the store; a damaged one is moved aside (after telling the person) and replaced.
 
-    ``check_integrity``: read the whole file first (the last run did not end cleanly).
+    ``check_integrity``: read the whole file first (the last run did not end cleanly), in a
+    thread while a small window says so (homecheck.ui.check_progress); the main window follows.
     Returns None only when no store can be opened at all; the person has been told why.
     """
     t = catalogue(language)
@@ -53,7 +54,14 @@ def open_store(
     if path.exists() and path.is_file() and not writable(path):
         return _open_read_only(dialogs, t, path)
     try:
-        return Store(path, check_integrity=check_integrity)
+        if check_integrity and path.is_file():
+            # Reads the whole file: a busy window shows while a thread does it.
+            from homecheck.ui.check_progress import check_with_window
+
+            check_with_window(path, t, t("ui.checking.after_crash"))
+        return Store(path)
+    except CheckStopped:  # Ctrl-C during the check: the app is closing; nothing changed
+        return None
     except StoreTooNew:
         # Not damaged: a newer homecheck's store. Left exactly as it is.
         dialogs.error(None, t("ui.damaged.title"), t("ui.damaged.too_new", path=path))

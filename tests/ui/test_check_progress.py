@@ -1,0 +1,170 @@
+"""After an unclean exit the whole store is checked first: a small window says so at once and
+stays responsive while a thread checks; the main window follows (issue 14)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QProgressBar
+
+from homecheck.domain.assessment import Answer, Assessment
+from homecheck.store import connection
+from homecheck.store.connection import FileCheck
+from homecheck.store.db import Store
+from homecheck.store.paths import database_path
+from homecheck.ui import check_progress, main_window
+from homecheck.ui.check_progress import CheckingWindow
+from homecheck.ui.settings import Settings
+from tests.ui.fakes import FakeDialogs
+
+pytestmark = pytest.mark.gui
+
+
+def _checking_windows() -> list[CheckingWindow]:
+    return [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, CheckingWindow) and w.isVisible()]  # fmt: skip
+
+
+def _store_with_a_check(path: Path) -> None:
+    store = Store(path)
+    answers = {"stairs.rail_both_sides": Answer("hazard", note="loose rail")}
+    store.create_check(Assessment(areas=["stairs"], answers=answers))
+    store.close()
+
+
+@pytest.fixture
+def held_check(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
+    """FileCheck.run waits until the test sets ``go``, then does the real check."""
+    state: dict[str, object] = {"go": threading.Event(), "started": threading.Event(),
+                                "finished": threading.Event()}  # fmt: skip
+    real_run = FileCheck.run
+
+    def waiting_run(self: FileCheck) -> None:
+        state["thread"] = threading.current_thread()
+        state["started"].set()  # type: ignore[attr-defined]
+        assert state["go"].wait(30)  # type: ignore[attr-defined]
+        try:
+            real_run(self)
+        finally:
+            state["finished"].set()  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(FileCheck, "run", waiting_run)
+    return state
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_after_an_unclean_exit_a_window_says_the_checks_are_checked_then_the_main_window(
+    qtbot, dialogs: FakeDialogs, held_check: dict[str, object], language: str
+) -> None:
+    _store_with_a_check(database_path())
+    seen: dict[str, object] = {"ticks": 0}
+    ticker = QTimer()
+
+    def tick() -> None:
+        # Runs only while the check waits: the window's event loop keeps going meanwhile.
+        windows = _checking_windows()
+        if not windows:
+            return
+        seen["ticks"] = int(seen["ticks"]) + 1  # type: ignore[call-overload]
+        if seen["ticks"] == 1:
+            (window,) = windows
+            seen["text"] = window.label.text()
+            seen["title"] = window.windowTitle()
+            bar = window.findChild(QProgressBar)
+            seen["busy"] = bar is not None and (bar.minimum(), bar.maximum()) == (0, 0)
+            seen["check_done_yet"] = held_check["finished"].is_set()  # type: ignore[attr-defined]
+        if seen["ticks"] == 5:
+            ticker.stop()
+            held_check["go"].set()  # type: ignore[attr-defined]
+
+    ticker.timeout.connect(tick)
+    ticker.start(10)
+    wizard = main_window.create_main_window(
+        dialogs=dialogs, settings=Settings(language=language), check_integrity=True
+    )
+    ticker.stop()
+    assert wizard is not None
+    qtbot.addWidget(wizard)
+    try:
+        assert seen["ticks"] == 5  # five timer ticks while the check waited: not frozen
+        assert seen["check_done_yet"] is False and seen["busy"] is True
+        expected = {
+            "en": "homecheck stopped unexpectedly last time. We are checking that your saved "
+            "checks are in order. This can take a minute.",
+            "nl": "homecheck stopte de vorige keer onverwacht. We kijken of je opgeslagen checks "
+            "in orde zijn. Dit kan een minuut duren.",
+        }[language]
+        assert str(seen["text"]).startswith(expected)
+        assert held_check["thread"] is not threading.main_thread()
+        assert held_check["finished"].is_set()  # type: ignore[attr-defined]
+        assert _checking_windows() == []  # gone once the main window is there
+        assert dialogs.calls == []  # a sound store: no message
+        assert wizard.ctx.session.store.count_checks() == 1
+    finally:
+        wizard.ctx.session.store.close()
+
+
+def test_a_store_damaged_inside_gets_the_window_then_its_message(
+    qtbot, dialogs: FakeDialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = database_path()
+    _store_with_a_check(path)
+    store = Store(path)
+    page = store.query("PRAGMA page_size")[0][0]
+    store.close()
+    data = bytearray(path.read_bytes())
+    data[page : 2 * page] = b"\x5a" * page  # the first table page after the schema
+    path.write_bytes(bytes(data))
+    shown: list[bool] = []
+    real_show = CheckingWindow.show
+    monkeypatch.setattr(CheckingWindow, "show", lambda self: (shown.append(True), real_show(self)))
+    wizard = main_window.create_main_window(
+        dialogs=dialogs, settings=Settings(language="en"), check_integrity=True
+    )
+    assert wizard is not None
+    qtbot.addWidget(wizard)
+    try:
+        assert shown == [True]
+        (message,) = dialogs.named("inform")
+        assert "damaged" in message[2]
+        assert list(path.parent.glob(path.name + ".damaged-*"))
+        assert _checking_windows() == []  # closed before the message
+        assert wizard.ctx.session.store.count_checks() == 0  # a fresh store
+    finally:
+        wizard.ctx.session.store.close()
+
+
+def test_a_clean_start_shows_no_checking_window_and_starts_no_thread(
+    qtbot, dialogs: FakeDialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _store_with_a_check(database_path())
+    used: list[str] = []
+    monkeypatch.setattr(check_progress, "check_with_window", lambda *a, **k: used.append("w"))
+    monkeypatch.setattr(FileCheck, "run", lambda self: used.append("check"))
+    monkeypatch.setattr(connection.StoreConnection, "check_integrity",
+                        lambda self: used.append("check_integrity"))  # fmt: skip
+    wizard = main_window.create_main_window(dialogs=dialogs, settings=Settings(language="en"))
+    assert wizard is not None
+    qtbot.addWidget(wizard)
+    try:
+        assert used == []
+        assert wizard.ctx.session.store.count_checks() == 1
+    finally:
+        wizard.ctx.session.store.close()
+
+
+def test_the_checking_window_cannot_be_closed_by_hand(qtbot) -> None:
+    from homecheck.i18n import catalogue
+
+    window = CheckingWindow(catalogue("en"), "Checking…")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    window.close()
+    assert window.isVisible()
+    window.setProperty("done", True)
+    window.close()
+    assert not window.isVisible()
