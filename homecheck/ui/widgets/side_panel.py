@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QShortcutEvent
 from PySide6.QtWidgets import (
     QFrame,
     QListWidgetItem,
@@ -67,6 +67,7 @@ class SidePanel(QWidget):
         ):
             button.setAutoDefault(False)
             theme.touch_target(button)
+            button.installEventFilter(self)
         self.language_button.clicked.connect(self._other_language)
         self.larger_button.clicked.connect(lambda: self.larger_requested())
         self.smaller_button.clicked.connect(lambda: self.smaller_requested())
@@ -107,6 +108,19 @@ class SidePanel(QWidget):
         self._current_page = -1
         self.narrow = False  # the narrower panel, for a narrow window (fit_window)
         self.collapsed = False  # behind the Menu button, for a narrower one still
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Alt+letter on a panel button presses it and leaves the keyboard where it was.
+
+        Qt would move focus to the button too, and Enter (which presses the focused button)
+        would then switch high contrast or the language straight back.
+        """
+        if (event.type() == QEvent.Type.Shortcut and isinstance(watched, QPushButton)
+                and isinstance(event, QShortcutEvent) and not event.isAmbiguous()):
+            if watched.isEnabled():
+                watched.click()  # animateClick() would take the focus too
+            return True
+        return super().eventFilter(watched, event)
 
     # -- contents --------------------------------------------------------------------------
 
