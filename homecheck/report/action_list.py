@@ -34,7 +34,8 @@ FEW_PROBLEMS = 3
 # An action that does not fit goes whole to the next page only when that leaves at most this
 # share of the page empty; otherwise it is split after its fix and "until then" line.
 SPLIT_ROOM = 0.2
-AFTER_ACTION = 5
+# Space between two actions; the tick box and the bold fix mark the start of the next one.
+AFTER_ACTION = 4
 
 _TIGHT = [
     ("FONTNAME", (0, 0), (-1, -1), FONT),  # not Helvetica, even for an empty cell
@@ -192,8 +193,12 @@ def actions(ctx: StoryContext) -> list[Flowable]:
         (ctx.label("areas.open_heading"), model.unchecked),
     ):
         if lines:
-            out.append(para(heading, "Heading2", styles))
-            out.extend(para(line, "Body", styles) for line in lines)
+            # The heading stays with the first line, and the last line never starts a page alone.
+            body = [para(line, "Line", styles) for line in lines]
+            out.append(KeepTogether([para(heading, "Heading2", styles), *body[:1]]))
+            out.extend(body[1:-2])
+            if len(body) > 1:
+                out.append(KeepTogether(body[max(1, len(body) - 2) :]))
     if model.area_notes:
         out.append(para(ctx.label("areas.notes_heading"), "Heading2", styles))
         for note in model.area_notes:

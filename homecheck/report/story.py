@@ -178,23 +178,35 @@ def overview(ctx: StoryContext) -> list[Flowable]:
     return out
 
 
+# The advice points that stay with their section's heading at a column or page end.
+ADVICE_START = 1
+
+
 def advice(ctx: StoryContext) -> list[Flowable]:
-    """The "what you can do yourself" pages from the leaflet's advice sections."""
+    """The "what you can do yourself" pages from the leaflet's advice sections.
+
+    A section flows on into the next column like text (its heading kept with its first point),
+    so a column is not left short because the next section did not fit whole.
+    """
     styles = ctx.styles
-    blocks: list[list[Flowable]] = []
-    for section in ctx.model.advice:
-        block: list[Flowable] = [para(section.title, "Heading3", styles)]
-        block.extend(bullet(point, ctx) for point in section.points)
-        blocks.append(block)
     start = [
         para(ctx.label("advice.heading"), "Heading2", styles),
         para(ctx.label("advice.intro"), "Body", styles),
     ]
-    if blocks:  # the heading and the intro travel with the first section
-        blocks[0][:0] = start
-    else:
-        blocks.append(start)
-    body: list[Flowable] = [KeepTogether(block) for block in blocks]
+    body: list[Flowable] = []
+    for section in ctx.model.advice:
+        points = [bullet(point, ctx) for point in section.points]
+        # The heading and the intro travel with the first section; a short section stays whole
+        # and the last point never goes on alone.
+        lead = ADVICE_START if len(points) > ADVICE_START + 1 else len(points)
+        body.append(KeepTogether([*start, para(section.title, "Heading3", styles), *points[:lead]]))
+        rest = points[lead:]
+        body.extend(rest[:-2])
+        if rest:
+            body.append(KeepTogether(rest[-2:]))
+        start = []
+    if start:
+        body.append(KeepTogether(start))
     if ctx.large:  # large type needs the whole width: a column would hold a few words a line
         return [CondPageBreak(ctx.height / 6), *body]
     # Two columns from here on, below what is already on the page (on a new page when less

@@ -73,8 +73,14 @@ def sizes(large: bool) -> Sizes:
     return LARGE if large else NORMAL
 
 
-def _leading(size: float) -> float:
-    return round(size * 1.2, 1)
+# Line spacing as a share of the type size: 1.2 for text; 1.15 for the action details and the
+# advice points, short paragraphs under a bold line (the whole list a page shorter, still open).
+LEADING = 1.2
+TIGHT_LEADING = 1.15
+
+
+def _leading(size: float, share: float = LEADING) -> float:
+    return round(size * share, 1)
 
 
 @cache
@@ -84,7 +90,9 @@ def stylesheet(large: bool = False) -> StyleSheet1:
     s = sizes(large)
     sheet = StyleSheet1()
 
-    def add(name: str, size: float, bold: bool = False, **extra: object) -> None:
+    def add(
+        name: str, size: float, bold: bool = False, share: float = LEADING, **extra: object
+    ) -> None:
         sheet.add(
             ParagraphStyle(
                 name,
@@ -92,7 +100,7 @@ def stylesheet(large: bool = False) -> StyleSheet1:
                 bulletFontName=FONT_BOLD,
                 bulletFontSize=size,
                 fontSize=size,
-                leading=_leading(size),
+                leading=_leading(size, share),
                 alignment=TA_LEFT,
                 **extra,
             )
@@ -100,18 +108,26 @@ def stylesheet(large: bool = False) -> StyleSheet1:
 
     indent = s.box + 10  # action details line up with the fix text, right of the tick box
     add("Body", s.body, spaceAfter=4)
+    add("Line", s.body, spaceAfter=1)  # one line of a list of short lines
     add("Cell", s.body)
     add("CellBold", s.body, bold=True)
     add("Title", s.title, bold=True, spaceAfter=8)
     add("Heading1", s.heading1, bold=True, spaceBefore=4, spaceAfter=6)
     add("Heading2", s.heading2, bold=True, spaceBefore=10, spaceAfter=4)
-    add("Heading3", s.heading3, bold=True, spaceBefore=6, spaceAfter=2)
-    add("AdviceHeading", s.heading3, bold=True, spaceBefore=6, spaceAfter=2, keepWithNext=1)
+    add("Heading3", s.heading3, bold=True, spaceBefore=4, spaceAfter=2)
+    add("AdviceHeading", s.heading3, bold=True, spaceBefore=4, spaceAfter=2, keepWithNext=1)
     add("Score", s.heading3, bold=True, spaceAfter=4)
     add("Fix", s.fix, bold=True)
-    add("ActionDetail", s.detail, leftIndent=indent, spaceBefore=0.5)
+    add("ActionDetail", s.detail, share=TIGHT_LEADING, leftIndent=indent, spaceBefore=0.5)
     add("DoneLine", s.body, leftIndent=indent, spaceBefore=6)
-    add("Bullet", s.detail, leftIndent=s.body * 1.4, bulletIndent=s.body * 0.3, spaceAfter=1)
+    add(
+        "Bullet",
+        s.detail,
+        share=TIGHT_LEADING,
+        leftIndent=s.body * 1.4,
+        bulletIndent=s.body * 0.3,
+        spaceAfter=1,
+    )
     add("Box", s.body, bold=True, borderWidth=1.5, borderColor=black, borderPadding=8,
         spaceBefore=14, spaceAfter=18)
     add("Header", s.footer, bold=True)
