@@ -178,3 +178,31 @@ def test_no_heading_ends_a_page_and_a_continued_part_says_so(
         first = max(runs, key=lambda run: run[1])[0]
         if page > 0:
             assert first in headings or first.endswith(continued), (page + 1, first)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_heading_of_the_paper_checklist_has_its_own_name(
+    content: Checklist, language: str
+) -> None:
+    """A page never reads "About the person, continued" and then "About the person" again: the
+    parts, the About you sections and the areas all have different names."""
+    t, person = catalogue(language), person_content()
+    names = [
+        t("report.blank.about_heading"),
+        t("report.blank.fesi_heading"),
+        *(person.sections[name](language) for name, _ in SECTIONS),
+        *(area.title(language) for area in content.areas),
+    ]
+    assert len(set(names)) == len(names), sorted(n for n in names if names.count(n) > 1)
+
+
+@pytest.mark.parametrize(("language", "paper"), PAPERS)
+def test_a_continued_part_is_not_followed_by_a_heading_of_the_same_name(
+    content: Checklist, language: str, paper: str
+) -> None:
+    continued = catalogue(language)("report.continued", section="")
+    for page, text in enumerate(pages_text(render_blank(content, language, None, paper)), 1):
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        if lines[0].endswith(continued):
+            part = lines[0][: -len(continued)]
+            assert lines[1] != part, f"page {page}: {lines[0]!r}, then {lines[1]!r}"
