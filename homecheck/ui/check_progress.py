@@ -1,32 +1,34 @@
 """A small window that says the saved checks are being checked, while the check runs.
 
-The full check of the store reads the whole file: after an unclean shutdown and before a
-backup. With a therapist's years of data that takes from seconds to half a minute; without a
-window the person thinks homecheck did not start and starts it again. So a plain window with a
-busy bar shows at once, the check runs in a QThread on a connection of its own
-(homecheck.store.connection.FileCheck; an SQLite connection never crosses threads), and the
-window stays responsive. It offers no Cancel: the next step needs the answer. It cannot be
-closed by hand either; Ctrl-C in a terminal still ends the app (the check is stopped first).
+The full check of the store reads the whole file: after an unclean shutdown, before a backup
+and when a backup is restored. With a therapist's years of data that takes from seconds to half
+a minute; without a window the person thinks homecheck did not start and starts it again. So a
+plain window with a busy bar shows at once while the work runs in a QThread on a connection of
+its own (an SQLite connection never crosses threads), and the window stays responsive. It
+offers no Cancel: the next step needs the answer. It cannot be closed by hand either; Ctrl-C in
+a terminal still ends the app (the check is stopped first).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar, cast
 
 from PySide6.QtCore import QEventLoop, Qt, QThread
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from homecheck.i18n import Catalogue
 from homecheck.store.connection import FileCheck
-from homecheck.store.errors import StoreError
+
+T = TypeVar("T")
 
 
 class CheckingWindow(QDialog):
-    """ "Checking your saved checks…" with a busy bar; the person cannot close it."""
+    """The window: what is being checked, in plain words, and a busy bar; it cannot be
+    closed by hand."""
 
-    def __init__(self, t: Catalogue, message: str, parent: QWidget | None = None) -> None:
+    def __init__(self, t: Callable[..., str], message: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("checking_store")
         self.setWindowTitle(t("ui.checking.title"))
@@ -62,48 +64,66 @@ class CheckingWindow(QDialog):
             event.ignore()
 
 
-class _CheckThread(QThread):
-    """Runs one check; ``error`` holds what it raised (None: the file is sound)."""
+class _WorkThread(QThread):
+    """Runs one piece of work; ``result`` or ``error`` holds what came of it."""
 
-    def __init__(self, check: Callable[[], None]) -> None:
+    def __init__(self, work: Callable[[], object]) -> None:
         super().__init__()
-        self._check = check
-        self.error: StoreError | None = None
+        self._work = work
+        self.result: object = None
+        self.error: Exception | None = None
 
     def run(self) -> None:
         try:
-            self._check()
-        except StoreError as exc:
+            self.result = self._work()
+        except Exception as exc:  # handed to the window's thread, raised there
             self.error = exc
 
 
-def check_with_window(
-    path: Path,
-    t: Catalogue,
+def run_with_window(
+    work: Callable[[], T],
+    t: Callable[..., str],
     message: str,
     *,
     parent: QWidget | None = None,
-    check: FileCheck | None = None,
-) -> None:
-    """Check the store file at ``path`` in full while a busy window shows.
+    stop: Callable[[], None] | None = None,
+) -> T:
+    """Run ``work`` in a thread while a busy window with ``message`` shows; its result.
 
-    Returns when the file is sound; raises StoreDamaged when it is not (StoreError when the
-    check was stopped, e.g. by Ctrl-C). ``check``: tests pass one that waits for them.
+    What ``work`` raises is raised here. ``work`` must make its own SQLite connection.
+    ``stop``: ends the work early when the app is told to quit (Ctrl-C) meanwhile.
     """
-    check = check or FileCheck(path)
     window = CheckingWindow(t, message, parent)
-    thread = _CheckThread(check.run)
+    thread = _WorkThread(work)
     loop = QEventLoop()
     thread.finished.connect(loop.quit)
     window.show()
     window.raise_()
     thread.start()
-    loop.exec()  # also ended by QCoreApplication.exit (Ctrl-C): the check is stopped then
+    loop.exec()  # also ended by QCoreApplication.exit (Ctrl-C): the work is stopped then
     if thread.isRunning():
-        check.stop()
+        if stop is not None:
+            stop()
         thread.wait()
     window.setProperty("done", True)
     window.close()
     window.deleteLater()
     if thread.error is not None:
         raise thread.error
+    return cast(T, thread.result)
+
+
+def check_with_window(
+    path: Path,
+    t: Callable[..., str],
+    message: str,
+    *,
+    parent: QWidget | None = None,
+) -> None:
+    """Check the store file at ``path`` in full while the busy window shows.
+
+    Returns when the file is sound; raises StoreDamaged when it is not (CheckStopped when the
+    check was stopped by Ctrl-C).
+    """
+    check = FileCheck(path)
+    run_with_window(check.run, t, message, parent=parent, stop=check.stop)

@@ -168,3 +168,43 @@ def test_the_checking_window_cannot_be_closed_by_hand(qtbot) -> None:
     window.setProperty("done", True)
     window.close()
     assert not window.isVisible()
+
+
+def test_a_backup_from_the_app_shows_the_window_while_a_thread_checks_and_copies(
+    make_wizard, dialogs: FakeDialogs, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    wizard = make_wizard()
+    wizard.ctx.session.store.create_check(Assessment(areas=["stairs"]))
+    go, seen = threading.Event(), {"ticks": 0, "threads": []}
+    real_check = connection.StoreConnection.check_integrity
+
+    def waiting_check(self: connection.StoreConnection) -> None:
+        seen["threads"].append(threading.current_thread())  # type: ignore[attr-defined]
+        assert go.wait(30)
+        real_check(self)
+
+    monkeypatch.setattr(connection.StoreConnection, "check_integrity", waiting_check)
+    ticker = QTimer()
+
+    def tick() -> None:
+        windows = _checking_windows()
+        if not windows:
+            return
+        seen["ticks"] = int(seen["ticks"]) + 1  # type: ignore[call-overload]
+        seen["text"] = windows[0].label.text()
+        if seen["ticks"] == 3:
+            ticker.stop()
+            go.set()
+
+    ticker.timeout.connect(tick)
+    ticker.start(10)
+    target = tmp_path / "backup.zip"
+    dialogs.save_paths = [target]
+    assert wizard.start_page.privacy.backup()
+    ticker.stop()
+    assert seen["ticks"] == 3 and str(seen["text"]).startswith("We are making the backup")
+    (thread,) = seen["threads"]  # type: ignore[misc]
+    assert thread is not threading.main_thread()
+    assert target.is_file() and _checking_windows() == []
+    (made,) = dialogs.named("inform")
+    assert "Checks: 1," in made[2]

@@ -3,12 +3,9 @@ to a new computer (and back), and deleting all of it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from homecheck.store.paths import data_dir
@@ -124,8 +121,10 @@ class PrivacyBox(QWidget):
         """Ask where, then save the whole store with its photos in one zip; True when saved."""
         import datetime as _dt
 
-        from homecheck.store.backup import make_backup
+        from homecheck.store.backup import Summary, make_backup
+        from homecheck.store.db import Store
         from homecheck.store.errors import StoreError
+        from homecheck.ui.check_progress import run_with_window
 
         t, ctx = self.ctx.t, self.ctx
         suggested = Path.home() / f"homecheck-backup-{_dt.date.today().isoformat()}.zip"
@@ -134,9 +133,19 @@ class PrivacyBox(QWidget):
         )
         if path is None:
             return False
+        store, folder = ctx.session.store, data_dir()
+
+        def backup_in_thread() -> Summary:
+            # Its own connection: an SQLite connection never crosses threads.
+            own = Store(store.path, read_only=store.read_only)
+            try:
+                return make_backup(own, folder, path)
+            finally:
+                own.close()
+
         try:
-            with _wait_cursor():
-                summary = make_backup(ctx.session.store, data_dir(), path)
+            summary = run_with_window(backup_in_thread, t, t("ui.checking.before_backup"),
+                                      parent=self.window())  # fmt: skip
         except (StoreError, OSError) as exc:
             ctx.dialogs.error(self, t("ui.privacy.title"),
                               t("ui.privacy.backup_error", reason=_reason(exc)))
@@ -150,6 +159,7 @@ class PrivacyBox(QWidget):
         """Bring back a backup into a homecheck that holds no data yet; True when restored."""
         from homecheck.store.backup import BackupError, holds_data, restore_backup
         from homecheck.store.errors import StoreError
+        from homecheck.ui.check_progress import run_with_window
 
         t, ctx = self.ctx.t, self.ctx
         session = ctx.session
@@ -162,9 +172,10 @@ class PrivacyBox(QWidget):
         if path is None:
             return False
         session.close()  # the restored store replaces the empty one; opened again on first use
+        folder = data_dir()
         try:
-            with _wait_cursor():
-                summary = restore_backup(path, data_dir())
+            summary = run_with_window(lambda: restore_backup(path, folder), t,
+                                      t("ui.checking.restoring"), parent=self.window())  # fmt: skip
         except (BackupError, StoreError, OSError) as exc:
             ctx.dialogs.error(self, t("ui.privacy.title"),
                               t("ui.privacy.restore_error", reason=_reason(exc)))
@@ -201,16 +212,6 @@ class PrivacyBox(QWidget):
         if focus is None or not focus.isVisible():
             self.delete_button.setFocus()  # Qt.FocusReason.OtherFocusReason
         return True
-
-
-@contextmanager
-def _wait_cursor() -> Iterator[None]:
-    """The busy cursor while a backup or restore runs."""
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QGuiApplication.restoreOverrideCursor()
 
 
 def _reason(exc: Exception) -> str:
