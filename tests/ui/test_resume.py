@@ -196,3 +196,35 @@ def test_back_to_start_and_on_again_keeps_the_header_as_it_was(
     again.next()  # nothing changed on the start page: nothing may change in the check
     a = again.ctx.session.assessment
     assert (a.role, a.client, a.assessor) == (role, long_label, assessor)
+
+
+@pytest.mark.parametrize(
+    ("language", "role", "said", "not_said"),
+    [
+        ("en", "self", "the questions about you answered, no rooms yet", "0 questions"),
+        ("nl", "self", "de vragen over jou beantwoord, nog geen kamers", "0 vragen"),
+        ("en", "caregiver", "the questions about the person answered, no rooms yet",
+         "0 questions"),
+        ("nl", "caregiver", "de vragen over de persoon beantwoord, nog geen kamers", "0 vragen"),
+    ],
+)
+def test_a_check_with_only_the_person_questions_answered_says_so(
+    make_wizard, dialogs, language: str, role: str, said: str, not_said: str
+) -> None:
+    from tests.ui.helpers import choose_role
+
+    first = make_wizard(Settings(language=language))
+    choose_role(first, role)
+    if role != "self":
+        first.next()
+        dialogs.texts = ["Mrs Smith"]
+        first.clients_page.client_list.add()
+    first.next()
+    first.ctx.session.set_intake("falls_past_year", 1)  # About you; no room answered
+    dialogs.default_yes = True
+    first.close()
+    first.ctx.session.store.close()
+    again = make_wizard(Settings(language=language))
+    details = again.start_page.mode_help["resume"].text()
+    assert said in details
+    assert not_said not in details

@@ -147,6 +147,14 @@ class StartPage(BasePage):
 
     # -- texts -----------------------------------------------------------------------------
 
+    def _person_answered(self, check_id: int) -> bool:
+        """Whether any question about the person (About you) of a stored check is answered."""
+        try:
+            intake = self.ctx.session.store.load_check(check_id).intake
+        except KeyError:  # deleted in another window meanwhile
+            return False
+        return any(value not in (None, "", [], {}) for value in intake.values())
+
     def retranslate(self) -> None:
         t = self.ctx.t
         self.set_heading(t("ui.start.title"))
@@ -161,6 +169,10 @@ class StartPage(BasePage):
             # (a plain-text label: a typed "&" or "<b>" shows as itself).
             when, label = self.ctx.date(self.offer.updated), self.offer.client_label
             answered = self.ctx.answered(self.offer.answered)
+            if not self.offer.answered and self._person_answered(self.offer.id):
+                # Not "0 questions answered": the questions about the person were.
+                own = self.offer.role == "self"
+                answered = t("ui.start.person_only" if own else "ui.start.person_only_other")
             details = (
                 t("ui.start.resume_client_help", date=when, answered=answered,
                   client=label)
