@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from homecheck.domain.assessment import ANSWERS
 from homecheck.domain.content import checklist
@@ -134,3 +135,19 @@ def test_about_you_by_keyboard_with_fesi_scored_on_the_spot(qtbot, make_wizard) 
         assert stored.load_check(wizard.ctx.session.check_id).intake["fesi"] == [3] * 7
     finally:
         stored.close()
+
+
+def test_tab_goes_from_the_first_pages_last_control_to_the_buttons(qtbot, make_wizard) -> None:
+    # On the page shown at start, and on the next one: the page first, then Back, Next, Stop.
+    wizard = make_wizard()
+    back = wizard.button(wizard.WizardButton.BackButton)
+    for page in (wizard.start_page, wizard.about_page):
+        assert wizard.currentPage() is page
+        first = back if back.isVisible() else wizard.button(wizard.WizardButton.NextButton)
+        first.setFocus()
+        qtbot.keyClick(first, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        last = QApplication.focusWidget()
+        assert last is not None and page.isAncestorOf(last)
+        qtbot.keyClick(last, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is first
+        wizard.next()
