@@ -47,7 +47,11 @@ class CheckingWindow(QDialog):
         self.bar.setAccessibleName(t("ui.checking.busy"))
         layout.addWidget(self.label)
         layout.addWidget(self.bar)
-        self.setMinimumWidth(min(520, self.screen().availableGeometry().width()))
+        # Wide enough for the text in a few lines at the largest text size, never wider than
+        # the screen; as tall as the wrapped text needs at that width.
+        width = min(48 * self.fontMetrics().averageCharWidth(),
+                    self.screen().availableGeometry().width() - 40)  # fmt: skip
+        self.resize(width, max(self.heightForWidth(width), self.sizeHint().height()))
         self.setAccessibleName(t("ui.checking.title"))
         self.setAccessibleDescription(message)
 
