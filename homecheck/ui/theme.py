@@ -118,6 +118,8 @@ def palette(high_contrast: bool) -> QPalette:
 # it: ~0.7 s with every page built, whatever the sheet says.
 CONTRAST = "contrast"  # "normal" or "high"
 TEXT_SIZE = "text_size"  # the text size in points, as text
+# Around the text of a list's row (the side panel's steps); JumpList wraps its rows inside it.
+LIST_ITEM_PADDING_PX = 6
 # Points added to the text size for the larger labels.
 ROLE_POINTS = {"title": 6, "heading": 2, "score": 12}
 
@@ -155,7 +157,7 @@ def _rules(c: Colours, high_contrast: bool) -> list[tuple[str, str]]:
         ("QLineEdit, QPlainTextEdit, QSpinBox, QListWidget",
          f"background: {c.base}; color: {c.text}; border: 2px solid {c.border}; padding: 4px;"),
         ("QSpinBox::up-button, QSpinBox::down-button", "width: 36px;"),
-        ("QListWidget::item", "padding: 6px;"),
+        ("QListWidget::item", f"padding: {LIST_ITEM_PADDING_PX}px;"),
         ("QListWidget::item:selected", f"background: {c.accent}; color: {c.accent_text};"),
         ("QScrollBar:vertical", f"background: {c.window}; width: {SCROLL_BAR_PX}px; margin: 0;"),
         ("QScrollBar:horizontal",

@@ -2,9 +2,34 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QListWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from homecheck.ui import theme
+
+
+class _PaddedRows(QStyledItemDelegate):
+    """Wraps a row's text in the width it is painted in: inside the style sheet's padding.
+
+    Qt wraps it in the whole row's width and then adds the padding, so a row came out a line
+    short, or wider than the list, and its text was cut with "…" ("Save and …").
+    """
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        inside = QStyleOptionViewItem(option)
+        pad = theme.LIST_ITEM_PADDING_PX
+        inside.rect = option.rect.adjusted(0, 0, -2 * pad, 0)
+        return super().sizeHint(inside, index)
 
 
 class JumpList(QListWidget):
@@ -13,6 +38,7 @@ class JumpList(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
+        self.setItemDelegate(_PaddedRows(self))
         # Re-wrap on every resize and never cut text short with "…".
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
