@@ -73,12 +73,17 @@ def _open_app(open_path: Path | None = None) -> int:
         lock = None  # a folder that cannot be written: opening the store says why, plainly
     from homecheck.ui.main_window import run_app
 
+    unclean = lock is not None and lock.unclean
+    code = 1
     try:
         # A lock left by a run that did not end cleanly: read the whole store once.
-        return run_app(check_integrity=lock is not None and lock.unclean, open_path=open_path)
+        code = run_app(check_integrity=unclean, open_path=open_path)
+        return code
     finally:
         if lock is not None:
-            lock.release()
+            # Ctrl-C may have stopped that check before it was done: then the next start
+            # checks again (also after Ctrl-C later on, which costs only that check).
+            lock.release(clean=not (unclean and code == 130))
 
 
 def _smoke_test() -> int:

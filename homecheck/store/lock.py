@@ -72,13 +72,18 @@ class StoreLock:
         self._fd = fd
         return self
 
-    def release(self) -> None:
-        """Mark a clean end (the file emptied) and let go of the lock."""
+    def release(self, *, clean: bool = True) -> None:
+        """Mark a clean end (the file emptied) and let go of the lock.
+
+        ``clean=False`` leaves this process's id in the file, so that the next start checks
+        the store in full (a check after an unclean end was stopped before it was done).
+        """
         fd, self._fd = self._fd, None
         if fd is None:
             return
-        with contextlib.suppress(OSError):
-            os.ftruncate(fd, 0)
+        if clean:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, 0)
         _unlock(fd)
         os.close(fd)
 

@@ -125,3 +125,26 @@ def test_with_check_integrity_a_store_damaged_inside_is_moved_aside(qtbot, dialo
         assert list(path.parent.glob(path.name + ".damaged-*"))
     finally:
         wizard.ctx.session.store.close()
+
+
+def test_ctrl_c_during_the_check_after_a_crash_leaves_it_to_the_next_start(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from homecheck.store.lock import left_unclean
+
+    seen: list[object] = []
+
+    def interrupted_run_app(**kwargs: object) -> int:
+        seen.append(kwargs["check_integrity"])
+        return 130  # Ctrl-C: the check may not have been done
+
+    monkeypatch.setattr(main_window, "run_app", interrupted_run_app)
+    _crash_holding_the_lock(data_dir())
+    assert app.main([]) == 130
+    assert seen == [True]
+    assert left_unclean(data_dir())  # the next homecheck checks the store in full
+    assert (data_dir() / LOCK_NAME).read_text() == f"{os.getpid()}\n"
+
+    StoreLock(data_dir()).acquire().release()  # a run that ended cleanly
+    assert app.main([]) == 130  # Ctrl-C after a clean start: still a clean end
+    assert not left_unclean(data_dir())
