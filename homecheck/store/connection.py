@@ -247,6 +247,16 @@ def _quick_check(db: sqlite3.Connection, path: Path) -> None:
         raise StoreDamaged(f"{path} is damaged ({status[0] if status else 'no answer'})")
 
 
+def _stored_version(db: sqlite3.Connection) -> int:
+    """The schema version the file says it has; 0 when it cannot be read (no judgement:
+    opening the store judges that)."""
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+    except sqlite3.DatabaseError:
+        return 0
+    return int(row[0]) if row and str(row[0]).isdigit() else 0
+
+
 class CheckStopped(StoreError):
     """The full check was stopped before it was done (the app is closing): nothing is known."""
 
@@ -281,6 +291,8 @@ class FileCheck:
         try:
             if self._stopped:
                 raise CheckStopped(f"the check of {self.path} was stopped")
+            if _stored_version(db) > SCHEMA_VERSION:
+                return  # a newer homecheck's: opening it says so and leaves it as it is
             _quick_check(db, self.path)
         except StoreDamaged:
             if self._stopped:

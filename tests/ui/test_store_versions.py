@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from homecheck.domain.assessment import Answer, Assessment
 from homecheck.store.db import Store
 from homecheck.store.migrations import SCHEMA_VERSION
 from homecheck.store.paths import database_path
@@ -20,15 +21,31 @@ pytestmark = pytest.mark.gui
 FIXTURE = Path(__file__).parents[1] / "store" / "fixtures" / "v1"
 
 
-def test_a_newer_homecheck_store_is_told_and_left_alone(dialogs) -> None:
+@pytest.mark.parametrize(
+    ("after_crash", "damaged_inside"), [(False, False), (True, False), (True, True)]
+)
+def test_a_newer_homecheck_store_is_told_and_left_alone(
+    dialogs, after_crash: bool, damaged_inside: bool
+) -> None:
     path = database_path()
-    Store(path).close()
+    store = Store(path)
+    for n in range(20):
+        answers = {"stairs.rail_both_sides": Answer("hazard", note=f"note {n} " * 300)}
+        store.create_check(Assessment(areas=["stairs"], answers=answers))
+    store.close()
     raw = sqlite3.connect(path)
     raw.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION + 1),))
     raw.commit()
+    page_size = raw.execute("PRAGMA page_size").fetchone()[0]
     raw.close()
+    if damaged_inside:  # a newer homecheck's store is not this homecheck's to judge
+        data = bytearray(path.read_bytes())
+        data[6 * page_size : 9 * page_size] = b"\x5a" * (3 * page_size)
+        path.write_bytes(bytes(data))
     before = path.read_bytes()
-    assert create_main_window(dialogs=dialogs, settings=Settings(language="en")) is None
+    settings = Settings(language="en")
+    wizard = create_main_window(dialogs=dialogs, settings=settings, check_integrity=after_crash)
+    assert wizard is None
     (error,) = dialogs.named("error")
     assert "newer version of homecheck" in error[2] and str(path) in error[2]
     assert not dialogs.named("inform")  # not "damaged, put aside"
