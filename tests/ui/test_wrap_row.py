@@ -98,3 +98,38 @@ def test_larger_text_while_a_room_is_shown_never_clips_a_button(make_wizard, qtb
             if button.isVisible():
                 right = button.mapTo(body, button.rect().topRight()).x()
                 assert right <= viewport, button.text()
+
+
+def test_buttons_that_fit_two_to_a_line_take_two_lines_not_three(qtbot) -> None:
+    row, buttons = _row(qtbot, ["Hazard here", "All right", "Not applicable"])
+    two = buttons[0].sizeHint().width() + 10 + buttons[1].sizeHint().width()
+    row.resize(two + 5, 300)  # the first two fit side by side, the third does not
+    row.show()
+    qtbot.waitExposed(row)
+    QApplication.processEvents()
+    assert buttons[0].y() == buttons[1].y() < buttons[2].y()
+    assert buttons[2].x() == buttons[0].x()  # the next line starts at the left
+    assert _inside(row, buttons)
+    assert row.height() >= buttons[2].geometry().bottom()
+
+
+def test_answer_rows_at_20_pt_use_no_more_lines_than_needed(make_wizard, qtbot) -> None:
+    from homecheck.ui.settings import Settings
+    from tests.ui.helpers import first_room
+
+    wizard = make_wizard(Settings(language="nl", text_size=20))
+    page = first_room(wizard)
+    for row in page.rows:
+        row.choices.choose_number(1)  # answered: note and photo buttons appear too
+    qtbot.wait(50)
+    for row in page.rows:
+        for wrap in (row.choices, row._extras):
+            shown = [b for b in wrap._widgets if b.isVisible()]
+            lines = sorted({b.y() for b in shown})
+            # Greedy: every line but the last is full (the next button did not fit on it).
+            for line in lines[:-1]:
+                on_line = [b for b in shown if b.y() == line]
+                after = shown[shown.index(on_line[-1]) + 1]
+                used = on_line[-1].geometry().right() + 10 + after.sizeHint().width()
+                assert used > wrap.width(), [b.text() for b in on_line]
+            assert all(b.geometry().right() < wrap.width() for b in shown)

@@ -1,42 +1,50 @@
-"""Buttons side by side, or one under another when the row is too narrow (a Qt box layout)."""
+"""Buttons side by side, on as few lines as fit (like words), one under another only when no
+two fit next to each other (Qt box layouts)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QLayout, QWidget
-
-SIDE_BY_SIDE = QBoxLayout.Direction.LeftToRight
-STACKED = QBoxLayout.Direction.TopToBottom
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 
 class WrapRow(QWidget):
     """Used in every answer row instead of the Python FlowLayout: Qt asked that layout some
     250 questions per page switch, each a call into Python (page switch p95,
-    benchmarks/run.py). Here Qt's own box layout does the work and Python only picks its
-    direction when the width or the buttons change: a cheap switch, so a row that fits one
-    moment and not the next (a scroll bar appearing) costs nothing. Large text on a narrow
-    window stacks the buttons instead of clipping them."""
+    benchmarks/run.py). Here Qt's own box layouts do the work (one per line) and Python only
+    decides which widget goes on which line when the width or the buttons change: a cheap
+    step, so a row that fits one moment and not the next (a scroll bar appearing) costs
+    nothing. Large text on a narrow window moves buttons to the next line instead of clipping
+    them, and a line holds as many as fit (at 20 pt not every button on a line of its own)."""
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 10) -> None:
         super().__init__(parent)
         self._spacing = spacing
         self._widgets: list[QWidget] = []
-        self._box = QBoxLayout(SIDE_BY_SIDE, self)
+        self._lines: list[QHBoxLayout] = []  # one per widget at most; the unused ones empty
+        self._line_of: list[int] = []  # the line each widget is on now
+        self._box = QVBoxLayout(self)
         self._box.setContentsMargins(0, 0, 0, 0)
         self._box.setSpacing(spacing)
-        # The row may be narrower than its buttons side by side: then they stack.
+        # The row may be narrower than its buttons side by side: then they take more lines.
         self._box.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        self._box.addStretch(1)  # buttons keep their own width; the rest stays empty
 
     def add(self, widget: QWidget) -> None:
-        """Add a widget after the others."""
+        """Add a widget after the others (on the last line until the width is known)."""
         self._widgets.append(widget)
-        self._box.insertWidget(len(self._widgets) - 1, widget, 0, Qt.AlignmentFlag.AlignLeft)
+        line = QHBoxLayout()
+        line.setSpacing(self._spacing)
+        line.addStretch(1)  # buttons keep their own width; the rest of the line stays empty
+        self._box.addLayout(line)
+        self._lines.append(line)
+        last = self._line_of[-1] if self._line_of else 0
+        self._line_of.append(last)
+        target = self._lines[last]
+        target.insertWidget(target.count() - 1, widget, 0, Qt.AlignmentFlag.AlignLeft)
 
     def stacked(self) -> bool:
-        """True when the widgets are shown one under another."""
-        return self._box.direction() == STACKED
+        """True when the shown widgets are on more than one line."""
+        return len({self._line_of[i] for i, w in enumerate(self._widgets) if not w.isHidden()}) > 1
 
     def _shown(self) -> list[QWidget]:
         return [w for w in self._widgets if not w.isHidden()]
@@ -50,18 +58,38 @@ class WrapRow(QWidget):
         widest = max((w.minimumSizeHint().width() for w in self._shown()), default=0)
         return QSize(widest, self._box.minimumSize().height())
 
+    def _lines_for(self, width: int) -> list[int]:
+        """Each widget's line: as many on a line as fit, in order (hidden ones take no room)."""
+        lines, line, used = [], 0, 0
+        for widget in self._widgets:
+            if widget.isHidden():
+                lines.append(line)
+                continue
+            needed = widget.sizeHint().width()
+            if used and used + self._spacing + needed > width:
+                line, used = line + 1, 0
+            used += needed if not used else self._spacing + needed
+            lines.append(line)
+        return lines
+
     def _fit(self, width: int) -> None:
-        wanted = STACKED if self.side_by_side_width() > width else SIDE_BY_SIDE
-        if self._box.direction() != wanted:
-            self._box.setDirection(wanted)
-            self.updateGeometry()
+        wanted = self._lines_for(width)
+        if wanted == self._line_of:
+            return
+        for widget, line in zip(self._widgets, self._line_of, strict=True):
+            self._lines[line].removeWidget(widget)
+        for widget, line in zip(self._widgets, wanted, strict=True):
+            target = self._lines[line]
+            target.insertWidget(target.count() - 1, widget, 0, Qt.AlignmentFlag.AlignLeft)
+        self._line_of = wanted
+        self.updateGeometry()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit(event.size().width())
 
     def event(self, event: QEvent) -> bool:
-        # A button appeared or disappeared, or the text size changed: check the direction.
+        # A button appeared or disappeared, or the text size changed: check the lines.
         # Out of sight the width is not the real one yet: the first resize brings it.
         if event.type() == QEvent.Type.LayoutRequest and self.isVisible():
             self._fit(self.width())
