@@ -21,22 +21,28 @@ class WrapRow(QWidget):
         super().__init__(parent)
         self._spacing = spacing
         self._widgets: list[QWidget] = []
-        self._lines: list[QHBoxLayout] = []  # one per widget at most; the unused ones empty
         self._line_of: list[int] = []  # the line each widget is on now
         self._box = QVBoxLayout(self)
         self._box.setContentsMargins(0, 0, 0, 0)
         self._box.setSpacing(spacing)
         # The row may be narrower than its buttons side by side: then they take more lines.
         self._box.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        # Lines are made when first needed (most rows only ever have one); an unused one is
+        # empty and takes no room.
+        self._lines: list[QHBoxLayout] = []
+        self._new_line()
 
-    def add(self, widget: QWidget) -> None:
-        """Add a widget after the others (on the last line until the width is known)."""
-        self._widgets.append(widget)
+    def _new_line(self) -> QHBoxLayout:
         line = QHBoxLayout()
         line.setSpacing(self._spacing)
         line.addStretch(1)  # buttons keep their own width; the rest of the line stays empty
         self._box.addLayout(line)
         self._lines.append(line)
+        return line
+
+    def add(self, widget: QWidget) -> None:
+        """Add a widget after the others (on the last line until the width is known)."""
+        self._widgets.append(widget)
         last = self._line_of[-1] if self._line_of else 0
         self._line_of.append(last)
         target = self._lines[last]
@@ -78,6 +84,8 @@ class WrapRow(QWidget):
             return
         for widget, line in zip(self._widgets, self._line_of, strict=True):
             self._lines[line].removeWidget(widget)
+        while len(self._lines) <= max(wanted, default=0):
+            self._new_line()
         for widget, line in zip(self._widgets, wanted, strict=True):
             target = self._lines[line]
             target.insertWidget(target.count() - 1, widget, 0, Qt.AlignmentFlag.AlignLeft)
