@@ -208,3 +208,17 @@ def test_a_backup_from_the_app_shows_the_window_while_a_thread_checks_and_copies
     assert target.is_file() and _checking_windows() == []
     (made,) = dialogs.named("inform")
     assert "Checks: 1," in made[2]
+
+
+def test_a_backup_of_a_store_deleted_by_another_homecheck_makes_no_new_store(
+    make_wizard, dialogs: FakeDialogs, tmp_path: Path
+) -> None:
+    wizard = make_wizard()
+    path = database_path()
+    for suffix in ("", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    dialogs.save_paths = [tmp_path / "backup.zip"]
+    assert not wizard.start_page.privacy.backup()
+    (error,) = dialogs.named("error")
+    assert "deleted or replaced" in error[2]
+    assert not path.exists() and not (tmp_path / "backup.zip").exists()

@@ -144,6 +144,9 @@ class PrivacyBox(QWidget):
                 own.close()
 
         try:
+            # A store deleted or replaced by another homecheck: said so, and no new, empty
+            # store made by opening its path again.
+            store.ensure_present()
             summary = run_with_window(backup_in_thread, t, t("ui.checking.before_backup"),
                                       parent=self.window())  # fmt: skip
         except (StoreError, OSError) as exc:
