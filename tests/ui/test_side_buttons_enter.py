@@ -41,3 +41,14 @@ def test_enter_after_a_text_size_shortcut_does_not_change_the_size_again(
     _enter(qtbot)
     qtbot.wait(300)
     assert wizard.ctx.settings.text_size == changed
+
+
+def test_enter_after_the_language_shortcut_does_not_switch_the_language_back(
+    make_wizard, qtbot
+) -> None:
+    wizard = make_wizard(Settings(language="nl"))
+    qtbot.keyClick(wizard, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)  # "&English"
+    qtbot.waitUntil(lambda: wizard.ctx.language == "en", timeout=2000)
+    _enter(qtbot)
+    qtbot.wait(300)
+    assert wizard.ctx.language == "en"
