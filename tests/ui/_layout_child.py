@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect
@@ -90,7 +91,8 @@ def label_problem(label: QLabel) -> str:
     if label.wordWrap():
         if label.height() + SLACK < label.heightForWidth(label.width()):
             return f"wraps to {label.heightForWidth(label.width())} px, is {label.height()} high"
-        longest = max(text.split(), key=metrics.horizontalAdvance)
+        # Qt wraps at spaces, and in a path after a "/".
+        longest = max(re.split(r"\s+|(?<=/)(?=\w)", text), key=metrics.horizontalAdvance)
         needed = metrics.horizontalAdvance(longest)
         if needed > width + SLACK:
             return f"the word {longest!r} is wider ({needed} px) than {width}"
@@ -106,6 +108,13 @@ def label_problem(label: QLabel) -> str:
 
 def button_problem(button: QAbstractButton) -> str:
     if not button.text().strip():
+        return ""
+    if button.hasHeightForWidth():  # its text wraps (WrapRadioButton, WrapCheckBox)
+        if button.width() + SLACK < button.minimumSizeHint().width():
+            return f"{button.width()} px wide, its longest word needs more"
+        needed = button.heightForWidth(button.width())
+        if button.height() + SLACK < needed:
+            return f"{button.height()} px high, its text needs {needed}"
         return ""
     hint = button.sizeHint()
     if button.width() + SLACK < hint.width():
@@ -155,6 +164,24 @@ def check_window(window: QWidget, where: str) -> list[dict[str, str]]:
             if problem:
                 problems.append({"page": where, "widget": describe(widget), "problem": problem})
     return problems
+
+
+def too_wide(scroll: QAbstractScrollArea) -> str:
+    """What makes a scroll area scroll sideways: the innermost widgets whose right edge, at
+    their smallest, is beyond its viewport (less the page's margin)."""
+    body = scroll.widget() or scroll.viewport()
+    room = scroll.viewport().width()
+    if body.layout() is not None:  # the margin on the right side of the page
+        room -= body.layout().contentsMargins().right()
+
+    def right(widget: QWidget) -> int:
+        return widget.mapTo(body, QPoint(0, 0)).x() + widget.minimumSizeHint().width()
+
+    wide = [w for w in body.findChildren(QWidget) if w.isVisible() and right(w) > room]
+    innermost = [w for w in wide
+                 if not any(other is not w and w.isAncestorOf(other) for other in wide)]
+    found = "; ".join(f"{describe(w)} needs {right(w)} px" for w in innermost)
+    return f"{found or 'the page'} in {room} (the page needs {body.minimumSizeHint().width()})"
 
 
 def off_screen(wizard: HomeWizard, where: str) -> list[dict[str, str]]:
@@ -241,12 +268,7 @@ def main(argv: list[str]) -> int:
         report["problems"].extend(off_screen(wizard, where))
         for scroll in page.findChildren(QAbstractScrollArea):
             if scroll.isVisible() and scroll.horizontalScrollBar().isVisible():
-                body = scroll.widget() or scroll.viewport()
-                widest = max(body.findChildren(QWidget), key=lambda w: w.minimumSizeHint().width()
-                             if w.isVisible() else 0)
-                report["sideways"].append(
-                    f"{where} {describe(widest)} needs {widest.minimumSizeHint().width()} px "
-                    f"in {scroll.viewport().width()}")
+                report["sideways"].append(f"{where}: {too_wide(scroll)}")
         if wizard.next_id_after(wizard.currentId()) == -1:
             break
         wizard.next()

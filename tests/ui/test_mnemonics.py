@@ -23,6 +23,8 @@ def _mnemonics(wizard: QWidget) -> dict[str, list[str]]:
     for widget in widgets:
         if not widget.isVisibleTo(wizard) or _in_row(widget):
             continue
+        if isinstance(widget, QLabel) and widget.buddy() is widget.parentWidget():
+            continue  # the text of a WrapRadioButton or WrapCheckBox: counted as the button
         match = _MNEMONIC.search(widget.text().replace("&&", ""))
         if match:
             found.setdefault(match.group(1).lower(), []).append(widget.text())

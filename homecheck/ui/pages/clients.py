@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QHideEvent
-from PySide6.QtWidgets import QButtonGroup, QListWidgetItem, QPushButton, QRadioButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QListWidgetItem, QPushButton, QWidget
 
 from homecheck.session.history import CheckSummary, followup_base, summaries
 from homecheck.store.db import CheckInfo
@@ -16,6 +16,7 @@ from homecheck.ui.widgets.client_list import ClientList
 from homecheck.ui.widgets.flow_layout import FlowLayout
 from homecheck.ui.widgets.jump_list import JumpList
 from homecheck.ui.widgets.labels import plain_label
+from homecheck.ui.widgets.wrap_buttons import WrapRadioButton
 
 CHECK_ROLE = Qt.ItemDataRole.UserRole
 # While a name is typed the first match changes at nearly every key; the chosen client's earlier
@@ -53,10 +54,10 @@ class ClientsPage(BasePage):
         # Created in reading order: that is the order Tab follows.
         self.mode_heading = plain_label(role="heading")
         self.mode_group = QButtonGroup(self)
-        self.followup_radio = QRadioButton(self)
+        self.followup_radio = WrapRadioButton(self)
         self.followup_help = plain_label(role="muted")
         self.followup_help.setContentsMargins(theme.TARGET_PX, 0, 0, 0)
-        self.new_radio = QRadioButton(self)
+        self.new_radio = WrapRadioButton(self)
         self.message = plain_label(role="question")
         self.checks_heading = plain_label(role="heading")
         self.checks_list = JumpList(self)

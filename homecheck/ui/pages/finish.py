@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QButtonGroup, QPushButton, QRadioButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QPushButton, QWidget
 
 from homecheck.domain.assessment import dumps
 from homecheck.fileio import atomic_write
@@ -20,6 +20,7 @@ from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import FINISH_ID, BasePage
 from homecheck.ui.print_options import default_paper, large_print_default
 from homecheck.ui.widgets.labels import plain_label
+from homecheck.ui.widgets.wrap_buttons import WrapRadioButton
 
 # The paper sizes offered, by the names the report knows them.
 PAPERS = ("A4", "letter")
@@ -50,11 +51,11 @@ class FinishPage(BasePage):
         # How the PDF looks on paper: used by Save, Open and Print alike.
         self.size_heading = plain_label(role="heading")
         self.size_group = QButtonGroup(self)
-        self.normal_radio = QRadioButton(self)
-        self.large_radio = QRadioButton(self)
+        self.normal_radio = WrapRadioButton(self)
+        self.large_radio = WrapRadioButton(self)
         self.paper_heading = plain_label(role="heading")
         self.paper_group = QButtonGroup(self)
-        self.paper_radios = {paper: QRadioButton(self) for paper in PAPERS}
+        self.paper_radios = {paper: WrapRadioButton(self) for paper in PAPERS}
         layout.addWidget(self.intro)
         layout.addWidget(self.privacy)
         layout.addWidget(self.size_heading)

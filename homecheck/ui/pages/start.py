@@ -25,6 +25,7 @@ from homecheck.ui.widgets.labels import plain_label
 from homecheck.ui.widgets.open_check import OpenCheckBox
 from homecheck.ui.widgets.paper_checklist import PaperChecklistBox
 from homecheck.ui.widgets.privacy_box import PrivacyBox
+from homecheck.ui.widgets.wrap_buttons import WrapRadioButton
 
 # What leaving the page does: continue the unfinished check, check the home again and compare,
 # open the last check to tick off what was done, or start an empty check.
@@ -59,11 +60,10 @@ class StartPage(BasePage):
         layout.addWidget(self.mode_heading)
         self.mode_group = QButtonGroup(self)
         self.mode_radios: dict[str, QRadioButton] = {}
-        # A radio button cannot wrap its text: short texts, and the details (with the date)
-        # in a wrapping line under it, so nothing is cut off at the largest text size.
+        # Short radio texts, and the details (with the date) in a line under each.
         self.mode_help: dict[str, QLabel] = {}
         for mode in MODES:
-            radio = QRadioButton(self)
+            radio = WrapRadioButton(self)
             self.mode_group.addButton(radio)
             self.mode_radios[mode] = radio
             radio.toggled.connect(self._mode_changed)
@@ -98,7 +98,7 @@ class StartPage(BasePage):
         self.role_group = QButtonGroup(self)
         self.role_radios: dict[str, QRadioButton] = {}
         for role in ROLES:
-            radio = QRadioButton(self)
+            radio = WrapRadioButton(self)
             self.role_group.addButton(radio)
             self.role_radios[role] = radio
             radio.toggled.connect(self._role_changed)
@@ -128,7 +128,7 @@ class StartPage(BasePage):
         self.language_group = QButtonGroup(self)
         self.language_radios: dict[str, QRadioButton] = {}
         for lang in LANGUAGES:
-            radio = QRadioButton(self)
+            radio = WrapRadioButton(self)
             self.language_group.addButton(radio)
             self.language_radios[lang] = radio
             # toggled, not clicked: a screen reader checks a radio button by its Toggle action,

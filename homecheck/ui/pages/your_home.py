@@ -10,6 +10,7 @@ from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import HOME_ID, BasePage
 from homecheck.ui.read_only import mark_writes
 from homecheck.ui.widgets.labels import mnemonics_outside, plain_label, with_mnemonics
+from homecheck.ui.widgets.wrap_buttons import WrapCheckBox
 
 
 class YourHomePage(BasePage):
@@ -26,7 +27,7 @@ class YourHomePage(BasePage):
         self.fixed: dict[str, QLabel] = {}
         for area in self.ctx.checklist.areas:
             if area.optional:
-                box = QCheckBox(self)
+                box = WrapCheckBox(self)
                 theme.touch_target(box)
                 box.toggled.connect(
                     lambda on, a=area.id: self.ctx.session.set_area_present(a, on)

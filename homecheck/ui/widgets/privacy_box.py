@@ -30,9 +30,9 @@ class PrivacyBox(QWidget):
         self.where_button.setCheckable(True)
         self.where_button.setProperty("kind", "toggle")
         self.folder_help = plain_label()
+        # A path has no spaces to wrap at; it wraps after a "/" (the page scrolls sideways only
+        # for a part between two of them wider than the page).
         self.folder_path = plain_label()
-        # A path has no spaces to wrap at: shown whole (the page scrolls sideways if it must).
-        self.folder_path.setWordWrap(False)
         # The path is for reading out, copying or typing into a file manager: selectable text.
         self.folder_path.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
