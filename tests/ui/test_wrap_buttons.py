@@ -92,6 +92,10 @@ def test_keys_alt_letter_arrows_and_space_on_the_start_page(qtbot, make_wizard) 
 
 def test_screen_readers_still_meet_a_radio_button(qtbot) -> None:
     _window, (radio,) = _group(qtbot, [LONG])
+    # Named by its text (as a plain radio button is) until it is given a name of its own.
+    assert radio.accessibleName() == LONG.replace("&", "")
+    radio.setText("&Tom && Jerry")
+    assert radio.accessibleName() == "Tom & Jerry"
     radio.setAccessibleName("A caregiver")
     radio.setChecked(True)
     node = QAccessible.queryAccessibleInterface(radio)

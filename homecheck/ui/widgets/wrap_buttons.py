@@ -34,6 +34,11 @@ def _text_label(button: QAbstractButton) -> QLabel:
     return label
 
 
+def _plain(text: str) -> str:
+    """The text as read out: without the "&" that marks the Alt+letter."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
 class _WrappingText:
     """What WrapRadioButton and WrapCheckBox share. QRadioButton and QCheckBox keep their text
     on one line: in Dutch or at the largest text a long choice ("Een mantelzorger, voor
@@ -54,8 +59,13 @@ class _WrappingText:
         return self.label.text()
 
     def setText(self, text: str) -> None:
+        button = self._button()
+        # Screen readers name a plain button by its text; this one's is the label's, so the
+        # text is its accessible name too, until a name of its own is set.
+        if button.accessibleName() in ("", _plain(self.label.text())):
+            button.setAccessibleName(_plain(text))
         self.label.setText(text)
-        self._button().updateGeometry()
+        button.updateGeometry()
 
     def _button(self) -> QAbstractButton:
         assert isinstance(self, QAbstractButton)
