@@ -400,6 +400,19 @@ class StartPage(BasePage):
         self.retranslate()
         self.on_enter()
 
+    def _open_for_review(self, check_id: int) -> bool:
+        """Open the last check at its summary, to tick off what has been done.
+
+        False (with a message, the list refreshed) when another window deleted it meanwhile.
+        """
+        try:
+            self.ctx.session.resume(check_id)
+        except KeyError:  # deleted in another window since the page was shown
+            self._check_gone()
+            return False
+        self.nav().jump_to_key_after_start("summary")
+        return True
+
     def _validate_read_only(self) -> bool:
         """Nothing can be changed: go on to look at a stored check, never start one."""
         if self.decided:
@@ -409,12 +422,8 @@ class StartPage(BasePage):
         if mode == "resume" and self.offer is not None:
             self.nav().jump_to_key_after_start(self._resume_page)
         elif mode == "review" and self.base is not None:
-            try:
-                session.resume(self.base.id)
-            except KeyError:  # deleted in another window since the page was shown
-                self._check_gone()
+            if not self._open_for_review(self.base.id):
                 return False
-            self.nav().jump_to_key_after_start("summary")
         elif role in CLIENT_ROLES:
             session.set_aside(role, assessor)  # the client list, to open a check there
         else:
@@ -447,14 +456,7 @@ class StartPage(BasePage):
             self.decided = True
             self._show_modes()
             if mode == "review" and self.base is not None:
-                # Open the last check at its summary, to tick off what has been done.
-                try:
-                    session.resume(self.base.id)
-                except KeyError:  # deleted in another window since the page was shown
-                    self._check_gone()
-                    return False
-                self.nav().jump_to_key_after_start("summary")
-                return True
+                return self._open_for_review(self.base.id)
             if mode == "followup" and self.base is not None:
                 from homecheck.domain.followup import OtherClient  # not needed at start-up
                 from homecheck.ui.widgets.followup_box import other_client_text
