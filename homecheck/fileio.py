@@ -16,6 +16,7 @@ stick, a shared folder, a mail). Every such file is read here, so one set of rul
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -188,8 +189,16 @@ def atomic_write(target: Path, data: bytes, mode: int = 0o600) -> None:
     """Write ``data`` to ``target`` through a temporary file in the same folder, then rename.
 
     On any error the temporary file is removed and an old ``target`` stays as it was.
-    Files get mode 0600 by default: exports hold health information.
+    Files get mode 0600 by default: exports hold health information. An existing ``target``
+    that is a link, a named pipe, a device or a folder is refused (NotRegularFile) and left as
+    it is: the rename would replace it by a regular file.
     """
+    with contextlib.suppress(FileNotFoundError):
+        mode = os.lstat(target).st_mode
+        if stat.S_ISLNK(mode):
+            raise NotRegularFile(errno.EEXIST, "is a symbolic link, not a file", str(target))
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(errno.EEXIST, kind_of(mode), str(target))
     fd, tmp_name = temporary_beside(target)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -120,3 +120,25 @@ def test_the_temporary_name_is_short(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(fileio.os, "replace", lambda a, b: seen.append(a) or real_replace(a, b))
     atomic_write(tmp_path / ("x" * 251 + ".pdf"), b"data")
     assert len(Path(seen[0]).name) <= 16
+
+
+def test_atomic_write_leaves_a_link_pipe_or_folder_as_it_was(tmp_path: Path) -> None:
+    from homecheck.fileio import NotRegularFile, atomic_write
+
+    real = tmp_path / "real.txt"
+    real.write_bytes(b"old")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for target in (link, pipe, folder):
+        with pytest.raises(NotRegularFile) as raised:
+            atomic_write(target, b"new")
+        assert str(target) in str(raised.value)
+    assert link.is_symlink() and pipe.is_fifo() and folder.is_dir()
+    assert real.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder", "link.txt", "pipe", "real.txt"]
+    atomic_write(real, b"new")  # an ordinary file is still replaced
+    assert real.read_bytes() == b"new"

@@ -476,3 +476,29 @@ def test_the_window_stays_open_while_pages_go_to_the_printer(
     # Afterwards the close box works as always.
     wizard.close()
     assert dialogs.named("ask_yes_no")
+
+
+def test_a_pipe_or_link_chosen_as_the_file_is_refused_and_left_as_it_was(
+    make_wizard, dialogs, fake_renderer, tmp_path
+) -> None:
+    """Choosing a named pipe or a link in the save dialog never replaces it by a new file."""
+    import os
+
+    _wizard, page = _finish(make_wizard)
+    out = tmp_path / "out"
+    out.mkdir()
+    pipe = out / "pipe.pdf"
+    os.mkfifo(pipe)
+    elsewhere = out / "elsewhere.pdf"
+    elsewhere.write_bytes(b"someone else's file")
+    link = out / "link.pdf"
+    link.symlink_to(elsewhere)
+    for target in (pipe, link):
+        dialogs.save_paths = [target]
+        assert page.save_pdf() is None
+    errors = dialogs.named("error")
+    assert len(errors) == 2
+    assert str(pipe) in errors[0][2] and str(link) in errors[1][2]
+    assert pipe.is_fifo() and link.is_symlink()
+    assert elsewhere.read_bytes() == b"someone else's file"
+    assert sorted(p.name for p in out.iterdir()) == ["elsewhere.pdf", "link.pdf", "pipe.pdf"]
