@@ -171,6 +171,9 @@ def _rules(c: Colours, high_contrast: bool) -> list[tuple[str, str]]:
         ('QLabel[role="title"], QLabel[role="heading"], QLabel[role="score"]',
          "font-weight: bold;"),
         ('QLabel[role="muted"]', f"color: {c.muted_text};"),
+        # A line that is a Tab stop (the summary's first line) shows focus as the controls do.
+        ('QLabel[stop="true"]', "border: 4px solid transparent;"),
+        ('QLabel[stop="true"]:focus', f"border: 4px solid {c.focus};"),
         ('QLabel[role="question"]', "font-weight: bold;"),
         ('QLabel[role="details"]',
          f"border-left: 6px solid {c.border}; padding: 4px 0 4px 12px; background: {c.base};"),

@@ -206,17 +206,21 @@ class BasePage(QWizardPage):
         return None
 
     def show_question_of(self, widget: QWidget) -> None:
-        """Scroll a focused control's whole question (its block on the page) into view."""
+        """Scroll a focused control's whole question (its block on the page) into view: the
+        largest block around it that fits in the view (a room's question; on the summary,
+        where the action log is taller than the view, the box's action with its text)."""
         scroll = getattr(self, "scroller", None)
         if scroll is None or not scroll.isAncestorOf(widget):
             return
         body = scroll.widget()
-        block = widget
-        parent = block.parentWidget()
+        blocks = []  # from the widget's parent out to the page's block holding it
+        parent = widget.parentWidget()
         while parent is not None and parent is not body:
-            block, parent = parent, parent.parentWidget()
-        if block is not widget and block.height() < scroll.viewport().height():
-            self.ensure_visible(block)
+            blocks.append(parent)
+            parent = parent.parentWidget()
+        fits = next((b for b in reversed(blocks) if b.height() < scroll.viewport().height()), None)
+        if fits is not None:
+            self.ensure_visible(fits)
         self.ensure_visible(widget)
 
     def ensure_visible(self, widget: QWidget) -> None:

@@ -3,7 +3,9 @@ points, bars per area, progress since last time, the action log, open questions.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
+import itertools
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QListWidgetItem, QWidget
 
 from homecheck.domain import person_rules, person_summary
@@ -32,6 +34,10 @@ class SummaryPage(BasePage):
         layout = self.scroll_body()
         # What to do comes first: the number of things to do now, then the next step.
         self.now_label = plain_label(role="score")
+        # The page's first Tab stop: keyboard focus starts here with the page at its top, a
+        # screen reader reads it out (its text is its name), and Tab goes on down the page.
+        self.now_label.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.now_label.setProperty("stop", "true")
         self.next_step = plain_label(role="heading")
         self.next_helpers = plain_label()
         self.warnings = plain_label()
@@ -92,38 +98,14 @@ class SummaryPage(BasePage):
         self.refresh()  # another check, or this one changed in another window
 
     def on_enter(self) -> None:
-        """Open at the top, where the things to do now (and the change since last time) are.
-
-        The keyboard goes to the first control in reading order when it can be seen there
-        (a box to tick when done, or the open questions); else to Next, which scrolls nothing.
-        """
+        """Open at the top, where the things to do now (and the change since last time) are,
+        with keyboard focus on that first line: Tab goes down from there through the boxes to
+        tick and the open questions, each scrolled into view, then to Back and Next."""
         self.refresh()
         if self.open_list.count():
             self.open_list.setCurrentRow(0)
-        bar = self.scroller.verticalScrollBar()
-        bar.setValue(0)
-        first = self._first_control()
-        if first is not None and self._seen_at_top(first):
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
-            bar.setValue(0)  # focus scrolls its whole block into view; the top comes first
-        else:
-            self.nav().focus_next_button()
-
-    def _first_control(self) -> QWidget | None:
-        boxes = [r.box for r in self.action_log.rows if r.isVisibleTo(self) and
-                 r.box.isVisibleTo(self) and r.box.isEnabled()]
-        if boxes:
-            return boxes[0]
-        return self.open_list if self.open_list.isVisibleTo(self) else None
-
-    def _seen_at_top(self, widget: QWidget) -> bool:
-        """Whether a widget is whole in the page's view with the page scrolled to the top."""
-        for _ in range(3):  # the page's layout is brought up to date first
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        top = widget.mapTo(self.scroller.viewport(), QPoint(0, 0)).y()
-        # The open questions are a list: a first line of it in view is enough.
-        height = widget.height() if widget is not self.open_list else 60
-        return top + height <= self.scroller.viewport().height()
+        self.now_label.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.scroller.verticalScrollBar().setValue(0)
 
     def refresh(self) -> None:
         """Score and list everything again from the session."""
@@ -160,12 +142,11 @@ class SummaryPage(BasePage):
         else:  # "no hazards found" would be untrue: nobody looked yet (as the PDF says)
             self.actions_help.setText(t("ui.summary.no_actions_unchecked"))
         self.action_log.show_actions(actions)
-        boxes = [r.box for r in self.action_log.rows if r.isVisibleTo(self) and
-                 not r.box.isHidden()]
-        if boxes:
-            # The boxes are made when first needed, after the list below: keep Tab in
-            # reading order.
-            QWidget.setTabOrder(boxes[-1], self.open_list)
+        # Tab in reading order: the boxes are made when first needed, after the list below.
+        # (Hidden boxes, advice without one, and disabled ones are passed over by Tab.)
+        chain = [self.now_label, *(row.box for row in self.action_log.rows), self.open_list]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
         self.open_heading.setText(t("ui.summary.open_heading"))
         self.open_list.setAccessibleName(t("ui.summary.open_name"))
         self.open_list.setAccessibleDescription(t("ui.summary.open_help"))
