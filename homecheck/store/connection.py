@@ -46,10 +46,18 @@ class StoreConnection:
     ``read_only``: open a store whose file or folder cannot be written (a read-only disk,
     another user's file) for reading only: no migration, no sidecar files made, no chmod, and
     every write raises StoreReadOnly. Without it such a store raises StoreReadOnly at once.
+
+    ``checked``: the file was just checked in full (FileCheck), so an upgrade does not read it
+    a second time.
     """
 
     def __init__(
-        self, path: Path, *, check_integrity: bool = False, read_only: bool = False
+        self,
+        path: Path,
+        *,
+        check_integrity: bool = False,
+        read_only: bool = False,
+        checked: bool = False,
     ) -> None:
         self.path = Path(path)
         self.upgraded_from: int | None = None  # the schema version before an upgrade
@@ -80,7 +88,7 @@ class StoreConnection:
         # made in its place) this connection must not go on writing into a deleted file.
         self._identity = _identity(self.path)
         try:
-            self._setup(existed, check_integrity)
+            self._setup(existed, check_integrity, checked)
         except sqlite3.DatabaseError as exc:
             self._db.close()
             raise StoreDamaged(
@@ -137,7 +145,7 @@ class StoreConnection:
         self._identity = _identity(self.path)
         self._data_version = self._read_data_version()
 
-    def _setup(self, existed: bool, check_integrity: bool) -> None:
+    def _setup(self, existed: bool, check_integrity: bool, checked: bool) -> None:
         db = self._db
         db.execute("PRAGMA foreign_keys=ON")
         # Deleted text is overwritten with zeros, not just marked free: SQLite's own default
@@ -148,7 +156,7 @@ class StoreConnection:
             raise StoreTooNew(self.path, version)
         if existed and version:
             _check_length(self.path)
-        if check_integrity or 0 < version < SCHEMA_VERSION:
+        if not checked and (check_integrity or 0 < version < SCHEMA_VERSION):
             self.check_integrity()
         db.execute("PRAGMA journal_mode=WAL")
         # NORMAL in WAL mode survives an application crash or kill -9; only a power cut may
@@ -276,10 +284,13 @@ class FileCheck:
         self._db: sqlite3.Connection | None = None
         self._stopped = False
 
-    def run(self) -> None:
-        """Check the whole file (it blocks until done); StoreDamaged when it is not sound."""
+    def run(self) -> int:
+        """Check the whole file (it blocks until done); StoreDamaged when it is not sound.
+
+        Returns the schema version the file says it has (0: no file, or not known).
+        """
         if not self.path.is_file():
-            return
+            return 0
         _check_length(self.path)
         try:
             # mode=rw: never make a file that is not there (or was moved away meanwhile).
@@ -291,9 +302,11 @@ class FileCheck:
         try:
             if self._stopped:
                 raise CheckStopped(f"the check of {self.path} was stopped")
-            if _stored_version(db) > SCHEMA_VERSION:
-                return  # a newer homecheck's: opening it says so and leaves it as it is
+            version = _stored_version(db)
+            if version > SCHEMA_VERSION:
+                return version  # a newer homecheck's: opening it says so, leaves it as it is
             _quick_check(db, self.path)
+            return version
         except StoreDamaged:
             if self._stopped:
                 raise CheckStopped(f"the check of {self.path} was stopped") from None
@@ -309,6 +322,19 @@ class FileCheck:
         if db is not None:
             with contextlib.suppress(sqlite3.Error):
                 db.interrupt()
+
+
+def upgrade_checked(path: Path) -> tuple[int, Path | None] | None:
+    """Upgrade the store of an older homecheck at ``path``, which FileCheck has just checked,
+    on a connection of its own (so in a worker thread): a copy is kept beside it first.
+
+    Returns (the version it had, the copy) after an upgrade; None when it needed none.
+    """
+    store = StoreConnection(path, checked=True)
+    store.close()
+    if store.upgraded_from is None:
+        return None
+    return store.upgraded_from, store.upgrade_backup
 
 
 def _check_length(path: Path) -> None:

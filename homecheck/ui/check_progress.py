@@ -15,11 +15,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar, cast
 
-from PySide6.QtCore import QEventLoop, Qt, QThread
+from PySide6.QtCore import QEventLoop, Qt, QThread, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from homecheck.store.connection import FileCheck
+from homecheck.store.connection import FileCheck, upgrade_checked
+from homecheck.store.migrations import SCHEMA_VERSION
 
 T = TypeVar("T")
 
@@ -71,6 +72,8 @@ class CheckingWindow(QDialog):
 class _WorkThread(QThread):
     """Runs one piece of work; ``result`` or ``error`` holds what came of it."""
 
+    said = Signal(str)  # the work's next step, for the window's text (emitted in the thread)
+
     def __init__(self, work: Callable[[], object]) -> None:
         super().__init__()
         self._work = work
@@ -91,14 +94,20 @@ def run_with_window(
     *,
     parent: QWidget | None = None,
     stop: Callable[[], None] | None = None,
+    say: list[Callable[[str], None]] | None = None,
 ) -> T:
     """Run ``work`` in a thread while a busy window with ``message`` shows; its result.
 
     What ``work`` raises is raised here. ``work`` must make its own SQLite connection.
     ``stop``: ends the work early when the app is told to quit (Ctrl-C) meanwhile.
+    ``say``: gets a function with which ``work`` can change the window's text.
     """
     window = CheckingWindow(t, message, parent)
     thread = _WorkThread(work)
+    thread.said.connect(window.label.setText)  # queued: the label lives in this thread
+    thread.said.connect(window.setAccessibleDescription)
+    if say is not None:
+        say.append(thread.said.emit)
     loop = QEventLoop()
     thread.finished.connect(loop.quit)
     window.show()
@@ -123,11 +132,21 @@ def check_with_window(
     message: str,
     *,
     parent: QWidget | None = None,
-) -> None:
-    """Check the store file at ``path`` in full while the busy window shows.
+) -> tuple[int, Path | None] | None:
+    """Check the store file at ``path`` in full while the busy window shows; a store of an
+    older homecheck is then copied and upgraded under the same window, which says so.
 
-    Returns when the file is sound; raises StoreDamaged when it is not (CheckStopped when the
-    check was stopped by Ctrl-C).
+    Returns (the version it had, the copy kept) after an upgrade, None otherwise; raises
+    StoreDamaged when the file is not sound (CheckStopped when the check was stopped by Ctrl-C)
+    and StoreError when it cannot be upgraded.
     """
     check = FileCheck(path)
-    run_with_window(check.run, t, message, parent=parent, stop=check.stop)
+    say: list[Callable[[str], None]] = []
+
+    def work() -> tuple[int, Path | None] | None:
+        if not 0 < check.run() < SCHEMA_VERSION:
+            return None
+        say[0](t("ui.checking.upgrading"))
+        return upgrade_checked(path)  # the check just done is not repeated
+
+    return run_with_window(work, t, message, parent=parent, stop=check.stop, say=say)

@@ -38,7 +38,8 @@ def open_store(
     """Open the store; a damaged one is moved aside (after telling the person) and replaced.
 
     ``check_integrity``: read the whole file first (the last run did not end cleanly), in a
-    thread while a small window says so (homecheck.ui.check_progress); the main window follows.
+    thread while a small window says so (homecheck.ui.check_progress); a store of an older
+    homecheck is then copied and upgraded under that window too; the main window follows.
     Returns None only when no store can be opened at all; the person has been told why.
     """
     t = catalogue(language)
@@ -58,7 +59,11 @@ def open_store(
             # Reads the whole file: a busy window shows while a thread does it.
             from homecheck.ui.check_progress import check_with_window
 
-            check_with_window(path, t, t("ui.checking.after_crash"))
+            upgraded = check_with_window(path, t, t("ui.checking.after_crash"))
+            store = Store(path)
+            if upgraded is not None:
+                store.upgraded_from, store.upgrade_backup = upgraded
+            return store
         return Store(path)
     except CheckStopped:  # Ctrl-C during the check: the app is closing; nothing changed
         return None

@@ -3,6 +3,8 @@ stays responsive while a thread checks; the main window follows (issue 14)."""
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -11,9 +13,12 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressBar
 
 from homecheck.domain.assessment import Answer, Assessment
-from homecheck.store import connection
+from homecheck.i18n import catalogue
+from homecheck.store import connection, migrations
 from homecheck.store.connection import FileCheck
 from homecheck.store.db import Store
+from homecheck.store.lock import LOCK_NAME, StoreLock
+from homecheck.store.migrations import SCHEMA_VERSION
 from homecheck.store.paths import database_path
 from homecheck.ui import check_progress, main_window
 from homecheck.ui.check_progress import CheckingWindow
@@ -42,12 +47,12 @@ def held_check(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
                                 "finished": threading.Event()}  # fmt: skip
     real_run = FileCheck.run
 
-    def waiting_run(self: FileCheck) -> None:
+    def waiting_run(self: FileCheck) -> int:
         state["thread"] = threading.current_thread()
         state["started"].set()  # type: ignore[attr-defined]
         assert state["go"].wait(30)  # type: ignore[attr-defined]
         try:
-            real_run(self)
+            return real_run(self)
         finally:
             state["finished"].set()  # type: ignore[attr-defined]
 
@@ -222,3 +227,115 @@ def test_a_backup_of_a_store_deleted_by_another_homecheck_makes_no_new_store(
     (error,) = dialogs.named("error")
     assert "deleted or replaced" in error[2]
     assert not path.exists() and not (tmp_path / "backup.zip").exists()
+
+
+V1_STORE = Path(__file__).parents[1] / "store" / "fixtures" / "v1"
+
+
+def _rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """What a check holds. Not when it was last saved, its language or page, nor an answer's
+    item id: opening the app resumes the check in progress and saves it (a retired item under
+    its new id)."""
+    queries = {
+        "clients": "SELECT * FROM clients ORDER BY id",
+        "checks": "SELECT id, client_id, previous_id, status, created, client_label, assessor,"
+        " date, areas, intake, area_notes FROM checks ORDER BY id",
+        "answers": "SELECT check_id, answer, note, done, photos FROM answers ORDER BY 1, 2, 3, 4",
+    }
+    raw = sqlite3.connect(path)
+    try:
+        return {table: raw.execute(sql).fetchall() for table, sql in queries.items()}
+    finally:
+        raw.close()
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_after_an_unclean_exit_an_older_store_is_checked_once_and_upgraded_under_the_window(
+    qtbot, dialogs: FakeDialogs, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    path = database_path()
+    shutil.copy(V1_STORE / "homecheck.sqlite3", path)
+    shutil.copytree(V1_STORE / "photos", path.parent / "photos")
+    before = _rows(path)
+    (path.parent / LOCK_NAME).write_text("999999999\n")  # left by a run that did not end
+    lock = StoreLock(path.parent).acquire()
+    assert lock.unclean
+    checks: list[str] = []
+    real_quick_check = connection._quick_check
+
+    def counted_quick_check(db: sqlite3.Connection, file: Path) -> None:
+        checks.append(threading.current_thread().name)
+        real_quick_check(db, file)
+
+    monkeypatch.setattr(connection, "_quick_check", counted_quick_check)
+    go = threading.Event()
+    upgrading: list[str] = []
+    real_upgrade = migrations.upgrade
+
+    def held_upgrade(store: object, version: int) -> Path:
+        upgrading.append(threading.current_thread().name)
+        assert go.wait(30)  # until the window has been seen with its own text
+        return real_upgrade(store, version)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(migrations, "upgrade", held_upgrade)
+    t = catalogue(language)
+    texts: list[str] = []
+
+    def tick() -> None:
+        for window in _checking_windows():
+            texts.append(window.label.text())
+            if window.label.text() == t("ui.checking.upgrading") and upgrading:
+                go.set()
+
+    ticker = QTimer()
+    ticker.timeout.connect(tick)
+    ticker.start(10)
+    try:
+        wizard = main_window.create_main_window(
+            dialogs=dialogs, settings=Settings(language=language), check_integrity=lock.unclean
+        )
+    finally:
+        ticker.stop()
+        go.set()
+        lock.release()
+    assert wizard is not None
+    qtbot.addWidget(wizard)
+    try:
+        assert not dialogs.named("error") and not dialogs.named("inform")
+        main = threading.main_thread().name
+        assert len(checks) == 1 and checks[0] != main  # checked once, in the thread
+        assert upgrading and upgrading[0] != main  # copied and upgraded in the thread
+        assert t("ui.checking.upgrading") in texts  # the window said so meanwhile
+        assert not _checking_windows()
+        store = wizard.ctx.session.store
+        assert store.upgraded_from == 1 and store.count_checks() == 3
+        assert store.query("SELECT value FROM meta WHERE key='schema_version'") == [
+            (str(SCHEMA_VERSION),)
+        ]
+        assert _rows(path) == before  # every check intact
+        (copy,) = path.parent.glob(path.name + ".version-1-*")
+        assert _rows(copy) == before
+    finally:
+        wizard.ctx.session.store.close()
+
+
+def test_after_an_unclean_exit_an_older_store_without_room_for_its_copy_is_told_and_kept(
+    qtbot, dialogs: FakeDialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = database_path()
+    shutil.copy(V1_STORE / "homecheck.sqlite3", path)
+    before = path.read_bytes()
+
+    def no_room(self: connection.StoreConnection, target: Path) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(connection.StoreConnection, "backup_to", no_room)
+    wizard = main_window.create_main_window(
+        dialogs=dialogs, settings=Settings(language="en"), check_integrity=True
+    )
+    assert wizard is None
+    (error,) = dialogs.named("error")
+    assert "No space left on device" in error[2] and "nothing was changed" in error[2]
+    assert not dialogs.named("inform")  # not "damaged, put aside"
+    assert not _checking_windows()
+    assert path.read_bytes() == before
