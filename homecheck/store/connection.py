@@ -48,7 +48,8 @@ class StoreConnection:
     every write raises StoreReadOnly. Without it such a store raises StoreReadOnly at once.
 
     ``checked``: the file was just checked in full (FileCheck), so an upgrade does not read it
-    a second time.
+    a second time. ``upgrade=False``: a store of an older homecheck raises StoreNeedsUpgrade
+    before anything is read or changed (the app then upgrades it under a window).
     """
 
     def __init__(
@@ -58,6 +59,7 @@ class StoreConnection:
         check_integrity: bool = False,
         read_only: bool = False,
         checked: bool = False,
+        upgrade: bool = True,
     ) -> None:
         self.path = Path(path)
         self.upgraded_from: int | None = None  # the schema version before an upgrade
@@ -88,7 +90,7 @@ class StoreConnection:
         # made in its place) this connection must not go on writing into a deleted file.
         self._identity = _identity(self.path)
         try:
-            self._setup(existed, check_integrity, checked)
+            self._setup(existed, check_integrity, checked, upgrade)
         except sqlite3.DatabaseError as exc:
             self._db.close()
             raise StoreDamaged(
@@ -145,7 +147,7 @@ class StoreConnection:
         self._identity = _identity(self.path)
         self._data_version = self._read_data_version()
 
-    def _setup(self, existed: bool, check_integrity: bool, checked: bool) -> None:
+    def _setup(self, existed: bool, check_integrity: bool, checked: bool, upgrade: bool) -> None:
         db = self._db
         db.execute("PRAGMA foreign_keys=ON")
         # Deleted text is overwritten with zeros, not just marked free: SQLite's own default
@@ -156,6 +158,8 @@ class StoreConnection:
             raise StoreTooNew(self.path, version)
         if existed and version:
             _check_length(self.path)
+        if not upgrade and 0 < version < SCHEMA_VERSION:
+            raise StoreNeedsUpgrade(self.path, version)
         if not checked and (check_integrity or 0 < version < SCHEMA_VERSION):
             self.check_integrity()
         db.execute("PRAGMA journal_mode=WAL")

@@ -39,7 +39,8 @@ def open_store(
 
     ``check_integrity``: read the whole file first (the last run did not end cleanly), in a
     thread while a small window says so (homecheck.ui.check_progress); a store of an older
-    homecheck is then copied and upgraded under that window too; the main window follows.
+    homecheck is copied and upgraded under such a window too (crash or not), after the one
+    full check that needs; the main window follows.
     Returns None only when no store can be opened at all; the person has been told why.
     """
     t = catalogue(language)
@@ -56,15 +57,11 @@ def open_store(
         return _open_read_only(dialogs, t, path)
     try:
         if check_integrity and path.is_file():
-            # Reads the whole file: a busy window shows while a thread does it.
-            from homecheck.ui.check_progress import check_with_window
-
-            upgraded = check_with_window(path, t, t("ui.checking.after_crash"))
-            store = Store(path)
-            if upgraded is not None:
-                store.upgraded_from, store.upgrade_backup = upgraded
-            return store
-        return Store(path)
+            return _open_with_window(path, t, t("ui.checking.after_crash"))
+        try:
+            return Store(path, upgrade=False)  # a clean start: no window, no thread
+        except StoreNeedsUpgrade:  # an older homecheck's store
+            return _open_with_window(path, t, t("ui.checking.upgrading"))
     except CheckStopped:  # Ctrl-C during the check: the app is closing; nothing changed
         return None
     except StoreTooNew:
@@ -86,6 +83,18 @@ def open_store(
     except StoreError as exc:
         dialogs.error(None, t("ui.damaged.title"), t("ui.damaged.cannot_open", reason=exc))
         return None
+
+
+def _open_with_window(path: Path, t: Catalogue, message: str) -> Store:
+    """Read the whole file, and copy and upgrade an older homecheck's store, in a thread while
+    a busy window says ``message``; then open it."""
+    from homecheck.ui.check_progress import check_with_window
+
+    upgraded = check_with_window(path, t, message)
+    store = Store(path)
+    if upgraded is not None:
+        store.upgraded_from, store.upgrade_backup = upgraded
+    return store
 
 
 def _open_read_only(dialogs: DialogService, t: Catalogue, path: Path) -> Store | None:
