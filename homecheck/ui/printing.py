@@ -33,12 +33,17 @@ def prepare(printer: QPrinter, paper: str, title: str) -> None:
     printer.setDocName(title)
 
 
-def page_count(pdf: bytes) -> int:
-    """The number of pages of a PDF (PrintError when it cannot be read)."""
+def _open(pdf: bytes) -> pdfium.PdfDocument:
+    """The PDF opened for reading (PrintError when it cannot be read)."""
     try:
-        document = pdfium.PdfDocument(pdf)
+        return pdfium.PdfDocument(pdf)
     except pdfium.PdfiumError as exc:
         raise PrintError(f"the PDF could not be read ({exc})") from None
+
+
+def page_count(pdf: bytes) -> int:
+    """The number of pages of a PDF (PrintError when it cannot be read)."""
+    document = _open(pdf)
     try:
         return len(document)
     finally:
@@ -80,11 +85,7 @@ def print_pdf(
     mode and copies asked for in the dialog are followed. ``on_page(n, total)`` is called before
     each sheet (n from 1), to show progress. PrintError when printing failed.
     """
-    data = pdf.read_bytes() if isinstance(pdf, Path) else pdf
-    try:
-        document = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        raise PrintError(f"the PDF could not be read ({exc})") from None
+    document = _open(pdf.read_bytes() if isinstance(pdf, Path) else pdf)
     try:
         pages = _chosen_pages(printer, len(document))
         if not pages:
