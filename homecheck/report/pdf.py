@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -30,8 +30,12 @@ from homecheck.report.styles import FONT, FONT_BOLD, register_fonts, sizes
 FOOTER_ZONE = 0.08
 
 
+@lru_cache(maxsize=64)
 def fit(text: str, width: float, font: str, size: float) -> str:
-    """Shorten text with "…" until it fits the width (a long client label must not overprint)."""
+    """Shorten text with "…" until it fits the width (a long client label must not overprint).
+
+    Cached: every page's footer asks the same, and shortening a long label is not cheap.
+    """
     if stringWidth(text, font, size) <= width:
         return text
     text = text[: int(width)]  # no glyph is narrower than 1 pt: a cheap first cut
