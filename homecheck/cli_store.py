@@ -141,7 +141,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Write one stored check as a version-2 check file with its NAME.photos/ folder."""
     from homecheck.fileio import atomic_write
     from homecheck.session.photos import copy_beside, photos_folder
-    from homecheck.session.session import exported
+    from homecheck.session.views import exported
 
     out = Path(args.output)
     _writable_output(out, "check file")

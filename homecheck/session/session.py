@@ -4,51 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-import enum
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from homecheck.domain.assessment import Answer, Assessment
 from homecheck.domain.content import Checklist
+from homecheck.session.changes import Change, ChangeKind, Listener
+from homecheck.session.store_guard import StoreGuard
+from homecheck.session.views import CheckViews
 from homecheck.store.clients import client_of_check, previous_check
 from homecheck.store.db import CheckInfo, Store
-from homecheck.store.errors import StoreGone, StoreReadOnly
 from homecheck.store.paths import delete_all_data
 
-if TYPE_CHECKING:  # scores, actions and follow-ups are loaded when first asked for, not at start
-    from homecheck.domain.actions import Action
-    from homecheck.domain.followup import FollowUp, OtherClient
-    from homecheck.domain.scoring import HomeScore
 
-
-
-class ChangeKind(enum.Enum):
-    """What part of the session changed."""
-
-    CHECK = enum.auto()  # a different check was loaded or started
-    HEADER = enum.auto()  # who fills it in, for whom, the language
-    AREAS = enum.auto()  # which areas the home has
-    INTAKE = enum.auto()  # an answer about the person
-    AREA_NOTE = enum.auto()  # the note of one area (``area_id``)
-    ANSWER = enum.auto()  # an item's answer, note, done date or photos (``item_id``)
-    # Another homecheck window changed (or deleted) the loaded check: the change just asked
-    # for was NOT written, the check was loaded again from the store. Tell the person.
-    CHANGED_ELSEWHERE = enum.auto()
-
-
-@dataclasses.dataclass(frozen=True)
-class Change:
-    """One change, as listeners are told about it."""
-
-    kind: ChangeKind
-    item_id: str = ""  # set for ANSWER
-    area_id: str = ""  # set for AREA_NOTE
-
-
-Listener = Callable[[Change], None]
-
-
-class Session:
+class Session(StoreGuard, CheckViews):
     """Owns the assessment being filled in, the store and the id of its check.
 
     Widgets never keep answers themselves: they call these methods and redraw from
@@ -62,10 +31,7 @@ class Session:
         language: str,
         opener: Callable[[], Store] | None = None,
     ) -> None:
-        self._store = store
-        # After "delete all data" the store is opened again only when something is written,
-        # so the data folder stays empty until then.
-        self._opener = opener
+        super().__init__(store, opener)
         self.checklist = checklist
         self.check_id: int | None = None
         self.client_id: int | None = None  # None: the person's own profile
@@ -73,56 +39,6 @@ class Session:
         self.previous: Assessment | None = None
         self.assessment = Assessment.new(checklist, language=language)
         self._listeners: list[Listener] = []
-
-    @property
-    def store(self) -> Store:
-        """The open store (opened again on first use after everything was deleted)."""
-        if self._store is None:
-            if self._opener is None:
-                raise RuntimeError("the store was closed and cannot be opened again")
-            self._store = self._opener()
-        return self._store
-
-    @property
-    def is_open(self) -> bool:
-        """False after everything was deleted and nothing has been written since."""
-        return self._store is not None
-
-    @property
-    def read_only(self) -> bool:
-        """True when nothing can be changed: the store can only be read (its file or folder
-        is read-only), or it was deleted by another homecheck since it was opened."""
-        return self._store is not None and (self._store.read_only or self._store.gone)
-
-    @property
-    def store_gone(self) -> bool:
-        """True once a write found the store deleted or replaced by another homecheck."""
-        return self._store is not None and self._store.gone
-
-    def _refuse_if_read_only(self) -> None:
-        """Before any change: StoreReadOnly (or StoreGone) when nothing can be written, so
-        the answers on screen stay what is stored. The window disables what would write;
-        this is the rule behind it."""
-        store = self._store
-        if store is None or not (store.read_only or store.gone):
-            return
-        if store.gone:
-            raise StoreGone(f"{store.path} was deleted or replaced by another homecheck window")
-        raise StoreReadOnly(store.path)
-
-    def check_can_write(self) -> None:
-        """Before work that writes files of its own (a photo, a check file to store): the same
-        refusal as any write (StoreReadOnly, or StoreGone when another homecheck deleted the
-        store), so nothing is written beside a store that cannot take it."""
-        self._refuse_if_read_only()
-        if self._store is not None:
-            self._store.ensure_present()
-
-    def close(self) -> None:
-        """Close the store, if it is open."""
-        if self._store is not None:
-            self._store.close()
-            self._store = None
 
     # -- listening ------------------------------------------------------------------------
 
@@ -462,80 +378,3 @@ class Session:
         self.assessment.status = "done"
         if self.check_id is not None:
             self.store.set_status(self.check_id, "done")
-
-    # -- views computed by the domain ------------------------------------------------------
-
-    def progress(self, area_id: str) -> tuple[int, int]:
-        """(answered, total) items of one area."""
-        items = self.checklist.area(area_id).items
-        answers = self.assessment.answers
-        return sum(1 for item in items if item.id in answers), len(items)
-
-    def exported(self) -> Assessment:
-        """The assessment as reported: answers of absent areas left out, in checklist order."""
-        return exported(self.checklist, self.assessment)
-
-    def followup(self) -> FollowUp | None:
-        """The comparison with the check this one follows up.
-
-        None when it follows none, or when the earlier check is of another person (then
-        ``followup_refused`` says so).
-        """
-        if self.previous is None or self.followup_refused() is not None:
-            return None
-        from homecheck.domain.followup import compare
-
-        return compare(self.checklist, self.previous, self.exported())
-
-    def followup_refused(self) -> OtherClient | None:
-        """Why the earlier check is not compared: it is of another person (else None).
-
-        A follow-up compares checks of one person only; the label can have changed since the
-        follow-up was started (the "for whom" box, or a file opened with another name).
-        """
-        from homecheck.domain.followup import OtherClient, same_client
-
-        previous = self.previous
-        if previous is None or same_client(previous.client, self.assessment.client):
-            return None
-        return OtherClient(previous.client, self.assessment.client, previous.date)
-
-    def score(self) -> HomeScore:
-        """The home score of the current answers (homecheck.domain.scoring)."""
-        from homecheck.domain.scoring import score_home
-
-        return score_home(self.checklist, self.assessment)
-
-    def actions(self) -> list[Action]:
-        """The prioritised actions of the current answers (homecheck.domain.actions)."""
-        from homecheck.domain.actions import build_actions
-
-        return build_actions(self.checklist, self.assessment)
-
-    def open_counts(self) -> dict[str, int]:
-        """Open actions per priority (homecheck.domain.actions.open_counts): the one count."""
-        from homecheck.domain.actions import open_counts
-
-        return open_counts(self.checklist, self.assessment)
-
-
-def exported(checklist: Checklist, assessment: Assessment) -> Assessment:
-    """A check as saved and reported: answers of absent areas left out, in checklist order.
-
-    The app's "Save the answers" and `homecheck export` both write this.
-    """
-    present = set(assessment.areas)
-    answers = {
-        item.id: assessment.answers[item.id]
-        for item in checklist.items()
-        if item.area in present and item.id in assessment.answers
-    }
-    # The file format only allows notes of listed areas.
-    notes = {a: n for a, n in assessment.area_notes.items() if a in present and n}
-    return dataclasses.replace(
-        assessment,
-        areas=list(assessment.areas),
-        intake=dict(assessment.intake),
-        answers=answers,
-        area_notes=notes,
-    )

@@ -13,7 +13,7 @@ from homecheck.domain.assessment import dumps
 from homecheck.fileio import atomic_write
 from homecheck.session.file_names import default_file_name
 from homecheck.session.photos import copy_beside, photos_folder
-from homecheck.session.session import exported
+from homecheck.session.views import exported
 from homecheck.ui.context import UiContext
 
 

@@ -5,7 +5,7 @@ store deleted by another homecheck becomes read-only the moment a write finds it
 every control that would change something is locked — disabled, or for text boxes made
 read-only so the text can still be read and copied — and the banner at the top of each page
 says why. Browsing clients and checks, saving a PDF and saving the check as a file still work.
-The session refuses every write as well (homecheck.session.session), so a control that was
+The session refuses every write as well (homecheck.session.store_guard), so a control that was
 missed is refused with the same message instead of changing anything.
 """
 

@@ -17,7 +17,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractButton, QApplication, QPushButton, QWidget, QWizard
 
-from homecheck.session.session import Change, ChangeKind
+from homecheck.session.changes import Change, ChangeKind
 from homecheck.store.errors import StoreError, StoreGone
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext

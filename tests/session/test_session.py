@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from homecheck.domain.content import checklist
-from homecheck.session.session import Change, ChangeKind, Session
+from homecheck.session.changes import Change, ChangeKind
+from homecheck.session.session import Session
 from homecheck.store.db import Store
 
 

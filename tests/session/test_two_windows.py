@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from homecheck.domain.content import checklist
-from homecheck.session.session import Change, ChangeKind, Session
+from homecheck.session.changes import Change, ChangeKind
+from homecheck.session.session import Session
 from homecheck.store.db import Store
 
 
