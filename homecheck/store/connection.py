@@ -92,10 +92,7 @@ class StoreConnection:
         try:
             self._setup(existed, check_integrity, checked, upgrade)
         except sqlite3.DatabaseError as exc:
-            self._db.close()
-            raise StoreDamaged(
-                f"{self.path} is damaged or not a homecheck database ({exc})"
-            ) from None
+            raise self._damaged(exc) from None
         except StoreError:
             self._db.close()
             raise
@@ -129,8 +126,7 @@ class StoreConnection:
             if check_integrity:
                 self.check_integrity()
         except sqlite3.DatabaseError as exc:
-            with contextlib.suppress(AttributeError):
-                self._db.close()
+            damaged = self._damaged(exc)
             if pending and isinstance(exc, sqlite3.OperationalError):
                 # Not damage: SQLite cannot read the -wal without a -shm it may not make.
                 raise StoreError(
@@ -138,14 +134,18 @@ class StoreConnection:
                     "which SQLite can only read where it may write the folder; nothing was "
                     "changed"
                 ) from None
-            raise StoreDamaged(
-                f"{self.path} is damaged or not a homecheck database ({exc})"
-            ) from None
+            raise damaged from None
         except StoreError:
             self._db.close()
             raise
         self._identity = _identity(self.path)
         self._data_version = self._read_data_version()
+
+    def _damaged(self, exc: sqlite3.DatabaseError) -> StoreDamaged:
+        """Close the connection; the error for a file SQLite cannot read as a homecheck store."""
+        with contextlib.suppress(AttributeError):  # connect itself failed: nothing to close
+            self._db.close()
+        return StoreDamaged(f"{self.path} is damaged or not a homecheck database ({exc})")
 
     def _setup(self, existed: bool, check_integrity: bool, checked: bool, upgrade: bool) -> None:
         db = self._db
