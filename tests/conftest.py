@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 # Must happen before anything imports PySide6: without a display Qt would abort the whole run.
@@ -15,6 +16,8 @@ os.environ.setdefault("QT_ACCESSIBILITY", "0")
 
 import pytest  # noqa: E402 (after the Qt platform is chosen)
 
+from tests._stores import shared_folder  # noqa: E402
+
 
 @pytest.fixture(autouse=True)
 def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -22,6 +25,13 @@ def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "homecheck-data"
     monkeypatch.setenv("HOMECHECK_DATA_DIR", str(folder))
     return folder
+
+
+@pytest.fixture
+def shared_tmp() -> Iterator[Path]:
+    """A folder the unprivileged user nobody can reach, for the permission tests."""
+    with shared_folder() as base:
+        yield base
 
 
 class NetworkUsed(AssertionError):

@@ -7,13 +7,9 @@ Run as the unprivileged user nobody (CI runs as root, which ignores permission b
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,39 +17,30 @@ import pytest
 from homecheck.domain import assessment as fmt
 from homecheck.domain.assessment import Answer, Assessment
 from homecheck.domain.content import checklist
-from homecheck.store.db import Store
 from homecheck.store.paths import DB_NAME
+from tests._stores import can_run_as_nobody, lock_down, store_with_one_check
 
 ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.skipif(
-    sys.platform == "win32" or os.geteuid() != 0 or shutil.which("setpriv") is None,
+    not can_run_as_nobody(),
     reason="needs root with setpriv, to run the commands as the unprivileged user nobody",
 )
 
 
 @pytest.fixture
-def read_only_data() -> Iterator[Path]:
+def read_only_data(shared_tmp: Path) -> Path:
     """A data folder (0555) with a store (0444) holding one check, and a place to write to."""
-    base = Path(tempfile.mkdtemp(prefix="homecheck-ro-cli-"))
-    base.chmod(0o755)
-    folder = base / "data"
+    folder = shared_tmp / "data"
     folder.mkdir()
-    store = Store(folder / DB_NAME)
-    store.create_check(Assessment.new(
+    store_with_one_check(folder, Assessment.new(
         checklist(), client="Mrs J. de Vries", date="2025-11-03",
         answers={"stairs.rail_both_sides": Answer("hazard", note="steil")}))  # fmt: skip
-    store.close()
-    (folder / DB_NAME).chmod(0o444)
-    folder.chmod(0o555)
-    out = base / "out"
+    lock_down(folder)
+    out = shared_tmp / "out"
     out.mkdir(mode=0o777)
     out.chmod(0o777)
-    try:
-        yield folder
-    finally:
-        folder.chmod(0o755)
-        shutil.rmtree(base, ignore_errors=True)
+    return folder
 
 
 def homecheck(folder: Path, *argv: str) -> subprocess.CompletedProcess[str]:

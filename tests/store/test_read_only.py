@@ -8,13 +8,10 @@ meets it. Skipped, with the reason, where that is not possible.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,28 +20,14 @@ from homecheck.domain.assessment import Answer, Assessment
 from homecheck.store.db import Store
 from homecheck.store.errors import StoreReadOnly
 from homecheck.store.paths import DB_NAME
+from tests._stores import NOBODY, can_run_as_nobody, lock_down, store_with_one_check
 
 ROOT = Path(__file__).resolve().parents[2]
-NOBODY = 65534
 
 needs_nobody = pytest.mark.skipif(
-    sys.platform == "win32" or os.geteuid() != 0 or shutil.which("setpriv") is None,
+    not can_run_as_nobody(),
     reason="needs root with setpriv, to read the store as the unprivileged user nobody",
 )
-
-
-@pytest.fixture
-def shared_tmp() -> Iterator[Path]:
-    """A folder nobody can reach (pytest's own tmp_path is root's, 0700)."""
-    base = Path(tempfile.mkdtemp(prefix="homecheck-readonly-"))
-    base.chmod(0o755)
-    try:
-        yield base
-    finally:
-        for path in base.rglob("*"):
-            if path.is_dir():
-                path.chmod(0o755)
-        shutil.rmtree(base, ignore_errors=True)
 
 
 def as_nobody(code: str, *args: str, env: dict[str, str] | None = None) -> dict:  # type: ignore[type-arg]
@@ -87,25 +70,29 @@ print(json.dumps(out))
 """
 
 
+# Prints the error the read-only open raises, as JSON.
+OPEN_READ_ONLY = """
+import json, sys
+from pathlib import Path
+from homecheck.store.db import Store
+from homecheck.store.errors import StoreError
+try:
+    Store(Path(sys.argv[1]), read_only=True)
+except StoreError as exc:
+    print(json.dumps({"error": type(exc).__name__, "message": str(exc)}))
+"""
+
+
 def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
-
-
-def _make_store(folder: Path) -> int:
-    store = Store(folder / DB_NAME)
-    check = store.create_check(Assessment(areas=["stairs"], client="kept"))
-    store.save_answer(check, "stairs_rails", Answer("hazard", note="loose"))
-    store.close()
-    return check
 
 
 @needs_nobody
 def test_a_read_only_file_in_a_read_only_folder_opens_read_only(shared_tmp: Path) -> None:
     folder = shared_tmp / "data"
     folder.mkdir()
-    _make_store(folder)
-    (folder / DB_NAME).chmod(0o444)
-    folder.chmod(0o555)
+    store_with_one_check(folder)
+    lock_down(folder)
     before = _snapshot(folder)
     out = as_nobody(READ, str(folder / DB_NAME))
     assert out == {
@@ -122,9 +109,8 @@ def test_a_read_only_file_in_a_read_only_folder_opens_read_only(shared_tmp: Path
 def test_another_users_store_in_a_writable_folder_opens_read_only(shared_tmp: Path) -> None:
     folder = shared_tmp / "data"
     folder.mkdir()
-    _make_store(folder)
-    (folder / DB_NAME).chmod(0o644)
-    folder.chmod(0o777)
+    store_with_one_check(folder)
+    lock_down(folder, 0o644, 0o777)
     before = _snapshot(folder)
     out = as_nobody(READ, str(folder / DB_NAME))
     assert out["writable_open"] == "StoreReadOnly" and out["write"] == "StoreReadOnly"
@@ -162,28 +148,15 @@ def test_a_read_only_store_of_an_older_homecheck_is_refused_and_left_alone(
     folder = shared_tmp / "data"
     folder.mkdir()
     shutil.copyfile(ROOT / "tests" / "store" / "fixtures" / "v1" / DB_NAME, folder / DB_NAME)
-    (folder / DB_NAME).chmod(0o444)
-    folder.chmod(0o555)
+    lock_down(folder)
     before = _snapshot(folder)
-    out = as_nobody(
-        """
-        import json, sys
-        from pathlib import Path
-        from homecheck.store.db import Store
-        from homecheck.store.errors import StoreError
-        try:
-            Store(Path(sys.argv[1]), read_only=True)
-        except StoreError as exc:
-            print(json.dumps({"error": type(exc).__name__, "message": str(exc)}))
-        """,
-        str(folder / DB_NAME),
-    )
+    out = as_nobody(OPEN_READ_ONLY, str(folder / DB_NAME))
     assert out["error"] == "StoreNeedsUpgrade" and "older homecheck" in out["message"]
     assert _snapshot(folder) == before
 
 
 def test_a_store_opened_read_only_refuses_every_write(tmp_path: Path) -> None:
-    check = _make_store(tmp_path)
+    check = store_with_one_check(tmp_path)
     before = (tmp_path / DB_NAME).read_bytes()
     store = Store(tmp_path / DB_NAME, read_only=True)
     try:
@@ -218,18 +191,6 @@ def test_changes_in_a_wal_that_cannot_be_read_are_not_called_damage(shared_tmp: 
     store.close()
     folder.chmod(0o555)
     before = _snapshot(folder)
-    out = as_nobody(
-        """
-        import json, sys
-        from pathlib import Path
-        from homecheck.store.db import Store
-        from homecheck.store.errors import StoreError
-        try:
-            Store(Path(sys.argv[1]), read_only=True)
-        except StoreError as exc:
-            print(json.dumps({"error": type(exc).__name__, "message": str(exc)}))
-        """,
-        str(folder / DB_NAME),
-    )
+    out = as_nobody(OPEN_READ_ONLY, str(folder / DB_NAME))
     assert out["error"] == "StoreError" and "-wal" in out["message"], out
     assert _snapshot(folder) == before

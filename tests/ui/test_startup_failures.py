@@ -13,18 +13,15 @@ import shutil
 import stat
 import subprocess
 import sys
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from homecheck.domain.assessment import Assessment
 from homecheck.store.db import Store
 from homecheck.store.paths import DB_NAME
+from tests._stores import NOBODY, lock_down, store_with_one_check
 
 ROOT = Path(__file__).resolve().parents[2]
-NOBODY = 65534
 
 
 def _can_drop_privileges() -> bool:
@@ -35,17 +32,6 @@ needs_nobody = pytest.mark.skipif(
     sys.platform == "win32" or not (_can_drop_privileges() or os.geteuid() != 0),
     reason="permission tests need root with setpriv (to run as nobody) or a non-root user",
 )
-
-
-@pytest.fixture
-def shared_tmp() -> Iterator[Path]:
-    """A folder the unprivileged user can reach (pytest's own tmp_path is root's, 0700)."""
-    base = Path(tempfile.mkdtemp(prefix="homecheck-startup-"))
-    base.chmod(0o755)
-    try:
-        yield base
-    finally:
-        shutil.rmtree(base, ignore_errors=True)
 
 
 def start_app(env: dict[str, str], as_nobody: bool = True) -> dict:  # type: ignore[type-arg]
@@ -119,11 +105,8 @@ def test_a_healthy_store_that_cannot_be_written_is_not_moved_aside(shared_tmp: P
     # the fix it was called damaged and moved aside, and every saved check vanished.
     folder = shared_tmp / "data"
     folder.mkdir()
-    store = Store(folder / DB_NAME)
-    store.create_check(Assessment(areas=["stairs"], client="kept"))
-    store.close()
-    (folder / DB_NAME).chmod(0o644)
-    folder.chmod(0o777)
+    store_with_one_check(folder)
+    lock_down(folder, 0o644, 0o777)
     before = (folder / DB_NAME).read_bytes()
     if os.geteuid() != 0:
         pytest.skip("needs a store owned by another user: run as root (CI does)")
@@ -141,11 +124,8 @@ def test_a_read_only_store_in_a_read_only_folder_opens_read_only(shared_tmp: Pat
     # The data folder copied from another computer, or a share: 0444 files in a 0555 folder.
     folder = shared_tmp / "data"
     folder.mkdir()
-    store = Store(folder / DB_NAME)
-    store.create_check(Assessment(areas=["stairs"], client="kept"))
-    store.close()
-    (folder / DB_NAME).chmod(0o444)
-    folder.chmod(0o555)
+    store_with_one_check(folder)
+    lock_down(folder)
     before = (folder / DB_NAME).read_bytes()
     try:
         outcome = start_app({"HOMECHECK_DATA_DIR": str(folder)})
@@ -176,9 +156,7 @@ def test_a_store_on_a_read_only_disk_is_left_as_it_is(shared_tmp: Path) -> None:
     try:
         folder = mnt / "homecheck"
         folder.mkdir(mode=0o700)
-        store = Store(folder / DB_NAME)
-        store.create_check(Assessment(areas=["stairs"], client="kept"))
-        store.close()
+        store_with_one_check(folder)
         before = {p.name: p.read_bytes() for p in folder.iterdir()}
         subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True)
         outcome = start_app({"HOMECHECK_DATA_DIR": str(folder)}, as_nobody=False)
