@@ -87,6 +87,23 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
+def _copied_while_open(shared_tmp: Path, *names: str) -> Path:
+    """shared_tmp/data with read-only copies of ``names``, taken while the store was open:
+    its latest answer is then only in the -wal."""
+    source = shared_tmp / "source"
+    source.mkdir()
+    store = Store(source / DB_NAME)
+    check = store.create_check(Assessment(areas=["stairs"], client="kept"))
+    store.save_answer(check, "stairs_rails", Answer("hazard"))
+    folder = shared_tmp / "data"
+    folder.mkdir()
+    for name in names:
+        shutil.copyfile(source / name, folder / name)
+        (folder / name).chmod(0o444)
+    store.close()
+    return folder
+
+
 @needs_nobody
 def test_a_read_only_file_in_a_read_only_folder_opens_read_only(shared_tmp: Path) -> None:
     folder = shared_tmp / "data"
@@ -121,17 +138,7 @@ def test_another_users_store_in_a_writable_folder_opens_read_only(shared_tmp: Pa
 @needs_nobody
 def test_changes_still_in_the_wal_are_read(shared_tmp: Path) -> None:
     # A store copied while open (or left by a crash): the latest answer is only in the -wal.
-    source = shared_tmp / "source"
-    source.mkdir()
-    store = Store(source / DB_NAME)
-    check = store.create_check(Assessment(areas=["stairs"], client="kept"))
-    store.save_answer(check, "stairs_rails", Answer("hazard"))
-    folder = shared_tmp / "data"
-    folder.mkdir()
-    for name in (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm"):
-        shutil.copyfile(source / name, folder / name)
-        (folder / name).chmod(0o444)
-    store.close()
+    folder = _copied_while_open(shared_tmp, DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm")
     assert (folder / f"{DB_NAME}-wal").stat().st_size > 0
     folder.chmod(0o555)
     before = _snapshot(folder)
@@ -178,17 +185,7 @@ def test_a_store_opened_read_only_refuses_every_write(tmp_path: Path) -> None:
 @needs_nobody
 def test_changes_in_a_wal_that_cannot_be_read_are_not_called_damage(shared_tmp: Path) -> None:
     # A -wal without its -shm in a folder nobody may write: SQLite cannot read it there.
-    source = shared_tmp / "source"
-    source.mkdir()
-    store = Store(source / DB_NAME)
-    check = store.create_check(Assessment(areas=["stairs"], client="kept"))
-    store.save_answer(check, "stairs_rails", Answer("hazard"))
-    folder = shared_tmp / "data"
-    folder.mkdir()
-    for name in (DB_NAME, f"{DB_NAME}-wal"):
-        shutil.copyfile(source / name, folder / name)
-        (folder / name).chmod(0o444)
-    store.close()
+    folder = _copied_while_open(shared_tmp, DB_NAME, f"{DB_NAME}-wal")
     folder.chmod(0o555)
     before = _snapshot(folder)
     out = as_nobody(OPEN_READ_ONLY, str(folder / DB_NAME))
