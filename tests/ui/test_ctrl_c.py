@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,28 +17,40 @@ from homecheck.store.paths import DB_NAME
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child is POSIX")
-def test_ctrl_c_ends_the_app(tmp_path: Path) -> None:
-    data = tmp_path / "data"
+def _start_app(data: Path) -> subprocess.Popen[str]:
+    """homecheck started from a terminal, with its data in ``data``."""
     env = {**os.environ, "HOMECHECK_DATA_DIR": str(data), "QT_QPA_PLATFORM": "offscreen",
            "PYTHONPATH": str(ROOT)}  # fmt: skip
-    app = subprocess.Popen(
+    return subprocess.Popen(
         [sys.executable, "-m", "homecheck"], cwd=ROOT, env=env,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
+
+
+def _ctrl_c_once(app: subprocess.Popen[str], ready: Callable[[], bool], settle: float) -> str:
+    """Wait until ``ready()``, then ``settle`` seconds more, and press Ctrl-C; the app's stderr."""
     try:
         deadline = time.monotonic() + 60
-        while not (data / DB_NAME).exists():  # the window is up once its store is open
+        while not ready():
             assert app.poll() is None, app.communicate()
             assert time.monotonic() < deadline, "the app did not start"
             time.sleep(0.1)
-        time.sleep(1.0)  # into Qt's event loop
+        time.sleep(settle)
         app.send_signal(signal.SIGINT)
         _out, err = app.communicate(timeout=15)
     finally:
         if app.poll() is None:
             app.kill()
             app.communicate()
+    return err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child is POSIX")
+def test_ctrl_c_ends_the_app(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    app = _start_app(data)
+    # The window is up once its store is open; 1 s more and it is in Qt's event loop.
+    err = _ctrl_c_once(app, (data / DB_NAME).exists, settle=1.0)
     assert app.returncode == 130
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
 
@@ -49,27 +62,12 @@ def test_ctrl_c_ends_the_app_while_a_start_up_message_waits_for_ok(tmp_path: Pat
     data = tmp_path / "data"
     data.mkdir(mode=0o700)
     (data / DB_NAME).write_bytes(bytes(range(256)) * 40)
-    env = {**os.environ, "HOMECHECK_DATA_DIR": str(data), "QT_QPA_PLATFORM": "offscreen",
-           "PYTHONPATH": str(ROOT)}  # fmt: skip
-    app = subprocess.Popen(
-        [sys.executable, "-m", "homecheck"], cwd=ROOT, env=env,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+    app = _start_app(data)
     try:
-        deadline = time.monotonic() + 60
-        while not list(data.glob(f"{DB_NAME}.damaged-*")):  # moved aside: the message is next
-            assert app.poll() is None, app.communicate()
-            assert time.monotonic() < deadline, "the app did not start"
-            time.sleep(0.1)
-        time.sleep(1.5)  # the message is up, in its own event loop
-        app.send_signal(signal.SIGINT)
-        _out, err = app.communicate(timeout=15)
+        # Moved aside: the message is next; 1.5 s more and it is up, in its own event loop.
+        err = _ctrl_c_once(app, lambda: bool(list(data.glob(f"{DB_NAME}.damaged-*"))), settle=1.5)
     except subprocess.TimeoutExpired:
         pytest.fail("Ctrl-C did not end the app while its start-up message was shown")
-    finally:
-        if app.poll() is None:
-            app.kill()
-            app.communicate()
     assert app.returncode == 130
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
 
@@ -82,13 +80,8 @@ def test_ctrl_c_ends_a_second_start_while_it_says_homecheck_is_already_open(
 
     data = tmp_path / "data"
     data.mkdir(mode=0o700)
-    env = {**os.environ, "HOMECHECK_DATA_DIR": str(data), "QT_QPA_PLATFORM": "offscreen",
-           "PYTHONPATH": str(ROOT)}  # fmt: skip
     with StoreLock(data).acquire():  # this test process is the homecheck that is open
-        app = subprocess.Popen(
-            [sys.executable, "-m", "homecheck"], cwd=ROOT, env=env,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )  # fmt: skip
+        app = _start_app(data)
         try:
             assert app.stderr is not None
             assert "already open" in app.stderr.readline()  # the message box comes next
