@@ -190,6 +190,19 @@ def _existing(path: Path) -> Path:
     return target
 
 
+def _state(out: Path) -> tuple[int, int, str | None]:
+    """What must not change about a special output: inode, kind and mode, a link's target."""
+    now = os.lstat(out)
+    return now.st_ino, now.st_mode, os.readlink(out) if out.is_symlink() else None
+
+
+def _assert_left_as_it_was(out: Path, before: tuple[int, int, str | None], kind: str) -> None:
+    assert _state(out) == before
+    assert not (out.parent / "elsewhere.pdf").exists()
+    if kind == "link to an existing file":
+        assert (out.parent / "target.pdf").read_bytes() == b"keep me"
+
+
 @pytest.mark.parametrize("command", ["report", "export-fhir"])
 @pytest.mark.parametrize("kind", OUTPUTS)
 def test_special_output_is_refused_and_left_as_it_was(
@@ -198,16 +211,10 @@ def test_special_output_is_refused_and_left_as_it_was(
     check = tmp_path / "visit.json"
     shutil.copy(EXAMPLES_DIR / "therapist-visit.json", check)
     out = OUTPUTS[kind](tmp_path / "out.pdf")
-    before = os.lstat(out)
-    link = os.readlink(out) if out.is_symlink() else None
+    before = _state(out)
     result = homecheck(command, str(check), "-o", str(out))
     _one_line_error(result, str(out))
-    after = os.lstat(out)
-    assert (after.st_ino, after.st_mode) == (before.st_ino, before.st_mode)
-    assert (os.readlink(out) if out.is_symlink() else None) == link
-    assert not (tmp_path / "elsewhere.pdf").exists()
-    if kind == "link to an existing file":
-        assert (tmp_path / "target.pdf").read_bytes() == b"keep me"
+    _assert_left_as_it_was(out, before, kind)
 
 
 @pytest.mark.parametrize("command", ["report", "export-fhir"])
@@ -300,17 +307,11 @@ def test_store_commands_refuse_a_special_output_and_leave_it(
     stored = _homecheck_env(env_data, "import", str(EXAMPLES_DIR / "therapist-visit.json"))
     assert stored.returncode == 0, stored.stderr
     out = OUTPUTS[kind](tmp_path / "out.zip")
-    before = os.lstat(out)
-    link = os.readlink(out) if out.is_symlink() else None
+    before = _state(out)
     argv = ["export", "1", "-o", str(out)] if command == "export" else ["backup", "-o", str(out)]
     result = _homecheck_env(env_data, *argv)
     _one_line_error(result, str(out))
-    after = os.lstat(out)
-    assert (after.st_ino, after.st_mode) == (before.st_ino, before.st_mode)
-    assert (os.readlink(out) if out.is_symlink() else None) == link
-    assert not (tmp_path / "elsewhere.pdf").exists()
-    if kind == "link to an existing file":
-        assert (tmp_path / "target.pdf").read_bytes() == b"keep me"
+    _assert_left_as_it_was(out, before, kind)
 
 
 def _homecheck_env(extra: dict[str, str], *argv: str) -> subprocess.CompletedProcess[str]:
