@@ -59,3 +59,14 @@ def lock_down(folder: Path, file_mode: int = 0o444, folder_mode: int = 0o555) ->
     """Set the modes of the store in ``folder`` and of the folder (by default: read-only)."""
     (folder / DB_NAME).chmod(file_mode)
     folder.chmod(folder_mode)
+
+
+def locked_store(
+    base: Path, file_mode: int = 0o444, folder_mode: int = 0o555, check: Assessment | None = None
+) -> Path:
+    """``base``/data holding a store with one check, with these modes (by default: read-only)."""
+    folder = base / "data"
+    folder.mkdir()
+    store_with_one_check(folder, check)
+    lock_down(folder, file_mode, folder_mode)
+    return folder

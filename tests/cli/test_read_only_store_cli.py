@@ -18,7 +18,7 @@ from homecheck.domain import assessment as fmt
 from homecheck.domain.assessment import Answer, Assessment
 from homecheck.domain.content import checklist
 from homecheck.store.paths import DB_NAME
-from tests._stores import can_run_as_nobody, lock_down, store_with_one_check
+from tests._stores import can_run_as_nobody, locked_store
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,12 +31,9 @@ pytestmark = pytest.mark.skipif(
 @pytest.fixture
 def read_only_data(shared_tmp: Path) -> Path:
     """A data folder (0555) with a store (0444) holding one check, and a place to write to."""
-    folder = shared_tmp / "data"
-    folder.mkdir()
-    store_with_one_check(folder, Assessment.new(
+    folder = locked_store(shared_tmp, check=Assessment.new(
         checklist(), client="Mrs J. de Vries", date="2025-11-03",
         answers={"stairs.rail_both_sides": Answer("hazard", note="steil")}))  # fmt: skip
-    lock_down(folder)
     out = shared_tmp / "out"
     out.mkdir(mode=0o777)
     out.chmod(0o777)

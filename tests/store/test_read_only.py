@@ -20,7 +20,7 @@ from homecheck.domain.assessment import Answer, Assessment
 from homecheck.store.db import Store
 from homecheck.store.errors import StoreReadOnly
 from homecheck.store.paths import DB_NAME
-from tests._stores import NOBODY, can_run_as_nobody, lock_down, store_with_one_check
+from tests._stores import NOBODY, can_run_as_nobody, lock_down, locked_store, store_with_one_check
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -106,10 +106,7 @@ def _copied_while_open(shared_tmp: Path, *names: str) -> Path:
 
 @needs_nobody
 def test_a_read_only_file_in_a_read_only_folder_opens_read_only(shared_tmp: Path) -> None:
-    folder = shared_tmp / "data"
-    folder.mkdir()
-    store_with_one_check(folder)
-    lock_down(folder)
+    folder = locked_store(shared_tmp)
     before = _snapshot(folder)
     out = as_nobody(READ, str(folder / DB_NAME))
     assert out == {
@@ -124,10 +121,7 @@ def test_a_read_only_file_in_a_read_only_folder_opens_read_only(shared_tmp: Path
 
 @needs_nobody
 def test_another_users_store_in_a_writable_folder_opens_read_only(shared_tmp: Path) -> None:
-    folder = shared_tmp / "data"
-    folder.mkdir()
-    store_with_one_check(folder)
-    lock_down(folder, 0o644, 0o777)
+    folder = locked_store(shared_tmp, 0o644, 0o777)
     before = _snapshot(folder)
     out = as_nobody(READ, str(folder / DB_NAME))
     assert out["writable_open"] == "StoreReadOnly" and out["write"] == "StoreReadOnly"

@@ -19,7 +19,7 @@ import pytest
 
 from homecheck.store.db import Store
 from homecheck.store.paths import DB_NAME
-from tests._stores import NOBODY, lock_down, store_with_one_check
+from tests._stores import NOBODY, locked_store, store_with_one_check
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -103,10 +103,7 @@ def test_a_store_of_another_user_is_not_moved_aside(shared_tmp: Path) -> None:
 def test_a_healthy_store_that_cannot_be_written_is_not_moved_aside(shared_tmp: Path) -> None:
     # Readable (0644) but not writable for this user, in a folder the user may write: before
     # the fix it was called damaged and moved aside, and every saved check vanished.
-    folder = shared_tmp / "data"
-    folder.mkdir()
-    store_with_one_check(folder)
-    lock_down(folder, 0o644, 0o777)
+    folder = locked_store(shared_tmp, 0o644, 0o777)
     before = (folder / DB_NAME).read_bytes()
     if os.geteuid() != 0:
         pytest.skip("needs a store owned by another user: run as root (CI does)")
@@ -122,10 +119,7 @@ def test_a_healthy_store_that_cannot_be_written_is_not_moved_aside(shared_tmp: P
 @needs_nobody
 def test_a_read_only_store_in_a_read_only_folder_opens_read_only(shared_tmp: Path) -> None:
     # The data folder copied from another computer, or a share: 0444 files in a 0555 folder.
-    folder = shared_tmp / "data"
-    folder.mkdir()
-    store_with_one_check(folder)
-    lock_down(folder)
+    folder = locked_store(shared_tmp)
     before = (folder / DB_NAME).read_bytes()
     try:
         outcome = start_app({"HOMECHECK_DATA_DIR": str(folder)})
