@@ -8,7 +8,7 @@ from pathlib import Path
 
 # Must happen before anything imports PySide6: without a display Qt would abort the whole run.
 # A 1920x1200 screen (offscreen's own is 800x800): the window always fits its screen
-# (HomeWizard.fit_screen), and the tests size it larger than 800 px.
+# (ScreenFit.fit_screen in homecheck/ui/window_fit.py), and the tests size it larger than 800 px.
 SCREEN = Path(__file__).with_name("offscreen_screen.json")
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"

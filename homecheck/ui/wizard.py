@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 import contextlib
-import itertools
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import (
-    QKeyEvent,
-    QKeySequence,
-    QResizeEvent,
-    QScreen,
-    QShortcut,
-    QShowEvent,
-)
-from PySide6.QtWidgets import QAbstractButton, QApplication, QPushButton, QWidget, QWizard
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget, QWizard
 
 from homecheck.session.changes import Change, ChangeKind
 from homecheck.store.errors import StoreError, StoreGone
-from homecheck.ui import theme
+from homecheck.ui import keyboard, theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.language import install_qt_translation
 from homecheck.ui.pages.about_you import AboutYouPage
@@ -44,13 +36,13 @@ from homecheck.ui.read_only import banner_texts, lock_writes
 from homecheck.ui.settings import DEFAULT_TEXT_SIZE, save_settings
 from homecheck.ui.undo import AnswerUndo
 from homecheck.ui.widgets.side_panel import SidePanel
+from homecheck.ui.window_fit import ScreenFit
 
 if TYPE_CHECKING:
     from homecheck.ui.widgets.help_window import HelpWindow
 
 WB = QWizard.WizardButton
 PREBUILD_DELAY_MS = 150
-MINIMUM_SIZE = (640, 480)  # logical pixels; less on a smaller screen (see fit_screen)
 
 
 class HomeWizard(QWizard):
@@ -67,7 +59,6 @@ class HomeWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self._jump_target: int | None = None
         self._told_gone = False  # the store was deleted elsewhere and the person was told
-        self._screen: QScreen | None = None  # the screen whose free area the window fits
 
         offer = ctx.session.unfinished()
         if offer is not None:
@@ -95,6 +86,7 @@ class HomeWizard(QWizard):
 
         self.side = SidePanel(ctx, self)
         self.setSideWidget(self.side)
+        self.fit = ScreenFit(self, self.side)  # the window always fits its screen
         self.side.jump_requested.connect(self.go_to)
         self.side.language_requested.connect(self.set_language)
         self.side.larger_requested.connect(self.larger_text)
@@ -103,8 +95,8 @@ class HomeWizard(QWizard):
         self.side.help_requested.connect(self.show_help)
         for which in (WB.BackButton, WB.NextButton, WB.FinishButton, WB.CancelButton):
             theme.touch_target(self.button(which))
-        self._add_shortcuts()
-        self._fit_minimum()
+        keyboard.add_shortcuts(self)
+        self.fit.fit_minimum()
 
         self.undo = AnswerUndo(ctx.session)
         self.help_window: HelpWindow | None = None
@@ -150,23 +142,6 @@ class HomeWizard(QWizard):
         """Save the check on screen as a check file (the finish page's "Save the answers")."""
         self.finish_page.ensure_built()
         self.finish_page.save_json()
-
-    def _add_shortcuts(self) -> None:
-        # The text-size keys work on every page, from the moment the window exists.
-        for sequence, slot in (
-            (QKeySequence.StandardKey.ZoomIn, self.larger_text),
-            (QKeySequence("Ctrl+="), self.larger_text),
-            (QKeySequence.StandardKey.ZoomOut, self.smaller_text),
-            (QKeySequence("Ctrl+0"), self.reset_text),
-        ):
-            shortcut = QShortcut(sequence, self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(slot)
-        # Ctrl+Z takes back the last answer change, on whatever page it was. A text box with
-        # focus takes Ctrl+Z first and undoes its own typing.
-        undo = QShortcut(QKeySequence.StandardKey.Undo, self)
-        undo.activated.connect(self.undo_answer)
-        QShortcut(QKeySequence(Qt.Key.Key_F1), self).activated.connect(self.show_help)
 
     def undo_answer(self) -> bool:
         """Take back the last answer change and show it; False when there was none."""
@@ -258,25 +233,13 @@ class HomeWizard(QWizard):
         if page is None:
             return
         page.ensure_built()
-        self._chain_buttons_after(page)
+        keyboard.chain_buttons_after(self, page)
         self.side.set_current_page(page_id)
         if page_id != START_ID:
             self.ctx.session.set_current_page(page.key)
         page.on_enter()
         # While the person reads this page, build the one Next will show (once; kept).
         QTimer.singleShot(PREBUILD_DELAY_MS, self._prebuild_next)
-
-    def _chain_buttons_after(self, page: BasePage) -> None:
-        # Tab goes through the page first, then Back, Next or Finish and Stop: the pages build
-        # their widgets after the wizard made its buttons, which would put the page's last
-        # controls (a room's area note) out of reach from the buttons.
-        last = page.last_in_tab_chain()
-        if last is None:
-            return
-        chain = [last] + [self.button(which) for which in
-                          (WB.BackButton, WB.NextButton, WB.FinishButton, WB.CancelButton)]
-        for before, after in itertools.pairwise(chain):
-            QWidget.setTabOrder(before, after)
 
     def _prebuild_next(self) -> None:
         upcoming = self.pages_by_id.get(self.next_id_after(self.currentId()))
@@ -410,64 +373,13 @@ class HomeWizard(QWizard):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.side.fit_window(event.size().width())  # a narrow window: a narrower panel
-        self._fit_minimum()
+        self.fit.fit_minimum()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        handle = self.windowHandle()
-        if self._screen is None and handle is not None:
-            handle.screenChanged.connect(self._watch_screen)
-            self._watch_screen(handle.screen())
-        self._fit_minimum()  # now laid out: what the window has besides the panel is known
+        self.fit.shown()
         # Once the window manager has put its frame around the window (title bar, borders).
-        QTimer.singleShot(0, self.fit_screen)
-
-    def _watch_screen(self, screen: QScreen | None) -> None:
-        # Moved to another screen, or a task bar came or went: fit the screen's free area.
-        if self._screen is not None:
-            self._screen.availableGeometryChanged.disconnect(self.fit_screen)
-        self._screen = screen
-        if screen is not None:
-            screen.availableGeometryChanged.connect(self.fit_screen)
-            self.fit_screen()
-
-    def screen_room(self) -> QSize:
-        """The largest window whose frame fits the free area of its screen (without task bars).
-
-        At 200 % on a 1366x768 laptop that is less than 683x384 logical pixels."""
-        frame = self.frameGeometry().size() - self.size()  # title bar and borders, once shown
-        return self.screen().availableGeometry().size() - frame
-
-    def fit_screen(self) -> None:
-        """Keep the whole window, frame included, on the free area of its screen: made smaller
-        and moved where it does not fit, so that Back, Next and Finish are always in sight."""
-        self._fit_minimum()
-        if not self.isVisible() or self.windowState() & (
-            Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
-        ):
-            return  # the window manager fits those
-        size = self.size().boundedTo(self.screen_room())
-        if size != self.size():
-            self.resize(size)
-        available = self.screen().availableGeometry()
-        frame = QRect(self.pos(), size + self.frameGeometry().size() - self.geometry().size())
-        left = max(available.left(), min(frame.left(), available.right() + 1 - frame.width()))
-        top = max(available.top(), min(frame.top(), available.bottom() + 1 - frame.height()))
-        if QPoint(left, top) != self.pos():
-            self.move(left, top)  # a window's position is its frame's
-
-    def _fit_minimum(self, again: bool = False) -> None:
-        # Pages wrap, stack and scroll (both ways) down to MINIMUM_SIZE; the side panel, which
-        # QWizard does not ask, is never squeezed below what its buttons need at the text size
-        # (tests/ui/test_layout_fit.py): a squeezed panel raises the minimum height by as much.
-        # A screen with less room than that (200 % on a laptop) bounds both: the page scrolls.
-        height = MINIMUM_SIZE[1] if again else max(MINIMUM_SIZE[1], self.minimumHeight())
-        short = self.side.minimumSizeHint().height() - self.side.height()
-        if self.isVisible() and short > 0:
-            height = max(height, self.height() + short)
-        minimum = QSize(MINIMUM_SIZE[0], height).boundedTo(self.screen_room())
-        if minimum != self.minimumSize():
-            self.setMinimumSize(minimum)
+        QTimer.singleShot(0, self.fit.fit_screen)
 
     def _apply_theme(self) -> None:
         app = QApplication.instance()
@@ -476,7 +388,7 @@ class HomeWizard(QWizard):
         self._save_settings()
         self.side.fit_window(self.width())
         self.side.refresh()
-        self._fit_minimum(again=True)  # the text size changed what the panel needs
+        self.fit.fit_minimum(again=True)  # the text size changed what the panel needs
         for page in self.pages_by_id.values():
             page.place_banner()  # and what the read-only banner needs
         self.summary_page.refresh()
@@ -519,18 +431,9 @@ class HomeWizard(QWizard):
         self.clients_page.after_finish(label)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        # Enter presses the button that has keyboard focus, as Space does; only when no button
-        # has focus does it go to the wizard's default button (Next, or Finish at the end).
-        # Answer buttons are the exception: they answer with their digit, and Enter there goes
-        # on as before, so a question skipped with Enter is never answered by accident.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
-            event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        ):
-            focused = QApplication.focusWidget()
-            if (isinstance(focused, QPushButton) and focused.isEnabled()
-                    and focused.property("answer") is None
-                    and focused.isVisible() and self.isAncestorOf(focused)):
-                event.accept()
-                focused.click()
-                return
+        button = keyboard.button_for_enter(self, event)  # Enter presses the focused button
+        if button is not None:
+            event.accept()
+            button.click()
+            return
         super().keyPressEvent(event)
