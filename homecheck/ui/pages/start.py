@@ -5,9 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QWidget,
 )
@@ -21,15 +19,13 @@ from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import START_ID, SUMMARY_ID, BasePage
 from homecheck.ui.read_only import banner_texts, mark_writes
+from homecheck.ui.widgets.check_choice import MODES, CheckChoice
 from homecheck.ui.widgets.labels import plain_label
 from homecheck.ui.widgets.open_check import OpenCheckBox
 from homecheck.ui.widgets.paper_checklist import PaperChecklistBox
 from homecheck.ui.widgets.privacy_box import PrivacyBox
 from homecheck.ui.widgets.wrap_buttons import WrapRadioButton
 
-# What leaving the page does: continue the unfinished check, check the home again and compare,
-# open the last check to tick off what was done, or start an empty check.
-MODES = ("resume", "followup", "review", "new")
 # Roles that choose a person from the client list on the next page.
 CLIENT_ROLES = ("therapist", "caregiver")
 
@@ -56,32 +52,14 @@ class StartPage(BasePage):
         self.intro = plain_label()
         layout.addWidget(self.intro)
 
-        self.mode_heading = plain_label(role="heading")
-        layout.addWidget(self.mode_heading)
-        self.mode_group = QButtonGroup(self)
-        self.mode_radios: dict[str, QRadioButton] = {}
-        # Short radio texts, and the details (with the date) in a line under each.
-        self.mode_help: dict[str, QLabel] = {}
-        for mode in MODES:
-            radio = WrapRadioButton(self)
-            self.mode_group.addButton(radio)
-            self.mode_radios[mode] = radio
+        self.modes = CheckChoice(self.ctx, self)
+        layout.addWidget(self.modes)
+        for radio in self.modes.radios.values():
             radio.toggled.connect(self._mode_changed)
-            layout.addWidget(radio)
-            if mode != "new":
-                self.mode_help[mode] = plain_label(role="muted")
-                self.mode_help[mode].setContentsMargins(theme.TARGET_PX, 0, 0, 0)
-                layout.addWidget(self.mode_help[mode])
-        # The own checks have no list (that is the client page's): the last finished one,
-        # offered above, can be deleted here; after that the one before it, and so on.
-        self.delete_button = QPushButton(self)
-        self.delete_button.setAutoDefault(False)
-        theme.touch_target(self.delete_button)
-        self.delete_button.clicked.connect(self.delete_last)
-        layout.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.deleted_note = plain_label(role="muted")
-        self.deleted_note.setVisible(False)
-        layout.addWidget(self.deleted_note)
+        self.modes.delete_button.clicked.connect(self.delete_last)
+        # Shorter names, used by the page and the tests.
+        self.mode_radios, self.mode_help = self.modes.radios, self.modes.help
+        self.delete_button, self.deleted_note = self.modes.delete_button, self.modes.deleted_note
         # For every role, whatever the choice above: a check saved as a file elsewhere.
         self.open_box = OpenCheckBox(self.ctx, self)
         self.open_box.opened.connect(lambda _opened: self._show_opened())
@@ -159,46 +137,12 @@ class StartPage(BasePage):
         t = self.ctx.t
         self.set_heading(t("ui.start.title"))
         self.intro.setText(t("ui.start.intro"))
-        self.mode_heading.setText(t("ui.start.mode_heading"))
-        resume = self.resume_radio
-        resume.setText(t("ui.start.resume"))
-        resume.setAccessibleName(t("ui.start.resume_name"))
-        resume.setAccessibleDescription(t("ui.start.resume_name"))
-        if self.offer is not None:
-            # Short radio text; the date, the person and the count wrap in the line under it
-            # (a plain-text label: a typed "&" or "<b>" shows as itself).
-            when, label = self.ctx.date(self.offer.updated), self.offer.client_label
-            answered = self.ctx.answered(self.offer.answered)
-            if not self.offer.answered and self._person_answered(self.offer.id):
-                # Not "0 questions answered": the questions about the person were.
-                own = self.offer.role == "self"
-                answered = t("ui.start.person_only" if own else "ui.start.person_only_other")
-            details = (
-                t("ui.start.resume_client_help", date=when, answered=answered,
-                  client=label)
-                if label
-                else t("ui.start.resume_help", date=when, answered=answered)
-            )
-            self.mode_help["resume"].setText(details)
-            resume.setAccessibleDescription(details)
-        base_date = self.ctx.date(self.base.date) if self.base else ""
-        for mode in ("followup", "review"):
-            radio = self.mode_radios[mode]
-            radio.setText(t(f"ui.start.{mode}"))
-            radio.setAccessibleName(t(f"ui.start.{mode}_name"))
-            radio.setAccessibleDescription(t(f"ui.start.{mode}_description", date=base_date))
-            self.mode_help[mode].setText(t(f"ui.start.{mode}_description", date=base_date))
-        # Short, like the radio texts: the date is in the line above and in the question.
-        self.delete_button.setText(t("ui.start.delete_last"))
-        self.delete_button.setAccessibleName(t("ui.start.delete_last_name"))
-        self.delete_button.setAccessibleDescription(
-            t("ui.start.delete_last_description", date=base_date)
+        person_only = (
+            self.offer is not None
+            and not self.offer.answered
+            and self._person_answered(self.offer.id)
         )
-        if self._deleted:
-            self.deleted_note.setText(t("ui.start.deleted_last", date=self.ctx.date(self._deleted)))
-        self.new_radio.setText(t("ui.start.new"))
-        self.new_radio.setAccessibleName(t("ui.start.new_name"))
-        self.new_radio.setAccessibleDescription(t("ui.start.new_description"))
+        self.modes.retranslate(self.offer, person_only, self.base, self._deleted)
         self.role_heading.setText(t("ui.start.role_heading"))
         for role, radio in self.role_radios.items():
             radio.setText(t(f"ui.start.role_{role}"))
@@ -261,13 +205,7 @@ class StartPage(BasePage):
     def _show_modes(self) -> None:
         possible = [m for m in MODES if self._mode_possible(m)]
         choice = len(possible) > 1
-        self.mode_heading.setVisible(choice)
-        for mode, radio in self.mode_radios.items():
-            radio.setVisible(choice and mode in possible)
-            if mode in self.mode_help:
-                self.mode_help[mode].setVisible(choice and mode in possible)
-        self.delete_button.setVisible(choice and "review" in possible)
-        self.deleted_note.setVisible(bool(self._deleted) and not self.decided)
+        self.modes.show_modes(possible, deleted_note=bool(self._deleted) and not self.decided)
         if choice and not self._mode_possible(self.mode()):
             self.new_radio.setChecked(True)
 
