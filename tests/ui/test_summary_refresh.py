@@ -79,3 +79,23 @@ def test_with_nothing_checked_the_summary_does_not_say_no_hazards_were_found(
     room.rows[1].choices.choose_number(1)  # a hazard
     wizard.go_to(SUMMARY_ID)
     assert summary.actions_help.text().startswith("Tick what has been done")
+
+
+
+def test_ticking_an_action_done_updates_the_counts_at_the_top_at_once(make_wizard) -> None:
+    wizard = make_wizard()
+    room = first_room(wizard)
+    room.rows[0].choices.choose_number(1)
+    wizard.go_to(SUMMARY_ID)
+    summary = wizard.summary_page
+    before = (summary.now_label.text(), summary.counts.text())
+    row = next(r for r in summary.action_log.rows if r.item_id == room.rows[0].item.id)
+    row.box.setFocus(Qt.FocusReason.TabFocusReason)
+    row.box.setChecked(True)
+    # The page still shown says what is stored now: one open action fewer, not the number
+    # from before the tick (which used to stay until the page was left and shown again).
+    shown = (summary.now_label.text(), summary.counts.text())
+    assert shown != before
+    summary.refresh()
+    assert (summary.now_label.text(), summary.counts.text()) == shown
+    assert QApplication.focusWidget() is row.box  # the keyboard stays where it was

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QListWidgetItem, QWidget
 from homecheck.domain import person_rules, person_summary
 from homecheck.domain.actions import NEXT_STEP_HELPERS
 from homecheck.domain.fesi import score_short_fesi
-from homecheck.domain.scoring import AreaScore, person_factors
+from homecheck.domain.scoring import AreaScore, HomeScore, person_factors
 from homecheck.i18n import catalogue
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import SUMMARY_ID, BasePage
@@ -59,8 +59,9 @@ class SummaryPage(BasePage):
         self.actions_heading = plain_label(role="heading")
         self.actions_help = plain_label(role="muted")
         self.action_log = ActionLog(self.ctx, self)
-        # Ticking an action done on a follow-up check moves it to "done or fixed" at once.
-        self.action_log.ticked.connect(self._show_followup)
+        # Ticking an action done lowers the counts at the top at once and, on a follow-up
+        # check, moves it to "done or fixed".
+        self.action_log.ticked.connect(self._ticked)
         self.open_heading = plain_label(role="heading")
         self.open_help = plain_label(role="muted")
         self.open_list = JumpList(self)
@@ -115,8 +116,8 @@ class SummaryPage(BasePage):
         self.set_heading(t("ui.summary.title"))
         home = ctx.session.score()
         actions = ctx.session.actions()
-        counts = ctx.session.open_counts()  # the one count: PDF, client list and score agree
-        self._show_person(counts["now"])
+        self._show_person()
+        self._show_counts(home)
         if home.nothing_to_do:
             self.score_label.setText(t("ui.summary.score_nothing"))
         elif home.score is None:
@@ -124,12 +125,6 @@ class SummaryPage(BasePage):
         else:
             self.score_label.setText(t("person.score_line", score=home.score))
         self.score_help.setText(t("person.score_help"))
-        self.counts.setText(
-            t("ui.summary.counts", hazards=ctx.hazards(home.hazards), answered=home.answered,
-              total=home.total)
-            + "\n"
-            + t("ui.summary.todo", **counts)
-        )
         self.areas_heading.setText(t("ui.summary.areas_heading"))
         self._show_bars(home.areas)
         self._show_followup()
@@ -166,6 +161,30 @@ class SummaryPage(BasePage):
         self.open_help.setText(t("ui.summary.open_help") if has_open else t("ui.summary.all_done"))
         self.open_list.setVisible(has_open)
 
+    def _ticked(self) -> None:
+        """An action was ticked done or not: the counts change, the rest of the page stays."""
+        self._show_counts()
+        self._show_followup()
+
+    def _show_counts(self, home: HomeScore | None = None) -> None:
+        """The things to do now at the top, and the counts under the score (open actions)."""
+        t, ctx = self.ctx.t, self.ctx
+        counts = ctx.session.open_counts()  # the one count: PDF, client list and score agree
+        now = counts["now"]
+        if now == 0:
+            self.now_label.setText(t("person.now_count_none"))
+        elif now == 1:
+            self.now_label.setText(t("person.now_count_one"))
+        else:
+            self.now_label.setText(t("person.now_count_many", count=now))
+        home = home or ctx.session.score()
+        self.counts.setText(
+            t("ui.summary.counts", hazards=ctx.hazards(home.hazards), answered=home.answered,
+              total=home.total)
+            + "\n"
+            + t("ui.summary.todo", **counts)
+        )
+
     def _show_followup(self) -> None:
         """The comparison with the earlier check, or why there is none (another person)."""
         refused = self.ctx.session.followup_refused()
@@ -174,17 +193,11 @@ class SummaryPage(BasePage):
         else:
             self.followup.show_followup(self.ctx.session.followup())
 
-    def _show_person(self, now: int) -> None:
-        """The top: things to do now, the next step and who helps, contradictions, the person."""
+    def _show_person(self) -> None:
+        """The top: the next step and who helps, contradictions, the person."""
         t = self.ctx.t
         cat = catalogue(self.ctx.language)
         intake = self.ctx.session.assessment.intake
-        if now == 0:
-            self.now_label.setText(t("person.now_count_none"))
-        elif now == 1:
-            self.now_label.setText(t("person.now_count_one"))
-        else:
-            self.now_label.setText(t("person.now_count_many", count=now))
         step = person_rules.next_step(intake)
         self.next_step.setText(
             f"{t('person.next_step_heading')}: {t(f'person.next_step.{step}')}"
