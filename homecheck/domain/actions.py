@@ -219,6 +219,11 @@ def _hazard_action(item: Item, assessment: Assessment, by_group: dict[str, tuple
     )
 
 
+def fix_key(checklist: Checklist, item_id: str) -> tuple[tuple[str, str], ...]:
+    """What makes two hazard items one action: the same fix text in every language."""
+    return tuple(sorted(checklist.item(item_id).fix.by_language.items()))
+
+
 def _one_per_fix(actions: list[Action], checklist: Checklist) -> list[Action]:
     """Keep one action per fix text: two items with the same advice print once (first kept,
     which after sorting is the most urgent; notes are joined, the later done date kept)."""
@@ -228,7 +233,7 @@ def _one_per_fix(actions: list[Action], checklist: Checklist) -> list[Action]:
         if action.is_person_action:
             result.append(action)
             continue
-        fix = tuple(sorted(checklist.item(action.item_id).fix.by_language.items()))
+        fix = fix_key(checklist, action.item_id)
         if fix not in kept:
             kept[fix] = len(result)
             result.append(action)

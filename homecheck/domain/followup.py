@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from homecheck.domain.actions import build_actions
+from homecheck.domain.actions import (
+    FALLS_ASSESSMENT,
+    FEAR_OF_FALLING,
+    TALK_ABOUT_FALL,
+    TALK_ABOUT_WORRY,
+    Action,
+    build_actions,
+    fix_key,
+)
 from homecheck.domain.assessment import Assessment
 from homecheck.domain.content import Checklist
 from homecheck.domain.fesi import score_short_fesi
+from homecheck.domain.person_rules import therapist_tests
 from homecheck.domain.scoring import score_home
 
 
@@ -23,15 +33,24 @@ class AreaChange:
     after: int | None
 
 
+# The groups of a comparison (FollowUp's fields), in the order the summary and the PDF show them.
+KINDS: tuple[str, ...] = ("fixed", "still_open", "new", "not_rechecked")
+
+
 @dataclass(frozen=True)
 class FollowUp:
-    """The comparison of a check with the previous check of the same home (see ``compare``)."""
+    """The comparison of a check with the previous check of the same home (see ``compare``).
+
+    The four groups hold actions, as the action lists count them (one per fix text, person
+    actions included), each by its ``item_id``: a hazard item, or a person action
+    ("person.…", homecheck.domain.actions.PERSON_ACTIONS).
+    """
 
     since: str  # date of the previous check
-    fixed: tuple[str, ...]  # hazard before; now fine or n/a, or its action marked done
-    still_open: tuple[str, ...]  # hazard before and hazard now, not marked done now
-    new: tuple[str, ...]  # hazard now, not a hazard before
-    not_rechecked: tuple[str, ...]  # hazard before, not answered now and not marked done
+    fixed: tuple[str, ...]  # on the previous list; now fine or n/a, or ticked done
+    still_open: tuple[str, ...]  # on both lists, not ticked done now (in this list's order)
+    new: tuple[str, ...]  # on this list only, not ticked done (in this list's order)
+    not_rechecked: tuple[str, ...]  # on the previous list, not answered now, never done
     score_before: int | None
     score_after: int | None
     fesi_before: int | None = None  # Short FES-I total (7-28, higher = more worry), or None
@@ -40,8 +59,13 @@ class FollowUp:
 
     @property
     def previous_actions(self) -> int:
-        """How many hazards the previous check found (the actions it set)."""
+        """How many actions the previous check set."""
         return len(self.fixed) + len(self.still_open) + len(self.not_rechecked)
+
+    @property
+    def still_to_do(self) -> int:
+        """The open actions of this check (``still_open`` + ``new``): ``open_counts``' total."""
+        return len(self.still_open) + len(self.new)
 
 
 def _hazards(checklist: Checklist, assessment: Assessment) -> list[str]:
@@ -53,6 +77,42 @@ def _hazards(checklist: Checklist, assessment: Assessment) -> list[str]:
         and (answer := assessment.answers.get(item.id)) is not None
         and answer.answer == "hazard"
     ]
+
+
+# A stronger person action replaces a milder one (homecheck.domain.actions.person_actions):
+# across two checks they are the same thing to do, worded for the answers of each check.
+_SAME_PERSON_ACTION = {TALK_ABOUT_FALL: FALLS_ASSESSMENT, TALK_ABOUT_WORRY: FEAR_OF_FALLING}
+ActionKey = str | tuple[tuple[str, str], ...]
+
+
+def _key(checklist: Checklist, action: Action) -> ActionKey:
+    """What makes an action of one check the same action on another."""
+    if action.is_person_action:
+        return _SAME_PERSON_ACTION.get(action.item_id, action.item_id)
+    return fix_key(checklist, action.item_id)
+
+
+def _answered(intake: dict[str, Any], key: str) -> bool:
+    """Whether a check answered what a person action was based on (a basis key)."""
+    if key == "fesi":
+        return score_short_fesi(intake.get("fesi")).total is not None
+    if key.startswith("test."):
+        return therapist_tests(intake)[key.removeprefix("test.")].flag is not None
+    return intake.get(key) is not None
+
+
+def _rechecked(checklist: Checklist, action: Action, hazards: dict[ActionKey, list[str]],
+               current: Assessment) -> bool:
+    """Whether the current check looked again at everything a previous action came from: each
+    of its hazard items answered in an area it includes, or each answer a person action was
+    based on given again."""
+    if action.is_person_action:
+        return all(_answered(current.intake, key) for key in action.basis)
+    present = set(current.areas)
+    return all(
+        checklist.item(item_id).area in present and item_id in current.answers
+        for item_id in hazards[_key(checklist, action)]
+    )
 
 
 def _open_by_area(checklist: Checklist, assessment: Assessment) -> dict[str, int]:
@@ -85,45 +145,51 @@ def area_changes(
 
 
 def compare(checklist: Checklist, previous: Assessment, current: Assessment) -> FollowUp:
-    """Compare two checks of one home, item by item, in checklist order.
+    """Compare the action lists of two checks of one home.
 
-    Each hazard of the previous check (in an area that check included) lands in exactly one
-    group; "now" means an answer in an area the current check includes:
+    Two items with the same fix text are one action, as on the list; a person action that
+    replaces a milder one (full falls assessment for a talk about the fall, fear of falling
+    for a talk about the worry) is the same action. Each action of the previous check (hazards
+    in an area that check included, and person actions) lands in exactly one group; "now"
+    means an answer in an area the current check includes:
 
-    ========================  ===========================  ===============
-    answer now                action marked done            group
-    ========================  ===========================  ===============
-    fine or not applicable    (either)                      fixed
-    hazard                    on the current check          fixed
-    hazard                    not now (earlier or never)    still open
-    none                      on the previous check         fixed
-    none                      never                         not rechecked
-    ========================  ===========================  ===============
+    ===================================  ===========================  ===============
+    now                                  action ticked done            group
+    ===================================  ===========================  ===============
+    on this check's list                 on the current check          fixed
+    on this check's list                 not now (earlier or never)    still open
+    not on it, everything answered now   (either)                      fixed
+    not on it, something not answered    on the previous check         fixed
+    not on it, something not answered    never                         not rechecked
+    ===================================  ===========================  ===============
 
-    A hazard found again counts as fixed only when it was ticked done *on this check*: the
+    An action found again counts as fixed only when it was ticked done *on this check*: the
     person fixed it after this visit found it. A done date from the previous check does not
-    outweigh a new "hazard" answer (it came back, or was not really fixed). Every hazard now
-    that was no hazard before (answered otherwise, or not at all) is new, done or not.
+    outweigh a new "hazard" answer (it came back, or was not really fixed). Every open action
+    of this check that was not on the previous list is new, so ``still_open`` and ``new``
+    together are this check's open actions (``open_counts``); one found and already ticked
+    done is in neither.
     """
-    before = _hazards(checklist, previous)
-    now = set(_hazards(checklist, current))
-    present = set(current.areas)
+    earlier = build_actions(checklist, previous)
+    now = build_actions(checklist, current)
+    before_keys = {_key(checklist, action) for action in earlier}
+    now_by_key = {_key(checklist, action): action for action in now}
+    hazards: dict[ActionKey, list[str]] = {}
+    for item_id in _hazards(checklist, previous):
+        hazards.setdefault(fix_key(checklist, item_id), []).append(item_id)
     fixed: list[str] = []
-    still_open: list[str] = []
     not_rechecked: list[str] = []
-    for item_id in before:
-        checked = checklist.item(item_id).area in present
-        answer = current.answers.get(item_id) if checked else None
-        earlier = previous.answers[item_id]
-        if item_id in now:
-            (fixed if answer is not None and answer.done else still_open).append(item_id)
-        elif answer is not None or earlier.done:
-            # Answered fine/not applicable now, or the action log says it was done.
-            fixed.append(item_id)
+    for action in earlier:
+        again = now_by_key.get(_key(checklist, action))
+        if again is not None:
+            if again.done:
+                fixed.append(action.item_id)
+        elif action.done or _rechecked(checklist, action, hazards, current):
+            fixed.append(action.item_id)
         else:
-            not_rechecked.append(item_id)
-    before_set = set(before)
-    new = [item_id for item_id in _hazards(checklist, current) if item_id not in before_set]
+            not_rechecked.append(action.item_id)
+    still_open = [a.item_id for a in now if not a.done and _key(checklist, a) in before_keys]
+    new = [a.item_id for a in now if not a.done and _key(checklist, a) not in before_keys]
     return FollowUp(
         since=previous.date,
         fixed=tuple(fixed),

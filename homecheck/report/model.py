@@ -411,6 +411,7 @@ def build_report(
         progress=(
             None
             if followup is None
-            else build_progress(content, followup, language, format_date(followup.since, t))
+            else build_progress(content, followup, language, format_date(followup.since, t),
+                                assessment.role)
         ),
     )

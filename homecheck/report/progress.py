@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from homecheck.domain.actions import PERSON_ACTIONS, PERSON_AREA, Action, action_texts
 from homecheck.domain.content import Checklist
-from homecheck.domain.followup import FollowUp
+from homecheck.domain.followup import KINDS, FollowUp
 from homecheck.i18n import catalogue
 
-# Still-open and new hazards are in the action list anyway: the cover names the first few.
-# Fixed and not re-checked hazards are nowhere else in the PDF, so they are listed in full.
+# Still-open and new actions are in the action list anyway: the cover names the first few.
+# Fixed and not re-checked ones are nowhere else in the PDF, so they are listed in full.
 SHORT_LIST = 5
 
 
 @dataclass(frozen=True)
 class ProgressItem:
-    """One hazard of the comparison: where it is and what to do (or what was done)."""
+    """One action of the comparison: where (or "About you") and what to do (or what was done)."""
 
     area: str
     fix: str
@@ -73,8 +74,31 @@ def area_lines(content: Checklist, followup: FollowUp, language: str) -> tuple[s
     return tuple(lines)
 
 
+def progress_lists(
+    content: Checklist, followup: FollowUp, language: str, role: str = "self"
+) -> dict[str, tuple[ProgressItem, ...]]:
+    """Each group of the comparison (``KINDS``) as the actions it holds: where, and what to do.
+
+    The one place the summary page and the PDF get these lists from. "Still to do" and "New"
+    together are the open actions of this check, person actions included (``open_counts``),
+    in the order of the action list; ``role`` names the person's own actions as the list does.
+    """
+    t = catalogue(language)
+
+    def item(item_id: str) -> ProgressItem:
+        if item_id in PERSON_ACTIONS:
+            action = Action(item_id, PERSON_AREA, "now", 3)
+        else:
+            found = content.item(item_id)
+            action = Action(item_id, found.area, "now", found.severity)
+        texts = action_texts(action, t, content, role=role)
+        return ProgressItem(texts.area, texts.fix)
+
+    return {kind: tuple(item(i) for i in getattr(followup, kind)) for kind in KINDS}
+
+
 def build_progress(
-    content: Checklist, followup: FollowUp, language: str, since: str
+    content: Checklist, followup: FollowUp, language: str, since: str, role: str = "self"
 ) -> ProgressView:
     """Build the progress section; ``since`` is the previous check's date as printed."""
     t = catalogue(language)
@@ -89,25 +113,22 @@ def build_progress(
         summary = t("report.progress.summary", date=since, done=len(followup.fixed), total=total,
                     before=before, after=after)
     lists = []
-    for kind, ids, limit in (
-        ("fixed", followup.fixed, None),
-        ("still_open", followup.still_open, SHORT_LIST),
-        ("new", followup.new, SHORT_LIST),
-        ("not_rechecked", followup.not_rechecked, None),
-    ):
-        if not ids:
+    limits = {"still_open": SHORT_LIST, "new": SHORT_LIST}  # the others are printed in full
+    for kind, found in progress_lists(content, followup, language, role).items():
+        if not found:
             continue
-        shown = ids if limit is None or len(ids) <= limit else ids[: limit - 1]
-        items = []
-        for item_id in shown:
-            item = content.item(item_id)
-            items.append(ProgressItem(content.area(item.area).title(language), item.fix(language)))
+        limit = limits.get(kind)
+        shown = found if limit is None or len(found) <= limit else found[: limit - 1]
         lists.append(
             ProgressList(
-                title=t(f"report.progress.{kind}", count=len(ids)),
+                title=t(f"report.progress.{kind}", count=len(found)),
                 hint=t("report.progress.not_rechecked_hint") if kind == "not_rechecked" else "",
-                items=tuple(items),
-                more=t("report.progress.more", count=len(ids) - len(shown)) if shown != ids else "",
+                items=shown,
+                more=(
+                    t("report.progress.more", count=len(found) - len(shown))
+                    if len(shown) < len(found)
+                    else ""
+                ),
             )
         )
     areas = area_lines(content, followup, language)

@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
+import random
+
 import pytest
 
+from homecheck.domain.actions import (
+    FALLS_ASSESSMENT,
+    FEAR_OF_FALLING,
+    PERSON_ACTIONS,
+    STRENGTH_BALANCE,
+    TALK_ABOUT_FALL,
+    build_actions,
+    open_counts,
+)
 from homecheck.domain.assessment import Answer, Assessment
 from homecheck.domain.content import Checklist, checklist
 from homecheck.domain.followup import compare, prefilled_from
@@ -91,12 +103,13 @@ def test_a_previous_hazard_lands_in_exactly_one_group(
     [
         pytest.param(None, "hazard", None, True, id="not-answered-before"),
         pytest.param("ok", "hazard", None, True, id="fine-before"),
-        pytest.param("na", "hazard", "2026-05-03", True, id="new-and-already-done"),
+        # Found and ticked done on this check: nothing to do, so in no group of things to do.
+        pytest.param("na", "hazard", "2026-05-03", False, id="new-and-already-done"),
         pytest.param("ok", "ok", None, False, id="fine-both-times"),
         pytest.param(None, "na", None, False, id="not-applicable-now"),
     ],
 )
-def test_new_hazards_are_new_whether_or_not_done(
+def test_new_hazards_are_new_unless_already_done(
     content: Checklist, before: str | None, now: str, done_now: str | None, is_new: bool
 ) -> None:
     item = next(content.items()).id
@@ -185,3 +198,106 @@ def test_a_part_of_the_home_with_no_answer_now_was_not_checked_now(content: Chec
     again.answers[hall[0].id] = Answer("hazard")
     changes = {change.area_id: change for change in compare(content, after, again).areas}
     assert (changes["hallway"].before, changes["hallway"].after) == (None, 1)
+
+
+# -- actions, not hazards: what the action list counts (one per fix, person actions too) --------
+
+
+def _with_intake(check: Assessment, **intake: object) -> Assessment:
+    check.intake = dict(intake)
+    return check
+
+
+def test_the_person_actions_are_compared_too(content: Checklist) -> None:
+    before = _with_intake(_check(content, "2026-03-12", {}), falls_past_year=1, activity_days=2)
+    assert [a.item_id for a in build_actions(content, before)] == [TALK_ABOUT_FALL,
+                                                                   STRENGTH_BALANCE]
+    # Now two falls (the full falls assessment replaces the talk about the fall), active on six
+    # days (no exercise advice on that ground) and much worry about falling (new).
+    now = _with_intake(_check(content, "2026-05-01", {}), falls_past_year=2, activity_days=6,
+                       fesi=[3] * 7)
+    result = compare(content, before, now)
+    assert result.still_open == (FALLS_ASSESSMENT,)  # the same thing to do, worded for now
+    assert result.new == (FEAR_OF_FALLING,)
+    assert result.fixed == (STRENGTH_BALANCE,)
+    assert result.not_rechecked == ()
+    assert result.previous_actions == 2
+
+
+def test_person_actions_not_asked_again_are_not_checked_this_time(content: Checklist) -> None:
+    before = _with_intake(_check(content, "2026-03-12", {}), falls_past_year=1, activity_days=2)
+    now = prefilled_from(before, "2026-05-01")  # About you not filled in (yet)
+    result = compare(content, before, now)
+    assert result.not_rechecked == (TALK_ABOUT_FALL, STRENGTH_BALANCE)
+    assert result.fixed == result.still_open == result.new == ()
+    # Answered again only in part: what the exercise advice was based on is not known yet.
+    now.intake = {"falls_past_year": 0}
+    result = compare(content, before, now)
+    assert (result.fixed, result.not_rechecked) == ((TALK_ABOUT_FALL,), (STRENGTH_BALANCE,))
+
+
+def test_two_items_with_one_fix_are_one_action_then_and_now(content: Checklist) -> None:
+    first, second = content.area("hallway").items[:2]
+    twin = dataclasses.replace(second, fix=first.fix)  # the same advice, as on the list
+    hallway = dataclasses.replace(content.area("hallway"),
+                                  items=(first, twin, *content.area("hallway").items[2:]))
+    shared = dataclasses.replace(
+        content, areas=tuple(hallway if a.id == "hallway" else a for a in content.areas)
+    )
+    before = _check(shared, "2026-03-12", {first.id: Answer("hazard"), twin.id: Answer("hazard")})
+    now = _check(shared, "2026-05-01", {first.id: Answer("ok"), twin.id: Answer("hazard")})
+    assert len(build_actions(shared, before)) == len(build_actions(shared, now)) == 1
+    result = compare(shared, before, now)
+    assert result.still_open == (twin.id,) and result.fixed == ()
+    assert result.previous_actions == 1
+    # Both fine now: the one action is fixed; one of them not answered: not checked yet.
+    now.answers[twin.id] = Answer("na")
+    assert compare(shared, before, now).fixed == (first.id,)
+    del now.answers[twin.id]
+    assert compare(shared, before, now).not_rechecked == (first.id,)
+
+
+def _random_check(rng: random.Random, content: Checklist, date: str) -> Assessment:
+    areas = [a for a in content.area_ids() if rng.random() < 0.8]
+    answers = {}
+    for item in content.items():
+        roll = rng.random()
+        if roll < 0.4:
+            answers[item.id] = Answer("hazard", done="2026-01-02" if rng.random() < 0.3 else None)
+        elif roll < 0.7:
+            answers[item.id] = Answer(rng.choice(["ok", "na"]))
+    intake: dict[str, object] = {}
+    for key, value in (("falls_past_year", rng.randint(0, 3)), ("activity_days", rng.randint(0, 7)),
+                       ("key_worried", rng.random() < 0.5), ("fall_injury", rng.random() < 0.3),
+                       ("fesi", [rng.randint(1, 4) for _ in range(7)])):
+        if rng.random() < 0.7:
+            intake[key] = value
+    check = _check(content, date, answers)
+    check.areas = areas
+    check.intake = intake
+    return check
+
+
+def test_still_to_do_and_new_are_the_open_actions_of_this_check(content: Checklist) -> None:
+    rng = random.Random(15)
+    seen = {"person": 0, "done_new": 0}
+    for _ in range(150):
+        before = _random_check(rng, content, "2026-01-01")
+        now = _random_check(rng, content, "2026-03-01")
+        result = compare(content, before, now)
+        open_now = [a.item_id for a in build_actions(content, now) if not a.done]
+        # Still to do and new: exactly the open actions of this check, in its list's order.
+        assert sorted(result.still_open + result.new) == sorted(open_now)
+        assert result.still_to_do == sum(open_counts(content, now).values())
+        assert [i for i in open_now if i in result.still_open] == list(result.still_open)
+        assert [i for i in open_now if i in result.new] == list(result.new)
+        # Every action of the previous list in exactly one group.
+        earlier = [a.item_id for a in build_actions(content, before)]
+        assert result.previous_actions == len(earlier)
+        assert set(result.fixed).isdisjoint(result.not_rechecked)
+        assert set(result.fixed) | set(result.not_rechecked) <= set(earlier)
+        seen["person"] += any(i in PERSON_ACTIONS for i in result.still_open + result.new)
+        seen["done_new"] += any(
+            a.done and a.item_id not in {*earlier} for a in build_actions(content, now)
+        )
+    assert seen["person"] and seen["done_new"]  # the cases where hazards and actions differ

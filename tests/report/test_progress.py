@@ -8,14 +8,14 @@ from collections.abc import Callable
 import pytest
 from pypdf import PdfReader
 
-from homecheck.domain.actions import build_actions
+from homecheck.domain.actions import action_texts, build_actions, open_counts
 from homecheck.domain.assessment import Answer, Assessment
 from homecheck.domain.content import Checklist
 from homecheck.domain.followup import FollowUp, compare
 from homecheck.domain.scoring import score_home
 from homecheck.i18n import catalogue
 from homecheck.report.model import build_report
-from homecheck.report.progress import SHORT_LIST, build_progress
+from homecheck.report.progress import SHORT_LIST, ProgressItem, build_progress, progress_lists
 from tests.report.conftest import make_assessment, pages_text, squash
 
 Render = Callable[..., bytes]
@@ -257,3 +257,56 @@ def test_the_pdf_prints_the_worry_and_area_changes(
     assert squash(t("report.progress.areas_heading")) in cover
     for line in model.progress.areas:
         assert squash(line) in cover, line
+
+
+# -- "Still to do" and "New" are this check's open actions, person actions included ----------
+
+
+def _person_visits(content: Checklist, role: str) -> tuple[Assessment, Assessment]:
+    """One fall and little exercise then; two falls now, one hazard fixed, one found and
+    already ticked done."""
+    before, now = _visits(content, "en")
+    items = list(content.items())
+    before.intake = {"falls_past_year": 1, "activity_days": 2}
+    now.intake = {"falls_past_year": 2, "activity_days": 2}
+    now.answers[items[30].id] = Answer("hazard", done="2025-05-02")
+    before.role = now.role = role
+    return before, now
+
+
+@pytest.mark.parametrize(("role", "area"), [("self", "About you"),
+                                            ("therapist", "About the person")])
+def test_the_lists_hold_the_actions_the_list_holds(content: Checklist, role: str,
+                                                   area: str) -> None:
+    before, now = _person_visits(content, role)
+    followup = compare(content, before, now)
+    lists = progress_lists(content, followup, "en", role)
+    t = catalogue("en")
+    # In the order of the action list: the falls assessment (now) leads.
+    assert lists["still_open"][0] == ProgressItem(area, t("action.person.falls_assessment.fix"))
+    assert ProgressItem(area, t("action.person.strength_balance.fix")) in lists["still_open"]
+    open_actions = [a for a in build_actions(content, now) if not a.done]
+    shown = [*lists["still_open"], *lists["new"]]
+    assert len(shown) == len(open_actions) == sum(open_counts(content, now).values())
+    assert sorted(i.fix for i in shown) == sorted(
+        action_texts(a, t, content, now.intake, role).fix for a in open_actions
+    )
+    done_today = content.item(list(content.items())[30].id).fix("en")
+    assert done_today not in {i.fix for i in shown}  # found and ticked done: nothing to do
+
+
+def test_the_pdf_counts_still_to_do_and_new_as_open_actions(content: Checklist,
+                                                            render: Render) -> None:
+    before, now = _person_visits(content, "therapist")
+    followup = compare(content, before, now)
+    total = sum(open_counts(content, now).values())
+    progress = build_report(content, now, "en", followup=followup).progress
+    assert progress is not None
+    t = catalogue("en")
+    titles = {kind.title for kind in progress.lists}
+    still, new = len(followup.still_open), len(followup.new)
+    assert still + new == total
+    assert t("report.progress.still_open", count=still) in titles
+    assert t("report.progress.new", count=new) in titles
+    cover = _cover(render(content, now, paper="A4", followup=followup), "en")
+    assert squash(f"About the person: {t('action.person.falls_assessment.fix')}") in cover

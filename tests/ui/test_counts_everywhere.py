@@ -3,7 +3,8 @@
 Varied checks of one client (answers, done ticks, the person's answers and tests, follow-ups)
 are stored, then each place that says how many things are still to do is read as a person sees
 it: the summary page, the client's list of checks, the fridge page and page 2 of the PDF, and
-`homecheck score --json`. Every place must give the open actions (not ticked done), person
+`homecheck score --json`; on a follow-up also "Still to do" and "New" since the check before,
+on the summary and on page 2. Every place must give the open actions (not ticked done), person
 actions included.
 """
 
@@ -122,6 +123,15 @@ def _page_two(page: str) -> dict[str, int]:
     return found
 
 
+def _progress(page: str) -> int:
+    """The progress since the check before (page 2 on): "Still to do (N)" + "New since then (M)"."""
+    text = " ".join(page.split())
+    assert "Progress since" in text
+    found = re.search(r"Still to do \((\d+)\)", text)
+    new = re.search(r"New since then \((\d+)\)", text)
+    return (int(found.group(1)) if found else 0) + (int(new.group(1)) if new else 0)
+
+
 def test_every_place_counts_the_same_open_actions(
     make_wizard, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -174,6 +184,18 @@ def test_every_place_counts_the_same_open_actions(
             _number(r"(\d+) this month", todo),
             _number(r"(\d+) later", todo),
         ) == (counts["now"], counts["soon"], counts["later"])
+        # The summary's comparison with the check before: still to do + new.
+        box = summary.followup
+        assert box.isVisible() == bool(n)
+        if n:
+            numbers = box.counts.text()
+            assert (
+                _number(r"Still to do: (\d+)", numbers) + _number(r"New: (\d+)", numbers)
+                == total
+            ), (n, numbers, counts)
+            listed = box.lists["still_open"][1].text().count("– ")
+            listed += box.lists["new"][1].text().count("– ")
+            assert listed == total
         # The PDF, through `homecheck report` (a follow-up of the check before).
         out = tmp_path / f"check{n}.pdf"
         argv = ["report", str(path), "-o", str(out), "--lang", "en"]
@@ -184,6 +206,8 @@ def test_every_place_counts_the_same_open_actions(
         assert _fridge_now(pages[0], check, content) == counts["now"]
         overview = next(p for p in pages[1:] if "What is there to do?" in p)
         assert _page_two(overview) == {"top": counts["now"], **counts}
+        if n:
+            assert _progress(" ".join(pages[1:])) == total, (n, counts)
         actions = build_actions(content, check)
         seen_done += any(a.done for a in actions)
         seen_person += any(a.is_person_action and not a.done for a in actions)

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from homecheck.domain.followup import FollowUp, OtherClient
+from homecheck.domain.followup import KINDS, FollowUp, OtherClient
 from homecheck.ui.context import UiContext
 from homecheck.ui.widgets.labels import plain_label
-
-KINDS = ("fixed", "still_open", "new", "not_rechecked")
 
 
 class FollowUpBox(QWidget):
@@ -55,7 +53,11 @@ class FollowUpBox(QWidget):
         self.setVisible(followup is not None)
         if followup is None:
             return
-        from homecheck.report.progress import area_lines, fesi_line  # the PDF's own words
+        from homecheck.report.progress import (  # the PDF's own words and lists
+            area_lines,
+            fesi_line,
+            progress_lists,
+        )
 
         t, c, lang = self.ctx.t, self.ctx.checklist, self.ctx.language
         since = self.ctx.date(followup.since)
@@ -73,8 +75,9 @@ class FollowUpBox(QWidget):
                       else t("ui.followup.same"))
             self.score.setText(t("ui.followup.score", date=since, before=before, after=after,
                                  change=change))
-        ids = {kind: getattr(followup, kind) for kind in KINDS}
-        self.numbers = {kind: len(found) for kind, found in ids.items()}
+        role = self.ctx.session.assessment.role
+        lists = progress_lists(c, followup, lang, role)
+        self.numbers = {kind: len(found) for kind, found in lists.items()}
         self.counts.setText(t("ui.followup.counts", **self.numbers))
         self.counts.setVisible(True)
         fesi = fesi_line(followup, lang)
@@ -87,12 +90,8 @@ class FollowUpBox(QWidget):
         self.areas.setVisible(bool(areas))
         for kind, (title, items) in self.lists.items():
             title.setText(t(f"ui.followup.{kind}", count=self.numbers[kind]))
-            lines = []
-            for item_id in ids[kind]:
-                item = c.item(item_id)
-                # The action, as on the printed list: "Hallway: put in a night light".
-                lines.append(t("ui.followup.item", area=c.area(item.area).title(lang),
-                               fix=item.fix(lang)))
+            # The action, as on the printed list: "Hallway: put in a night light".
+            lines = [t("ui.followup.item", area=i.area, fix=i.fix) for i in lists[kind]]
             items.setText("\n".join(lines))
             title.setVisible(bool(lines))
             items.setVisible(bool(lines))
