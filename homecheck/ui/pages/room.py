@@ -8,6 +8,7 @@ from homecheck.domain.content import Area
 from homecheck.domain.textrules import MAX_NOTE
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import BasePage
+from homecheck.ui.pages.whose import whose_home
 from homecheck.ui.read_only import mark_writes
 from homecheck.ui.widgets.answer_row import AnswerRow
 from homecheck.ui.widgets.labels import plain_label
@@ -25,8 +26,11 @@ class RoomPage(BasePage):
 
     def build(self) -> None:
         layout = self.scroll_body()
+        # For a therapist or caregiver: whose home "your front door" means (hidden otherwise).
+        self.whose = plain_label(role="details")
         self.intro = plain_label()
         self.hint = plain_label(role="muted")
+        layout.addWidget(self.whose)
         layout.addWidget(self.intro)
         layout.addWidget(self.hint)
         count = len(self.area.items)
@@ -52,6 +56,7 @@ class RoomPage(BasePage):
         self.set_heading(self.area.title(lang))
         if not self.built:
             return
+        self._show_whose()
         self.intro.setText(self.area.intro(lang))
         self.hint.setText(t("ui.room.hint"))
         title = self.area.title(lang)
@@ -61,6 +66,11 @@ class RoomPage(BasePage):
         self.note_edit.setAccessibleDescription(t("ui.room.area_note_help"))
         for row in self.rows:
             row.retranslate()
+
+    def _show_whose(self) -> None:
+        line = whose_home(self.ctx)
+        self.whose.setText(line)
+        self.whose.setVisible(bool(line))
 
     def reload(self) -> None:
         for row in self.rows:
@@ -84,6 +94,7 @@ class RoomPage(BasePage):
 
     def on_enter(self) -> None:
         self.ensure_built()
+        self._show_whose()  # the role or the client's label may have changed on the start page
         # Start at the first question still open, so a resumed or revisited page goes on there.
         answers = self.ctx.session.assessment.answers
         first_open = next((r for r in self.rows if r.item.id not in answers), None)
