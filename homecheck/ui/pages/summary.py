@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QWidget
 
 from homecheck.domain import person_rules, person_summary
 from homecheck.domain.actions import NEXT_STEP_HELPERS
@@ -16,6 +16,7 @@ from homecheck.i18n import catalogue
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import SUMMARY_ID, BasePage
 from homecheck.ui.widgets.action_log import ActionLog
+from homecheck.ui.widgets.area_bars import AreaBars
 from homecheck.ui.widgets.followup_box import FollowUpBox
 from homecheck.ui.widgets.jump_list import JumpList
 from homecheck.ui.widgets.labels import plain_label
@@ -47,14 +48,7 @@ class SummaryPage(BasePage):
         self.score_help = plain_label(role="muted")
         self.counts = plain_label()
         self.areas_heading = plain_label(role="heading")
-        self.bars_box = QWidget()
-        self.bars = QGridLayout(self.bars_box)
-        self.bars.setContentsMargins(0, 0, 0, 0)
-        self.bars.setColumnStretch(0, 3)
-        self.bars.setColumnStretch(1, 3)
-        self.bars.setHorizontalSpacing(16)
-        self.bars.setVerticalSpacing(10)
-        self.bar_rows: list[tuple[QLabel, ScoreBar, QLabel]] = []
+        self.bars_box = AreaBars(self.ctx.settings.high_contrast)
         self.followup = FollowUpBox(self.ctx, self)
         self.actions_heading = plain_label(role="heading")
         self.actions_help = plain_label(role="muted")
@@ -231,23 +225,8 @@ class SummaryPage(BasePage):
 
     def _show_bars(self, areas: tuple[AreaScore, ...]) -> None:
         t, lang, c = self.ctx.t, self.ctx.language, self.ctx
-        while len(self.bar_rows) < len(areas):
-            label = plain_label()
-            bar = ScoreBar(c.settings.high_contrast)
-            number = plain_label(role="heading")
-            number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            row = len(self.bar_rows)
-            self.bars.addWidget(label, row, 0)
-            self.bars.addWidget(bar, row, 1, Qt.AlignmentFlag.AlignVCenter)
-            self.bars.addWidget(number, row, 2)
-            self.bar_rows.append((label, bar, number))
-        for index, (label, bar, number) in enumerate(self.bar_rows):
-            shown = index < len(areas)
-            for widget in (label, bar, number):
-                widget.setVisible(shown)
-            if not shown:
-                continue
-            area_score = areas[index]
+        rows = self.bars_box.show_rows(len(areas))
+        for (label, bar, number), area_score in zip(rows, areas, strict=True):
             title = c.checklist.area(area_score.area_id).title(lang)
             if area_score.score is not None:
                 score = t("ui.summary.bar_score", score=area_score.score)
@@ -265,6 +244,11 @@ class SummaryPage(BasePage):
             number.setText(score)
             bar.setAccessibleName(f"{title}: {score}")
             bar.set_score(area_score.score, c.settings.high_contrast)
+
+    @property
+    def bar_rows(self) -> list[tuple[QLabel, ScoreBar, QLabel]]:
+        """Every row of the score per part of the home (some may be hidden)."""
+        return self.bars_box.rows
 
     def _jump(self, entry: QListWidgetItem) -> None:
         self.nav().go_to_item(str(entry.data(ITEM_ROLE)))
