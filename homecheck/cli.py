@@ -383,7 +383,7 @@ def run(argv: Sequence[str], extra: Callable[[argparse.ArgumentParser], None] | 
         return int(args.func(args))
     except (UsageError, InputError) as exc:
         return _fail(str(exc))
-    except KeyboardInterrupt:
-        return _fail("interrupted")
+    except KeyboardInterrupt as exc:  # (opening the store says what became of it)
+        return _fail(str(exc) or "interrupted")
     except BrokenPipeError:
         return EXIT_OK

@@ -52,9 +52,15 @@ def _error(message: str) -> None:
 
 
 @contextlib.contextmanager
-def _store(*, writing: bool, must_exist: bool = True) -> Iterator[Store | None]:
-    """The app's store, opened for one command (StoreProblem when it cannot be used)."""
-    from homecheck.store.db import Store
+def _store(
+    *, writing: bool, must_exist: bool = True, language: str = DEFAULT_LANGUAGE
+) -> Iterator[Store | None]:
+    """The app's store, opened for one command (StoreProblem when it cannot be used).
+
+    Before a long check or upgrade one line on stderr says so, in ``language``
+    (homecheck.cli_open); a normal start says nothing.
+    """
+    from homecheck.cli_open import open_store
     from homecheck.store.errors import StoreError
     from homecheck.store.lock import AlreadyOpen, StoreLock, left_unclean
     from homecheck.store.paths import data_dir, database_path, writable
@@ -72,26 +78,41 @@ def _store(*, writing: bool, must_exist: bool = True) -> Iterator[Store | None]:
         except OSError as exc:
             reason = exc.strerror or exc
             raise StoreProblem(f"the data folder cannot be written ({reason})") from None
+    unclean = lock.unclean if lock is not None else left_unclean(folder)
+    checked = False  # the full check after an unclean exit found the store sound
     try:
         path = database_path()
         if must_exist and not path.exists():
             yield None
             return
-        unclean = lock.unclean if lock is not None else left_unclean(folder)
         # A store that can be read but not written (a read-only disk, another user's file):
         # list and export read it as it is; a command that writes is refused by Store.
         read_only = not writing and path.exists() and not writable(path)
         try:
-            store = Store(path, check_integrity=unclean, read_only=read_only)
+            store = open_store(path, catalogue(language), check_integrity=unclean,
+                               read_only=read_only)  # fmt: skip
         except StoreError as exc:
             raise StoreProblem(str(exc)) from None
+        checked = unclean
         try:
             yield store
         finally:
             store.close()
     finally:
+        # Until a full check has found the store sound, the next start checks it again.
         if lock is not None:
-            lock.release()
+            lock.release(clean=checked or not unclean)
+        elif checked:
+            _mark_clean(folder)
+
+
+def _mark_clean(folder: Path) -> None:
+    """After a command that only reads found the store sound: the next start needs no check
+    (unless homecheck is open meanwhile or the folder cannot be written; then nothing)."""
+    from homecheck.store.lock import AlreadyOpen, StoreLock
+
+    with contextlib.suppress(AlreadyOpen, OSError):
+        StoreLock(folder).acquire().release()
 
 
 def _rows(store: Store) -> list[dict[str, object]]:
@@ -108,7 +129,7 @@ def _rows(store: Store) -> list[dict[str, object]]:
 
 def cmd_list(args: argparse.Namespace) -> int:
     """Print the stored checks, oldest date first."""
-    with _store(writing=False) as store:
+    with _store(writing=False, language=args.lang) as store:
         rows = [] if store is None else _rows(store)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -203,8 +224,10 @@ def cmd_import(args: argparse.Namespace) -> int:
                     _error(f"{_shown(path)}: {exc}")
                     refused += 1
                     continue
-                if store is None:
-                    store = opened.enter_context(_store(writing=True, must_exist=False))
+                if store is None:  # (a line before a long upgrade: in the file's language)
+                    store = opened.enter_context(
+                        _store(writing=True, must_exist=False, language=check.language)
+                    )
                     assert store is not None  # (must_exist=False: made when missing)
                 t = catalogue(check.language)
                 unnamed = t("ui.open_check.unnamed_client", date=check.date)
@@ -228,7 +251,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     out = Path(args.output)
     _writable_output(out, "backup")
-    with _store(writing=False) as store:
+    with _store(writing=False, language=args.lang) as store:
         if store is None:
             raise StoreProblem("nothing is stored yet: there is no store to back up")
         try:
