@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QToolButton,
+    QWidget,
+)
 
 from homecheck.domain.textrules import MAX_LABEL
 from homecheck.ui import theme
@@ -110,14 +117,21 @@ class QtDialogs:
         return dialog.textValue()
 
     def ask_open_path(self, parent: QWidget | None, title: str, filters: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), filters)
-        return Path(name) if name else None
+        return self._chosen(file_dialog(parent, title, Path.home(), filters, save=False))
 
     def ask_save_path(
         self, parent: QWidget | None, title: str, suggested: Path, filters: str
     ) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
-        return Path(name) if name else None
+        return self._chosen(file_dialog(parent, title, suggested, filters, save=True))
+
+    def _chosen(self, dialog: QFileDialog) -> Path | None:
+        try:
+            if dialog.exec() != QFileDialog.DialogCode.Accepted:
+                return None
+            names = dialog.selectedFiles()
+            return Path(names[0]) if names and names[0] else None
+        finally:
+            dialog.deleteLater()
 
     def ask_printer(self, parent: QWidget | None, printer: QPrinter, pages: int) -> bool:
         """Qt's print dialog for a document of ``pages`` pages: True when the person pressed
@@ -142,3 +156,68 @@ class QtDialogs:
 
     def open_file(self, path: Path) -> bool:
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+# The file name field of Qt's own file dialog has room for at least this many characters, and
+# for the whole name suggested ("Actielijst Mevr J 2026-11-24.pdf" is 32); the list of files
+# shows at least this many lines.
+FILE_NAME_CHARS = 40
+FILE_LIST_LINES = 12
+
+
+def file_dialog(
+    parent: QWidget | None, title: str, start: Path, filters: str, *, save: bool
+) -> QFileDialog:
+    """The one place a file dialog is made: to save (``start`` is the name suggested, in its
+    folder) or to open (``start`` is the folder).
+
+    Windows, macOS and a Linux desktop with a file chooser portal show their own dialog, as
+    QFileDialog's static functions did. Elsewhere Qt shows its own: it takes the app's font,
+    palette and style sheet like any other window, and is made wide enough for the name.
+    """
+    dialog = QFileDialog(parent, title, str(start), filters)
+    if parent is None:
+        theme.follow(dialog)
+    if save:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    else:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    _fit_file_dialog(dialog, start.name if save else "")
+    return dialog
+
+
+def _fit_file_dialog(dialog: QFileDialog, name: str) -> None:
+    """Size Qt's own file dialog for its text size: the name field shows the whole ``name``
+    (and at least FILE_NAME_CHARS characters), the screen permitting. Qt's own size is for
+    small text: at 20 points it showed 22 characters of a 32-character name."""
+    edit = dialog.findChild(QLineEdit, "fileNameEdit")
+    if edit is None:  # a native dialog (Windows, macOS, a portal): the system sizes it
+        return
+    # Its back, up, new folder and view buttons: the style sheet's padding for text buttons
+    # left their icons a few pixels wide at 14 points; big enough to see and to hit.
+    for button in dialog.findChildren(QToolButton):
+        button.setMinimumSize(theme.TARGET_PX, theme.TARGET_PX)
+    # Measured with the style sheet's fonts and paddings: polished now, not when first shown.
+    dialog.ensurePolished()
+    metrics = edit.fontMetrics()
+    text = max(metrics.horizontalAdvance(name), metrics.horizontalAdvance("x" * FILE_NAME_CHARS))
+    # QLineEdit's size hint is 17 "x" wide plus its frame, padding and margins.
+    frame = edit.sizeHint().width() - metrics.horizontalAdvance("x" * 17)
+    room = text + frame + metrics.horizontalAdvance("x")  # and the cursor after the name
+    # The field's width at Qt's size (a hidden window lays out only when asked); the dialog
+    # grows by what the field lacks.
+    size = dialog.sizeHint()
+    dialog.resize(size)
+    layout = dialog.layout()
+    if layout is not None:
+        layout.activate()
+    width = size.width() + max(0, room - edit.width())
+    height = max(size.height(), metrics.lineSpacing() * (FILE_LIST_LINES + 8))
+    screen = dialog.screen()
+    if screen is not None:
+        available = screen.availableGeometry()
+        width = min(width, available.width() - 40)
+        height = min(height, available.height() - 40)
+    dialog.resize(width, height)
