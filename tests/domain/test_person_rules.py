@@ -238,7 +238,7 @@ def test_raised_hazards_say_why_in_both_languages() -> None:
     intake = {"walking_aid": "walker", "lives_alone": True, "key_fallen": True}
     actions = _by_id(build_actions(HOME, _assess(intake)))
     en = action_texts(actions["hall.rug"], catalogue("en"), HOME, intake)
-    assert en.raised == "Higher because you walk with a rollator or walking frame."
+    assert en.raised == "Higher because you walk with a walker or walking frame."
     nl = action_texts(actions["home.phone"], catalogue("nl"), HOME, intake)
     assert nl.raised == "Hoger omdat je het afgelopen jaar bent gevallen en je alleen woont."
     assert action_texts(actions["bath.mat"], catalogue("en"), HOME, intake).raised == ""
