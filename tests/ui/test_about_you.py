@@ -61,11 +61,13 @@ def test_caregiver_reads_the_client_label_never_you(qtbot, make_wizard, dialogs)
     page = _to_about(wizard, dialogs, "caregiver", "Mum")
     texts = [label.text() for label, _help, _earlier in page.question_labels.values()]
     texts += [help.text() for _label, help, _earlier in page.question_labels.values()]
-    texts += [page.intro.text(), page.fesi_intro.text(), page.title()]
+    texts += [page.intro.text(), page.fesi_intro.text(), page.heading.text()]
     for text in texts:
         words = text.lower().replace("?", " ").replace(",", " ").replace(".", " ").split()
         assert "you" not in words and "your" not in words, text
-    assert "Mum" in page.question_labels["lives_alone"][0].text()
+    # The label is said at the top; the questions say "the person" (test_about_the_person.py).
+    assert "Mum" in page.heading.text() and "Mum" in page.intro.text()
+    assert page.question_labels["lives_alone"][0].text() == "Does the person live alone?"
 
 
 def test_therapist_without_label_reads_the_person(qtbot, make_wizard, dialogs) -> None:

@@ -20,13 +20,13 @@ from homecheck.domain.textrules import MAX_INTAKE_TEXT
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import ABOUT_ID, BasePage, NumberBox
+from homecheck.ui.pages.whose import after_label, client_label
 from homecheck.ui.read_only import mark_inputs
 from homecheck.ui.widgets.choice import ChoiceButtons
 from homecheck.ui.widgets.labels import plain_label
 from homecheck.ui.widgets.note_edit import NoteEdit, tell_full
 
 _FESI_VALUES = tuple(str(level) for level in person.FESI_LEVELS)
-_LABEL_LIMIT = 40  # a long client label is cut in the questions ("Mevrouw Jansen-de Vr…")
 
 
 class RangeBox(NumberBox):
@@ -217,12 +217,9 @@ class AboutYouPage(BasePage):
 
     def who(self) -> str | None:
         """None when the person fills in; else the client's label or "the person"."""
-        check = self.ctx.session.assessment
-        if check.role == "self":
+        label = client_label(self.ctx.session.assessment)
+        if label is None:
             return None
-        label = " ".join(check.client.split())
-        if len(label) > _LABEL_LIMIT:
-            label = label[: _LABEL_LIMIT - 1] + "…"
         return label or self.ctx.person.who(self.ctx.language)
 
     def _apply_role(self) -> None:
@@ -244,16 +241,20 @@ class AboutYouPage(BasePage):
     def retranslate(self) -> None:
         t, lang, content = self.ctx.t, self.ctx.language, self.ctx.person
         who = self.who()
+        # Whom the page is about is said once, in the heading and the intro; the questions say
+        # "the person", so that a long label does not make every question long. A screen reader
+        # says what the page shows.
+        asked = None if who is None else content.who(lang)
         self.set_heading(
             t("ui.about.title") if who is None else t("ui.about.title_about", who=who)
         )
         intro = content.intro(lang) if who is None else content.intro_about(lang).format(who=who)
-        self.intro.setText(intro)
+        self.intro.setText(after_label(intro))
         for name, label in self.section_labels.items():
             label.setText(content.sections[name](lang))
         for key, (label, help_label, _earlier) in self.question_labels.items():
             question = content.questions[key]
-            text, help_text = question.wording(lang, who)
+            text, help_text = question.wording(lang, asked)
             label.setText(text)
             help_label.setText(help_text)
             if key in self.choices:
@@ -271,8 +272,8 @@ class AboutYouPage(BasePage):
                 self.goals.setAccessibleDescription(help_text)
         self.fesi_heading.setText(t("ui.about.fesi_heading"))
         fesi_intro = (
-            content.fesi_intro(lang) if who is None
-            else content.fesi_intro_about(lang).format(who=who)
+            content.fesi_intro(lang) if asked is None
+            else content.fesi_intro_about(lang).format(who=asked)
         )
         self.fesi_intro.setText(fesi_intro)
         proxy_text = content.fesi_proxy_question(lang)

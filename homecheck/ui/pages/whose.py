@@ -27,6 +27,11 @@ def client_label(assessment: Assessment) -> str | None:
     return cut.rstrip(" ,;:-–") + "…"
 
 
+def after_label(text: str) -> str:
+    """A sentence with a cut label in it: no full stop straight after the "…"."""
+    return text.replace("….", "…")
+
+
 def whose_home(ctx: UiContext) -> str:
     """"You are filling this in for the home of Mrs J. …" for a therapist or caregiver: the
     questions say "your front door" and mean the client's. Empty when the person fills in."""
@@ -35,5 +40,4 @@ def whose_home(ctx: UiContext) -> str:
         return ""
     if not label:
         return ctx.t("ui.for_whom.home_unnamed")
-    # A cut label ends in "…": no full stop after it.
-    return ctx.t("ui.for_whom.home", who=label).replace("….", "…")
+    return after_label(ctx.t("ui.for_whom.home", who=label))
