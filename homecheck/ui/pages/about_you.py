@@ -11,14 +11,14 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from homecheck.domain import person
 from homecheck.domain.fesi import score_short_fesi
 from homecheck.domain.textrules import MAX_INTAKE_TEXT
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
+from homecheck.ui.pages.about_numbers import RangeBox, SecondsBox
 from homecheck.ui.pages.base import ABOUT_ID, BasePage, NumberBox
 from homecheck.ui.pages.whose import after_label, client_label
 from homecheck.ui.read_only import mark_inputs
@@ -27,59 +27,6 @@ from homecheck.ui.widgets.labels import plain_label
 from homecheck.ui.widgets.note_edit import NoteEdit, tell_full
 
 _FESI_VALUES = tuple(str(level) for level in person.FESI_LEVELS)
-
-
-class RangeBox(NumberBox):
-    """A whole number from ``low`` to ``high``; the value below ``low`` means "not answered"."""
-
-    def __init__(self, low: int, high: int, parent: QWidget | None = None) -> None:
-        super().__init__(high, parent)
-        self.low = low
-        self.setRange(low - 1, high)
-        self.setValue(low - 1)
-
-    def answer(self) -> int | None:
-        """The number given, or None."""
-        value = self.value()
-        return None if value < self.low else value
-
-    def show_answer(self, value: Any) -> None:
-        """Show a stored value (None: not answered) without storing it again."""
-        self.blockSignals(True)
-        self.setValue(self.low - 1 if value is None else int(value))
-        self.blockSignals(False)
-
-
-class SecondsBox(QDoubleSpinBox):
-    """Seconds with one decimal (1-300); the lowest value means "not answered"."""
-
-    def __init__(self, low: int, high: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.low = float(low)
-        self.setDecimals(1)
-        self.setSingleStep(0.5)
-        self.setRange(low - 0.1, high)
-        self.setValue(low - 0.1)
-
-    def answer(self) -> float | None:
-        """The seconds given, or None."""
-        value = round(self.value(), 1)
-        return None if value < self.low else value
-
-    def show_answer(self, value: Any) -> None:
-        """Show a stored value (None: not answered) without storing it again."""
-        self.blockSignals(True)
-        self.setValue(self.low - 0.1 if value is None else float(value))
-        self.blockSignals(False)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        # As NumberBox: Enter moves on instead of pressing the wizard's default button.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.interpretText()
-            event.accept()
-            self.focusNextChild()
-            return
-        super().keyPressEvent(event)
 
 
 class AboutYouPage(BasePage):
