@@ -99,7 +99,7 @@ def test_after_an_unclean_exit_a_window_says_the_checks_are_checked_then_the_mai
         expected = {
             "en": "homecheck stopped unexpectedly last time. We are checking that your saved "
             "checks are in order. This can take a minute.",
-            "nl": "homecheck stopte de vorige keer onverwacht. We kijken of je opgeslagen checks "
+            "nl": "homecheck stopte de vorige keer onverwacht. We kijken of je bewaarde checks "
             "in orde zijn. Dit kan een minuut duren.",
         }[language]
         assert str(seen["text"]).startswith(expected)

@@ -170,7 +170,7 @@ def test_dutch_finish_question_uses_the_agreed_words(make_wizard, dialogs) -> No
     dialogs.yes_no = [False]
     wizard.accept()
     assert dialogs.named("ask_yes_no")[-1][2] == (
-        "Klaar? Je actielijst is nog niet bewaard. Nu opslaan?"
+        "Klaar? Je actielijst is nog niet opgeslagen. Nu opslaan?"
     )
 
 
