@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import QDoubleSpinBox, QWidget
 
 from homecheck.ui.pages.base import NumberBox
@@ -44,6 +44,10 @@ class SecondsBox(QDoubleSpinBox):
         self.setSingleStep(0.5)
         self.setRange(low - 0.1, high)
         self.setValue(low - 0.1)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        event.ignore()  # as NumberBox: the wheel scrolls the page, never changes the seconds
 
     def answer(self) -> float | None:
         """The seconds given, or None."""

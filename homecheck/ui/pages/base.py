@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QFrame,
     QScrollArea,
@@ -253,6 +253,13 @@ class NumberBox(QSpinBox):
         self.problem.setVisible(False)
         self._refusal = ""
         self.valueChanged.connect(lambda _value: self.problem.setVisible(False))
+        # The mouse wheel scrolls the page (see wheelEvent), so it gives no focus either.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Scroll the page, never change the number: turning the wheel to read on while the
+        pointer passed over the box changed a stored answer without a word."""
+        event.ignore()  # the scroll area around the page takes it
 
     def set_refusal_text(self, text: str) -> None:
         """What to say when a number is refused, e.g. "Type a number from 0 to 20"."""
