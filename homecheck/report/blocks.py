@@ -6,6 +6,7 @@ Every text goes through ``markup()``: reportlab's Paragraph reads mini-HTML, so 
 
 from __future__ import annotations
 
+import re
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import StyleSheet1
@@ -28,9 +29,27 @@ CELL_STYLE = TableStyle(
 )
 
 
+# reportlab ends a line only at a space, and prints a space at its font's size. A long path
+# ("C:\Users\...\Documenten\...", "/home/...", a web address) typed in a note has no space:
+# reportlab would cut it anywhere ("Documente" / "n"). A space in a 0.1-point font after each of
+# its separators lets it wrap after a "\" or "/" instead, and prints as nothing.
+PATH_BREAK_PT = 0.1
+PATH_BREAK = f'<font size="{PATH_BREAK_PT}"> </font>'
+# A shorter word wraps as a whole, as before (a date such as 24/11/2026, "en/of", "C:\Jan").
+LONG_PATH = 20
+_WORDS_WITH_SEPARATOR = re.compile(r"(\S*[\\/]\S*)")
+_AFTER_SEPARATORS = re.compile(r"(?<=[\\/])(?=[^\\/])")  # "https://" breaks after the "//"
+
+
 def markup(text: str) -> str:
-    """Plain text as Paragraph markup: escaped, line breaks kept."""
-    return escape(clean(text)).replace("\n", "<br/>")
+    """Plain text as Paragraph markup: escaped, line breaks kept, long paths breakable."""
+    pieces = _WORDS_WITH_SEPARATOR.split(clean(text))  # every other piece is such a word
+    marked = [
+        PATH_BREAK.join(escape(part) for part in _AFTER_SEPARATORS.split(piece))
+        if n % 2 and len(piece) >= LONG_PATH else escape(piece)
+        for n, piece in enumerate(pieces)
+    ]
+    return "".join(marked).replace("\n", "<br/>")
 
 
 def para(text: str, style: str, styles: StyleSheet1) -> Paragraph:
