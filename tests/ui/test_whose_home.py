@@ -1,6 +1,7 @@
-"""A therapist or caregiver reads, above each room's questions, whose home they are filling in:
-the questions say "je voordeur" / "your front door" and mean the client's. The person filling in
-for themselves gets no extra line, and nobody's questions are reworded."""
+"""A therapist or caregiver reads, above each room's questions and on the page that asks which
+parts the home has, whose home they are filling in: the questions say "je voordeur" / "your front
+door" and mean the client's. The person filling in for themselves gets no extra line, and nobody's
+questions are reworded."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from PySide6.QtWidgets import QLabel
 
 from homecheck.domain.assessment import Assessment
 from homecheck.i18n import catalogue
-from homecheck.ui.pages.base import START_ID
+from homecheck.ui.pages.base import HOME_ID, START_ID
 from homecheck.ui.pages.whose import LABEL_LIMIT, client_label
 from homecheck.ui.settings import Settings
 from tests.ui.helpers import choose_role, first_room
@@ -108,3 +109,49 @@ def test_a_label_is_shown_on_one_line_and_cut_after_a_word(client: str, shown: s
     assert client_label(Assessment(role="caregiver", client=client)) == shown
     assert len(shown) <= LABEL_LIMIT
     assert client_label(Assessment(role="self", client=client)) is None
+
+
+def _your_home(make_wizard, dialogs, language: str, role: str, label: str = LABEL):  # type: ignore[no-untyped-def]
+    wizard = make_wizard(settings=Settings(language=language))
+    choose_role(wizard, role)
+    wizard.next()
+    if role != "self":
+        dialogs.texts = [label]
+        wizard.clients_page.client_list.add()
+        wizard.next()
+    wizard.next()  # past About you / About the person
+    assert wizard.currentId() == HOME_ID
+    return wizard.home_page
+
+
+def _above_boxes(page) -> list[str]:  # type: ignore[no-untyped-def]
+    first_box = next(iter(page.boxes.values()))
+    body = page.scroller.widget().layout()
+    lines = []
+    for index in range(body.count()):
+        widget = body.itemAt(index).widget()
+        if widget is first_box:
+            return lines
+        if isinstance(widget, QLabel) and widget.isVisibleTo(page) and widget.text():
+            lines.append(widget.text())
+    raise AssertionError("no box on the page")
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_person_chooses_the_parts_of_their_own_home(make_wizard, dialogs,
+                                                        language: str) -> None:
+    page = _your_home(make_wizard, dialogs, language, "self")
+    t = catalogue(language)
+    assert page.heading.text() == t("ui.home.title")
+    assert _above_boxes(page) == [t("ui.home.intro")]
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("role", ["therapist", "caregiver"])
+def test_someone_else_chooses_the_parts_of_the_clients_home(make_wizard, dialogs, language: str,
+                                                           role: str) -> None:
+    page = _your_home(make_wizard, dialogs, language, role)
+    t = catalogue(language)
+    assert page.heading.text() == t("ui.for_whom.home_title", who=LABEL)
+    assert page.heading.text() != t("ui.home.title")
+    assert _above_boxes(page) == [t("ui.for_whom.home", who=LABEL), t("ui.home.intro")]

@@ -1,5 +1,5 @@
 """Whom a check is about when a therapist or a caregiver fills it in: the client's label as the
-pages show it, and the line that says whose home the room questions mean."""
+pages show it, and the heading and line that say whose home the questions mean."""
 
 from __future__ import annotations
 
@@ -41,3 +41,13 @@ def whose_home(ctx: UiContext) -> str:
     if not label:
         return ctx.t("ui.for_whom.home_unnamed")
     return after_label(ctx.t("ui.for_whom.home", who=label))
+
+
+def whose_home_title(ctx: UiContext) -> str:
+    """"The home of Mrs J." for a therapist or caregiver; empty when the person fills in."""
+    label = client_label(ctx.session.assessment)
+    if label is None:
+        return ""
+    if not label:
+        return ctx.t("ui.for_whom.home_title_unnamed")
+    return ctx.t("ui.for_whom.home_title", who=label)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import HOME_ID, BasePage
+from homecheck.ui.pages.whose import whose_home, whose_home_title
 from homecheck.ui.read_only import mark_writes
 from homecheck.ui.widgets.labels import mnemonics_outside, plain_label, with_mnemonics
 from homecheck.ui.widgets.wrap_buttons import WrapCheckBox
@@ -21,7 +22,10 @@ class YourHomePage(BasePage):
 
     def build(self) -> None:
         layout = self.scroll_body()
+        # For a therapist or caregiver: whose home "your home" means (hidden otherwise).
+        self.whose = plain_label(role="details")
         self.intro = plain_label()
+        layout.addWidget(self.whose)
         layout.addWidget(self.intro)
         self.boxes: dict[str, QCheckBox] = {}
         self.fixed: dict[str, QLabel] = {}
@@ -47,7 +51,7 @@ class YourHomePage(BasePage):
 
     def retranslate(self) -> None:
         t, lang = self.ctx.t, self.ctx.language
-        self.set_heading(t("ui.home.title"))
+        self._show_whose()
         self.intro.setText(t("ui.home.intro"))
         self._label_boxes()
         for area_id, box in self.boxes.items():
@@ -58,6 +62,12 @@ class YourHomePage(BasePage):
         for area_id, label in self.fixed.items():
             title = self.ctx.checklist.area(area_id).title(lang)
             label.setText(t("ui.home.always", title=title))
+
+    def _show_whose(self) -> None:
+        self.set_heading(whose_home_title(self.ctx) or self.ctx.t("ui.home.title"))
+        line = whose_home(self.ctx)
+        self.whose.setText(line)
+        self.whose.setVisible(bool(line))
 
     def _label_boxes(self) -> None:
         # Every box gets its own Alt+letter, one that no button shown beside the page uses
@@ -75,6 +85,7 @@ class YourHomePage(BasePage):
             box.blockSignals(False)
 
     def on_enter(self) -> None:
+        self._show_whose()  # the role or the client's label may have changed on the start page
         self._label_boxes()
         if self.boxes:
             next(iter(self.boxes.values())).setFocus(Qt.FocusReason.OtherFocusReason)
