@@ -490,3 +490,62 @@ def test_english_questions_ask_positively_and_say_walking_stick() -> None:
     for item in ITEMS:
         assert not item.question("en").startswith(negative), item.id
     assert [t for t in _all_texts("en") if re.search(r"\bcanes?\b", t, re.I)] == []
+
+
+# -- one word for one thing ------------------------------------------------------------------------
+
+
+def _every_text(lang: str) -> list[str]:
+    """Every shipped text in one language: checklist, person questions, advice, all catalogues."""
+
+    def texts_of(node: object) -> list[str]:
+        if isinstance(node, dict):
+            if isinstance(node.get(lang), str):
+                return [node[lang]]
+            return [t for value in node.values() for t in texts_of(value)]
+        if isinstance(node, list):
+            return [t for value in node for t in texts_of(value)]
+        return []
+
+    files = [f"checklist/areas/{name}" for name in resources.listdir("checklist/areas")]
+    texts = [t for f in [*files, "checklist/person.toml", "checklist/advice.toml"]
+             for t in texts_of(resources.load_toml(f))]
+    for name in resources.listdir(f"i18n/{lang}"):
+        texts += _strings(resources.load_toml(f"i18n/{lang}/{name}"))
+    return texts
+
+
+# The word the texts use, and the other words for the same thing that crept in before.
+ONE_WORD = {
+    "nl": {
+        "wc": r"\btoilet\b",  # compounds such as "toiletverhoger" are product names
+        "steunbeugel": r"\bwandbeugel|\bhandgreep",
+        "bewegingsmelder": r"bewegingssensor",
+        "lichtknop": r"schakelaar",
+        "nagekeken": r"gecontroleerd|\bcontroleer|\bbekeken\b|gecheckt|\bchecken\b|\bcheckt\b",
+        "pagina": r"bladzijde",
+        "score": r"\buitkomst\b",
+        "broze botten": r"zwakke botten",
+    },
+    "en": {
+        "threshold": r"\bsills?\b",
+        "grab rail": r"grab handle",
+        "brittle bones": r"weak bones",
+        "walker": r"\brollator\b",
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "word"), [(lang, word) for lang, words in ONE_WORD.items() for word in words]
+)
+def test_one_thing_has_one_word(lang: str, word: str) -> None:
+    others = re.compile(ONE_WORD[lang][word], re.IGNORECASE)
+    texts = _every_text(lang)
+    assert len(texts) > 500  # the collection reaches every file
+    assert [t for t in texts if others.search(t)] == [], f"say {word!r}"
+
+
+def test_dutch_quotes_are_one_kind() -> None:
+    # „…” as in the rest of the Dutch texts; not ‘…’ or “…”.
+    assert [t for t in _every_text("nl") if re.search("[‘’“]", t)] == []
