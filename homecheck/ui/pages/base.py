@@ -212,6 +212,12 @@ class BasePage(QWizardPage):
         scroll = getattr(self, "scroller", None)
         if scroll is None or not scroll.isAncestorOf(widget):
             return
+        _finish_layout()
+        if scroll.verticalScrollBar().value() == 0 and self._in_view(widget):
+            # A page at its top stays there while the control can be seen: its text begins
+            # there (a room's "look at …", the welcome), and the block around a first control
+            # is often nearly as tall as the view, so showing all of it cut that text off.
+            return
         body = scroll.widget()
         blocks = []  # from the widget's parent out to the page's block holding it
         parent = widget.parentWidget()
@@ -223,20 +229,31 @@ class BasePage(QWizardPage):
             self.ensure_visible(fits)
         self.ensure_visible(widget)
 
+    def _in_view(self, widget: QWidget) -> bool:
+        """True when the whole widget can be seen in the page's view as it is scrolled now."""
+        viewport = self.scroller.viewport()
+        top = widget.mapTo(viewport, widget.rect().topLeft()).y()
+        bottom = widget.mapTo(viewport, widget.rect().bottomLeft()).y()
+        return top >= 0 and bottom <= viewport.height()
+
     def ensure_visible(self, widget: QWidget) -> None:
         """Scroll so that a widget (for example the row with focus) can be seen."""
         scroll = getattr(self, "scroller", None)
         if scroll is not None and scroll.isAncestorOf(widget):
-            # Let pending layout finish first (a button row that just stacked makes its answer
-            # row taller), or the scroll would aim at where the widget was a moment ago.
-            for _ in range(3):
-                QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            _finish_layout()
             scroll.ensureWidgetVisible(widget, 20, 40)
             # A page wider than the window (the smallest window at 20 pt) shows where lines
             # begin: a row wider than the window must not leave its start out of sight.
             body = scroll.widget()
             if body is not None and widget.mapTo(body, QPoint(0, 0)).x() < scroll.width() // 2:
                 scroll.horizontalScrollBar().setValue(0)
+
+
+def _finish_layout() -> None:
+    """Let pending layout finish first (a button row that just stacked makes its answer row
+    taller), or a scroll would aim at where a widget was a moment ago."""
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 class NumberBox(QSpinBox):

@@ -89,8 +89,11 @@ class RoomPage(BasePage):
         """Put keyboard focus on an item's answer buttons and scroll to it."""
         row = self.row_for(item_id)
         if row is not None:
-            row.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
-            self.ensure_visible(row)
+            target = row.focus_target()
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            # Its question whole, as far as the view allows; a page at its top stays there
+            # while the answer buttons can be seen, so the room's own text is read first.
+            self.show_question_of(target)
 
     def on_enter(self) -> None:
         self.ensure_built()

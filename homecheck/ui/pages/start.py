@@ -381,18 +381,6 @@ class StartPage(BasePage):
         target: QWidget = (checked or visible or [self.role_radios[self.role()]])[0]
         target.setFocus()  # Qt.FocusReason.OtherFocusReason
 
-    def show_question_of(self, widget: QWidget) -> None:
-        """While the page is at its top and the control with focus can be seen there, it stays
-        at its top: the choice of check is nearly as tall as the view, and scrolling all of it
-        into view cut off the welcome text above it."""
-        viewport = self.scroller.viewport()
-        top = widget.mapTo(viewport, widget.rect().topLeft()).y()
-        bottom = widget.mapTo(viewport, widget.rect().bottomLeft()).y()
-        at_top = self.scroller.verticalScrollBar().value() == 0
-        if at_top and viewport.isAncestorOf(widget) and top >= 0 and bottom <= viewport.height():
-            return
-        super().show_question_of(widget)
-
     def validatePage(self) -> bool:
         if self._opening:
             return True  # the check is stored and loaded already
