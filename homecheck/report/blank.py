@@ -39,13 +39,13 @@ class UnknownArea(ValueError):
 class _Sheet:
     """The flowables of the paper checklist in one language."""
 
-    def __init__(self, language: str, width: float) -> None:
+    def __init__(self, language: str, width: float, large: bool = False) -> None:
         self.language = language
         self.state: dict[str, Any] = {}  # the part that runs on a page, for its header
         self.t: Catalogue = catalogue(language)
         self.width = width
-        self.styles: StyleSheet1 = stylesheet(False)
-        self.size = sizes(False).blank
+        self.styles: StyleSheet1 = stylesheet(large)
+        self.size = sizes(large).blank
         self.box = round(self.size * 1.3)
 
     def text(self, text: str, style: str) -> Paragraph:
@@ -194,17 +194,23 @@ def render_blank(
     language: str,
     area_ids: Sequence[str] | None = None,
     paper: str | None = None,
+    large_print: bool = False,
+    about: bool | None = None,
 ) -> bytes:
     """Return the paper checklist as PDF bytes.
 
-    ``area_ids`` None prints every area and the About you questions with the Short FES-I;
-    otherwise only the questions of those areas (UnknownArea for an id the checklist lacks).
+    ``area_ids`` None prints every area; otherwise only the questions of those areas (UnknownArea
+    for an id the checklist lacks). ``about`` adds the About you questions with the Short FES-I
+    first; None: only when every area is printed (``area_ids`` None), as `homecheck blank` does.
+    ``large_print`` sets every line in larger type, as the action list's large print.
     """
     areas = chosen_areas(checklist, area_ids)
-    renderer = ActionListRenderer(page_size(paper))
-    sheet = _Sheet(language, renderer.frame_width())
+    renderer = ActionListRenderer(page_size(paper), large_print)
+    sheet = _Sheet(language, renderer.frame_width(), large_print)
     story: list[Flowable] = sheet.header()
-    if area_ids is None:
+    if about is None:
+        about = area_ids is None
+    if about:
         story += sheet.about()
     for area in areas:
         story += sheet.area(area)

@@ -206,3 +206,44 @@ def test_a_continued_part_is_not_followed_by_a_heading_of_the_same_name(
         if lines[0].endswith(continued):
             part = lines[0][: -len(continued)]
             assert lines[1] != part, f"page {page}: {lines[0]!r}, then {lines[1]!r}"
+
+
+# -- the app's choices: large print, and the About you questions with chosen areas -----------
+
+
+def _question_sizes(pdf: bytes) -> list[float]:
+    """The type size of every text run above the footer, on every page."""
+    reader = PdfReader(io.BytesIO(pdf))
+    height = float(reader.pages[0].mediabox.height)
+    return [size for page in range(len(reader.pages))
+            for _, size, y in text_runs(pdf, page) if y > height * FOOTER_ZONE]
+
+
+@pytest.mark.parametrize("paper", ["A4", "letter"])
+def test_large_print_sets_every_line_larger(content: Checklist, paper: str) -> None:
+    normal = render_blank(content, "nl", None, paper)
+    large = render_blank(content, "nl", None, paper, large_print=True)
+    assert min(_question_sizes(large)) >= 14  # as large as the action list's large print
+    assert min(_question_sizes(large)) > min(_question_sizes(normal))
+    assert len(PdfReader(io.BytesIO(large)).pages) > len(PdfReader(io.BytesIO(normal)).pages)
+    text = squash("".join(pages_text(large)))
+    for item in content.items():  # every question still there
+        assert squash(item.question("nl")) in text, item.id
+    assert large == render_blank(content, "nl", None, paper, large_print=True)
+
+
+def test_about_you_with_chosen_areas_or_the_areas_alone(content: Checklist) -> None:
+    t = catalogue("en")
+    about, fesi = t("report.blank.about_heading"), t("report.blank.fesi_heading")
+    stairs = content.area("stairs")
+    with_about = squash("".join(pages_text(render_blank(content, "en", ["stairs"],
+                                                        about=True))))
+    _in_order(with_about, [about, fesi, stairs.title("en"), stairs.items[-1].question("en")])
+    assert squash(content.area("kitchen").title("en")) not in with_about
+    alone = squash("".join(pages_text(render_blank(content, "en", None, about=False))))
+    assert squash(about) not in alone and squash(fesi) not in alone
+    _in_order(alone, [area.title("en") for area in content.areas])
+    # Without the choice, as `homecheck blank`: About you only with every area.
+    assert render_blank(content, "en", ["stairs"]) == render_blank(content, "en", ["stairs"],
+                                                                   about=False)
+    assert render_blank(content, "en") == render_blank(content, "en", about=True)

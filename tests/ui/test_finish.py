@@ -233,7 +233,7 @@ def test_print_goes_through_qt_print_dialog_and_prints_every_page(
     make_wizard, dialogs, tmp_path
 ) -> None:
     wizard, page = _finish(make_wizard)
-    page.paper_radios["A4"].setChecked(True)
+    page.print_choices.paper_radios["A4"].setChecked(True)
     dialogs.print_to = tmp_path / "printed.pdf"
     page.print_button.click()
     assert not dialogs.named("error"), dialogs.calls
@@ -259,8 +259,8 @@ def test_cancelled_print_prints_nothing_and_says_nothing(make_wizard, dialogs, t
 def test_print_follows_the_large_print_and_letter_choice(make_wizard, dialogs, tmp_path) -> None:
     wizard, page = _finish(make_wizard)
     normal = _pages(_action_list(wizard, page))
-    page.large_radio.setChecked(True)
-    page.paper_radios["letter"].setChecked(True)
+    page.print_choices.large_radio.setChecked(True)
+    page.print_choices.paper_radios["letter"].setChecked(True)
     dialogs.print_to = tmp_path / "large.pdf"
     assert page.print_pdf() > 0
     large = _pages(_action_list(wizard, page))
@@ -293,19 +293,19 @@ def test_open_after_a_new_choice_shows_a_list_made_with_it(
     make_wizard, dialogs, fake_renderer, tmp_path
 ) -> None:
     _wizard, page = _finish(make_wizard)
-    page.normal_radio.setChecked(True)
-    page.paper_radios["A4"].setChecked(True)
+    page.print_choices.normal_radio.setChecked(True)
+    page.print_choices.paper_radios["A4"].setChecked(True)
     dialogs.save_paths = [tmp_path / "list.pdf"]
     saved = page.save_pdf()
     assert saved is not None and saved.read_bytes() == b"%PDF-1.4 fake en A4"
     page.open_pdf()  # nothing changed: the saved file as it is, not made again
     assert len(fake_renderer) == 1 and dialogs.opened == [saved]
-    page.large_radio.setChecked(True)
+    page.print_choices.large_radio.setChecked(True)
     page.open_pdf()
     assert saved.read_bytes() == b"%PDF-1.4 fake en A4 large"  # never a stale list
     assert dialogs.opened == [saved, saved] and len(dialogs.named("ask_save_path")) == 1
     assert "Made again" in page.status.text()
-    page.paper_radios["letter"].setChecked(True)
+    page.print_choices.paper_radios["letter"].setChecked(True)
     page.open_pdf()
     assert saved.read_bytes() == b"%PDF-1.4 fake en letter large"
 
@@ -318,7 +318,7 @@ def test_large_print_is_preselected_for_larger_text_until_the_person_chooses(
     wizard = make_wizard(Settings(language="en", text_size=18))
     wizard.go_to(FINISH_ID)
     page = wizard.finish_page
-    assert page.large_print() and page.large_radio.isChecked()
+    assert page.large_print() and page.print_choices.large_radio.isChecked()
     wizard.ctx.settings.text_size = 14  # made smaller in the app again: follows, until chosen
     wizard.go_to(FINISH_ID - 1)
     wizard.go_to(FINISH_ID)
@@ -327,7 +327,7 @@ def test_large_print_is_preselected_for_larger_text_until_the_person_chooses(
     assert page.large_print()
     wizard.reset_text()
     assert not page.large_print()
-    page.large_radio.click()  # the person's own choice stays for the session
+    page.print_choices.large_radio.click()  # the person's own choice stays for the session
     wizard.go_to(FINISH_ID - 1)
     wizard.go_to(FINISH_ID)
     wizard.reset_text()
@@ -351,22 +351,23 @@ def test_the_choices_are_reached_by_keyboard_and_named(make_wizard, qtbot, langu
     wizard = make_wizard(Settings(language=language))
     wizard.go_to(FINISH_ID)
     page = wizard.finish_page
-    radios = [page.normal_radio, page.large_radio, *page.paper_radios.values()]
+    choices = page.print_choices
+    radios = [choices.normal_radio, choices.large_radio, *choices.paper_radios.values()]
     for radio in radios:
         assert radio.isVisible() and radio.accessibleName() and radio.accessibleDescription()
-    assert page.size_heading.text() and page.paper_heading.text()
+    assert choices.size_heading.text() and choices.paper_heading.text()
     # Shift+Tab from the first button reaches the paper choice, then the size choice.
     page.save_pdf_button.setFocus()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
-    assert QApplication.focusWidget() in page.paper_radios.values()
+    assert QApplication.focusWidget() in choices.paper_radios.values()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
     focus = QApplication.focusWidget()
-    assert focus in (page.normal_radio, page.large_radio)
+    assert focus in (choices.normal_radio, choices.large_radio)
     # The arrow keys choose within the group.
-    page.normal_radio.setFocus()
-    page.normal_radio.setChecked(True)
-    qtbot.keyClick(page.normal_radio, Qt.Key.Key_Down)
-    assert page.large_radio.isChecked()
+    choices.normal_radio.setFocus()
+    choices.normal_radio.setChecked(True)
+    qtbot.keyClick(choices.normal_radio, Qt.Key.Key_Down)
+    assert choices.large_radio.isChecked()
 
 
 @pytest.mark.parametrize("language", ["en", "nl"])
@@ -438,7 +439,7 @@ def test_a_list_saved_for_another_check_is_never_opened_or_written_over(
     assert page.saved_pdf() is None
     second = tmp_path / "second.pdf"
     dialogs.save_paths = [second]
-    page.large_radio.setChecked(True)
+    page.print_choices.large_radio.setChecked(True)
     page.open_pdf()
     assert first.read_bytes() == before  # the first client's list is untouched
     assert dialogs.opened == [second] and second.is_file()

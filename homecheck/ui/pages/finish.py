@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QButtonGroup, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from homecheck.domain.assessment import dumps
 from homecheck.fileio import atomic_write
@@ -18,12 +18,8 @@ from homecheck.session.photos import copy_beside, load_photo, photos_folder
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import FINISH_ID, BasePage
-from homecheck.ui.print_options import default_paper, large_print_default
 from homecheck.ui.widgets.labels import plain_label
-from homecheck.ui.widgets.wrap_buttons import WrapRadioButton
-
-# The paper sizes offered, by the names the report knows them.
-PAPERS = ("A4", "letter")
+from homecheck.ui.widgets.print_choices import PrintChoices
 
 
 def default_folder() -> Path:
@@ -41,36 +37,16 @@ class FinishPage(BasePage):
         self._saved_for: int | None = None  # the check whose action list is at pdf_path
         self._saved_key: tuple[object, ...] | None = None  # what the saved PDF was made of
         self._rendered: tuple[tuple[object, ...], bytes] | None = None  # the last PDF made
-        self._size_chosen = False  # the person picked normal or large print here
-        self._showing = False
 
     def build(self) -> None:
         layout = self.scroll_body()
         self.intro = plain_label()
         self.privacy = plain_label(role="muted")
         # How the PDF looks on paper: used by Save, Open and Print alike.
-        self.size_heading = plain_label(role="heading")
-        self.size_group = QButtonGroup(self)
-        self.normal_radio = WrapRadioButton(self)
-        self.large_radio = WrapRadioButton(self)
-        self.paper_heading = plain_label(role="heading")
-        self.paper_group = QButtonGroup(self)
-        self.paper_radios = {paper: WrapRadioButton(self) for paper in PAPERS}
+        self.print_choices = PrintChoices(self.ctx, self)
         layout.addWidget(self.intro)
         layout.addWidget(self.privacy)
-        layout.addWidget(self.size_heading)
-        for radio in (self.normal_radio, self.large_radio):
-            self.size_group.addButton(radio)
-            radio.toggled.connect(self._size_toggled)
-            theme.touch_target(radio)
-            layout.addWidget(radio)
-        layout.addWidget(self.paper_heading)
-        for radio in self.paper_radios.values():
-            self.paper_group.addButton(radio)
-            theme.touch_target(radio)
-            layout.addWidget(radio)
-        self.paper_radios.get(default_paper(), self.paper_radios["A4"]).setChecked(True)
-        self._show_size_default()
+        layout.addWidget(self.print_choices)
         self.save_pdf_button = QPushButton(self)
         self.open_pdf_button = QPushButton(self)
         self.print_button = QPushButton(self)
@@ -104,14 +80,7 @@ class FinishPage(BasePage):
         self.set_heading(t("ui.finish.title"))
         self.intro.setText(t("ui.finish.intro"))
         self.privacy.setText(t("ui.finish.privacy"))
-        self.size_heading.setText(t("ui.finish.size_heading"))
-        self.paper_heading.setText(t("ui.finish.paper_heading"))
-        radios = [("normal", self.normal_radio), ("large", self.large_radio)]
-        radios += [(f"paper_{paper.lower()}", radio) for paper, radio in self.paper_radios.items()]
-        for key, radio in radios:
-            radio.setText(t(f"ui.finish.{key}"))
-            radio.setAccessibleName(t(f"ui.finish.{key}_name"))
-            radio.setAccessibleDescription(t(f"ui.finish.{key}_description"))
+        self.print_choices.retranslate()
         pairs = (
             (self.save_pdf_button, "save_pdf"),
             (self.open_pdf_button, "open_pdf"),
@@ -126,41 +95,20 @@ class FinishPage(BasePage):
         self.done_help.setText(t("ui.finish.done_help"))
 
     def on_enter(self) -> None:
-        self._show_size_default()
+        self.print_choices.show_size_default()
         self.save_pdf_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- print choices ---------------------------------------------------------------------
 
-    def _show_size_default(self) -> None:
-        """Until the person picks one, large print follows the text size chosen in the app."""
-        if self._size_chosen:
-            return
-        self._showing = True
-        try:
-            large = large_print_default(self.ctx.settings)
-            (self.large_radio if large else self.normal_radio).setChecked(True)
-        finally:
-            self._showing = False
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        # The text size was changed here (Ctrl+plus): large print follows, until chosen.
-        if event.type() == QEvent.Type.FontChange and self.built:
-            self._show_size_default()
-
-    def _size_toggled(self, checked: bool) -> None:
-        if checked and not self._showing:
-            self._size_chosen = True  # kept for the rest of the session
-
     def large_print(self) -> bool:
         """True when large print is chosen."""
         self.ensure_built()
-        return self.large_radio.isChecked()
+        return self.print_choices.large_print()
 
     def paper(self) -> str:
         """The paper chosen: "A4" or "letter"."""
         self.ensure_built()
-        return next((p for p, r in self.paper_radios.items() if r.isChecked()), "A4")
+        return self.print_choices.paper()
 
     def ready_to_finish(self) -> bool:
         """Before Finish: when the action list was not saved, offer to save it now.

@@ -5,39 +5,26 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
-from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.hooks import Hook
 from homecheck.ui.read_only import mark_writes
-from homecheck.ui.widgets.labels import plain_label
+from homecheck.ui.widgets.button_status import ButtonWithStatus
 
 if TYPE_CHECKING:
     from homecheck.ui.check_import import Opened
 
 
-class OpenCheckBox(QWidget):
+class OpenCheckBox(ButtonWithStatus):
     """Opens a file saved with "Save the answers" as a new check (see check_import)."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.opened: Hook[Opened] = Hook()  # after a file was stored and loaded as a check
         self.last: Opened | None = None
-        self.button = QPushButton(self)
-        self.button.setAutoDefault(False)
-        theme.touch_target(self.button)
         self.button.clicked.connect(self.open_file)
         mark_writes(ctx, self.button)  # it stores the file as a new check
-        self.status = plain_label(role="muted")
-        self.status.setVisible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.status)
 
     def retranslate(self) -> None:
         """Set every text in the interface language."""
@@ -46,7 +33,7 @@ class OpenCheckBox(QWidget):
         self.button.setAccessibleName(t("ui.open_check.open_name"))
         self.button.setAccessibleDescription(t("ui.open_check.open_description"))
         if self.last is not None:
-            self.status.setText(
+            self.tell(
                 t("ui.open_check.opened", file=self.last.path.name,
                   date=self.ctx.date(self.last.date))
             )
@@ -54,7 +41,7 @@ class OpenCheckBox(QWidget):
     def forget(self) -> None:
         """Everything was deleted: no longer say what was opened."""
         self.last = None
-        self.status.setVisible(False)
+        super().forget()
 
     def open_file(self) -> Opened | None:
         """Ask for a file and open it as a new check; what was opened, or None."""
@@ -73,7 +60,6 @@ class OpenCheckBox(QWidget):
             return None
         self.last = opened
         self.retranslate()
-        self.status.setVisible(True)
         self.opened(opened)
         tell_left_out(self.ctx, self, opened)
         return opened
