@@ -265,7 +265,11 @@ def cmd_blank(args: argparse.Namespace) -> int:
     from homecheck.report.blank import render_blank
 
     data = render_blank(
-        content, args.lang, area_ids, paper=PAPERS[args.paper] if args.paper else None
+        content,
+        args.lang,
+        area_ids,
+        paper=PAPERS[args.paper] if args.paper else None,
+        large_print=args.large_print,
     )
     _write_pdf(out, args.output, data)
     return EXIT_OK
@@ -293,13 +297,13 @@ def cmd_export_fhir(args: argparse.Namespace) -> int:
 PAPERS = {"a4": "A4", "letter": "letter"}
 
 
-def _print_options(parser: argparse.ArgumentParser, large_print: bool = True) -> None:
+def _print_options(parser: argparse.ArgumentParser) -> None:
+    """--paper and --large-print, as `report` and `blank` both have them."""
     parser.add_argument(
         "--paper", type=str.lower, choices=tuple(PAPERS),
         help="paper size (default: from the locale, A4 or Letter)",
     )
-    if large_print:
-        parser.add_argument("--large-print", action="store_true", help="larger type on every page")
+    parser.add_argument("--large-print", action="store_true", help="larger type on every page")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -351,7 +355,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="only these areas (ids as `homecheck checklist` shows them); without it every area, "
         "the About you questions and the Short FES-I",
     )
-    _print_options(p, large_print=False)
+    _print_options(p)
     p.set_defaults(func=cmd_blank)
 
     p = sub.add_parser("export-fhir", help="write the check as a FHIR R4 Bundle (JSON)")

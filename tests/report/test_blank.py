@@ -247,3 +247,13 @@ def test_about_you_with_chosen_areas_or_the_areas_alone(content: Checklist) -> N
     assert render_blank(content, "en", ["stairs"]) == render_blank(content, "en", ["stairs"],
                                                                    about=False)
     assert render_blank(content, "en") == render_blank(content, "en", about=True)
+
+
+def test_the_command_line_prints_large_too(
+    content: Checklist, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "groot.pdf"
+    code, err = _blank(tmp_path, capsys, "-o", str(out), "--large-print", "--areas", "stairs")
+    assert (code, err) == (0, "")
+    assert out.read_bytes() == render_blank(content, "nl", ["stairs"], large_print=True)
+    assert min(_question_sizes(out.read_bytes())) >= 14
