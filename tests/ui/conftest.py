@@ -31,6 +31,14 @@ def no_real_modals(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(QMessageBox, name, refuse)
 
 
+@pytest.fixture(autouse=True)
+def fresh_click_guard() -> None:
+    """Each test starts with no recent click: one test's last click never stops the next's."""
+    from homecheck.ui.widgets.click_guard import ClickGuard
+
+    ClickGuard.last = None
+
+
 @pytest.fixture(scope="session", autouse=True)
 def fusion_style(qapp) -> None:  # type: ignore[no-untyped-def]
     """The style the app sets when it makes its QApplication (main_window.ensure_app)."""

@@ -84,6 +84,7 @@ class AnswerRow(QFrame):
         self._extras = extras = WrapRow(self)  # stacks at large text instead of clipping
         for button in (self.why_button, self.note_button, self.photo_button, self.clear_button):
             extras.add(button)
+            self.choices.guard.watch(button)  # one question: the page may move them under it
         self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addWidget(self.question)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QButtonGroup, QPushButton, QWidget
 
 from homecheck.ui import theme
 from homecheck.ui.hooks import Hook
+from homecheck.ui.widgets.click_guard import ClickGuard
 from homecheck.ui.widgets.wrap_row import WrapRow
 
 CHECK_MARK = "✓"
@@ -28,7 +29,7 @@ class ChoiceButtons(WrapRow):
     """Exclusive choice between a few values, shown as buttons numbered 1, 2, 3 …
 
     A chosen button stays chosen when clicked again: older users often double-click,
-    and that must not undo an answer.
+    and that must not undo an answer, nor answer the next question (ClickGuard).
     """
 
     def __init__(self, values: Sequence[str], parent: QWidget | None = None) -> None:
@@ -41,6 +42,8 @@ class ChoiceButtons(WrapRow):
         self._group.setExclusive(True)
         self.buttons: dict[str, QPushButton] = {}
         self._showing = False  # set_value() shows a stored answer: not a new choice
+        # A second click that lands here only because the page moved on is not an answer.
+        self.guard = ClickGuard(self, self.focus_button)
         for value in self.values:
             button = QPushButton(self)
             button.setCheckable(True)
@@ -54,6 +57,7 @@ class ChoiceButtons(WrapRow):
             button.toggled.connect(lambda checked, v=value: self._toggled(v, checked))
             self.add(button)
             self.buttons[value] = button
+            self.guard.watch(button)
 
     def set_texts(self, labels: Sequence[str], description: str) -> None:
         """Set the button texts (in value order) and what they answer, for screen readers."""

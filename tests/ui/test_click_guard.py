@@ -1,0 +1,105 @@
+"""A double-click on an answer answers that question only. The answer moves the page on, and
+the next question's buttons may come to sit under the pointer; the second click of a
+double-click (or an impatient second click) landed there and answered it unseen."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from homecheck.ui.pages.base import ABOUT_ID
+from homecheck.ui.widgets.choice import ChoiceButtons
+from homecheck.ui.widgets.click_guard import GUARD_S, ClickGuard
+from tests.ui.helpers import first_room
+
+pytestmark = pytest.mark.gui
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> _Clock:
+    fake = _Clock()
+    monkeypatch.setattr(ClickGuard, "clock", staticmethod(fake))
+    monkeypatch.setattr(ClickGuard, "last", None)
+    return fake
+
+
+def _click_at(widget: QWidget, screen: QPoint, double: bool = False) -> None:
+    """Click the middle of the widget with the pointer at this place on the screen (the widget
+    is taken to be there now: the page moved it under the pointer)."""
+    local = QPointF(widget.rect().center())
+    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    kinds = [QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease]
+    if double:
+        kinds += [QEvent.Type.MouseButtonDblClick, QEvent.Type.MouseButtonRelease]
+    for kind in kinds:
+        buttons = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease else left
+        event = QMouseEvent(kind, local, QPointF(screen), left, buttons, none)
+        QApplication.sendEvent(widget, event)
+
+
+def _centre(widget: QWidget) -> QPoint:
+    return widget.mapToGlobal(widget.rect().center())
+
+
+def test_a_second_click_at_the_same_place_does_not_answer_the_next_question(
+    make_wizard, clock: _Clock
+) -> None:
+    wizard = make_wizard()
+    room = first_room(wizard)
+    session = wizard.ctx.session
+    first, second = room.rows[0], room.rows[1]
+    spot = _centre(first.choices.buttons["ok"])
+    _click_at(first.choices.buttons["ok"], spot)
+    assert session.answer(first.item.id).answer == "ok"
+    # The page moved on: the next question's "fine" (or its Clear, its Why) is now where the
+    # pointer is, and the second click of the double-click arrives there.
+    clock.now += 0.2
+    for button in (second.choices.buttons["ok"], second.why_button):
+        _click_at(button, spot, double=True)
+    assert session.answer(second.item.id) is None
+    assert not second.why_button.isChecked()
+    # Keyboard focus stays on the question's first answer, not on the button under the pointer.
+    assert QApplication.focusWidget() is second.choices.buttons["hazard"]
+    # A click on the question just answered still counts there (it stays answered).
+    _click_at(first.choices.buttons["ok"], spot, double=True)
+    assert session.answer(first.item.id).answer == "ok"
+
+
+def test_a_click_that_moved_or_came_after_a_pause_counts(make_wizard, clock: _Clock) -> None:
+    wizard = make_wizard()
+    room = first_room(wizard)
+    session = wizard.ctx.session
+    rows = room.rows
+    spot = _centre(rows[0].choices.buttons["ok"])
+    _click_at(rows[0].choices.buttons["ok"], spot)
+    clock.now += 0.2
+    _click_at(rows[1].choices.buttons["hazard"], spot + QPoint(40, 0))  # the mouse moved
+    assert session.answer(rows[1].item.id).answer == "hazard"
+    clock.now += GUARD_S + 0.1
+    _click_at(rows[2].choices.buttons["ok"], spot + QPoint(40, 0))  # same place, later
+    assert session.answer(rows[2].item.id).answer == "ok"
+
+
+def test_about_you_answers_are_guarded_too(make_wizard, clock: _Clock) -> None:
+    wizard = make_wizard()
+    wizard.go_to(ABOUT_ID)
+    about = wizard.currentPage()
+    QApplication.processEvents()
+    choices = [c for c in about.findChildren(ChoiceButtons) if c.isVisible()]
+    one, two = choices[0], choices[1]
+    spot = _centre(one.buttons[one.values[0]])
+    _click_at(one.buttons[one.values[0]], spot)
+    assert one.value() == one.values[0]
+    clock.now += 0.2
+    _click_at(two.buttons[two.values[0]], spot, double=True)
+    assert two.value() is None
