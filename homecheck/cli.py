@@ -37,6 +37,20 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
 
+def file_name(text: str) -> str:
+    """A file or folder name given on the command line; an empty one is refused (Path("") is
+    the current folder: `import ""` would store every check file there)."""
+    if not text:
+        raise argparse.ArgumentTypeError("an empty name is not a file name")
+    try:
+        os.fsencode(text)
+    except UnicodeEncodeError:  # (a lone surrogate: no file on this system has that name)
+        raise argparse.ArgumentTypeError(
+            f"{text.encode('utf-8', 'backslashreplace').decode()}: not a file name on this system"
+        ) from None
+    return text
+
+
 def _shown(path: str) -> str:
     """A file name as it can be printed: bytes that are not UTF-8 become \\xNN escapes.
 
@@ -306,48 +320,94 @@ def _print_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--large-print", action="store_true", help="larger type on every page")
 
 
+# Handled in homecheck.app before this parser: the desktop entry and the smoke test.
+_EPILOG = """\
+The store commands (list, export, import, backup, restore) use the app's own
+data folder: {env} when it is set, else the platform's. Now:
+  {folder}
+
+Exit status: 0 when done; 2 for a problem with the input (a file, a name, an
+option), with one line 'homecheck: error: ...'; 1 for a problem with the store
+itself (damaged, made by a newer homecheck, not writable, or homecheck is open).
+
+Also: 'homecheck --install-desktop-entry' (Linux: add homecheck to your menu;
+--uninstall-desktop-entry removes it) and 'homecheck --smoke-test' (start the
+app, quit once its first page shows)."""
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The homecheck command line (with no subcommand, the app opens)."""
+    from homecheck.store.paths import ENV_DATA_DIR, data_dir_location
+
     parser = _Parser(
         prog="homecheck",
         description="Check a home for fall hazards and get a printable action list. "
         "Without a command the app opens.",
-        # Handled in homecheck.app before this parser: they start the app or touch the desktop.
-        epilog="Also: 'homecheck --install-desktop-entry' (Linux: add homecheck to your menu; "
-        "--uninstall-desktop-entry removes it) and 'homecheck --smoke-test' (start the app, "
-        "quit once its first page shows).",
+        epilog=_EPILOG.format(env=ENV_DATA_DIR, folder=_shown(str(data_dir_location()))),
+        formatter_class=argparse.RawDescriptionHelpFormatter,  # the epilog's paragraphs
     )
     parser.add_argument("--version", action="version", version=f"homecheck {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    p = sub.add_parser("checklist", help="print the whole checklist")
+    p = sub.add_parser(
+        "checklist",
+        help="print the whole checklist",
+        description="Print every question of the checklist, area by area, with its id and "
+        "severity (as text, or as JSON with the advice and the sources).",
+    )
     p.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="nl (default) or en")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(func=cmd_checklist)
 
-    p = sub.add_parser("validate", help="check that an assessment file is valid")
-    p.add_argument("file", metavar="FILE", help="assessment JSON file")
+    p = sub.add_parser(
+        "validate",
+        help="check that an assessment file is valid",
+        description="Check that FILE is a valid assessment file (a check saved by homecheck, "
+        "version 1 or 2) and say how many answers it holds; contradictory answers are"
+        " shown as warnings.",
+    )
+    p.add_argument("file", metavar="FILE", type=file_name, help="assessment JSON file")
     p.set_defaults(func=cmd_validate)
 
-    p = sub.add_parser("score", help="score an assessment file")
-    p.add_argument("file", metavar="FILE", help="assessment JSON file")
+    p = sub.add_parser(
+        "score",
+        help="score an assessment file",
+        description="Print the home's score, the score of each area, the person's next step and "
+        "the actions, most urgent first, for the check in FILE.",
+    )
+    p.add_argument("file", metavar="FILE", type=file_name, help="assessment JSON file")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(func=cmd_score)
 
-    p = sub.add_parser("report", help="write the PDF action list of an assessment file")
-    p.add_argument("file", metavar="FILE", help="assessment JSON file")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="where to save the PDF")
+    p = sub.add_parser(
+        "report",
+        help="write the PDF action list of an assessment file",
+        description="Write the printable action list of the check in FILE as a PDF: the fridge "
+        "page first, then the full list. Photos come from the FILE.photos/ folder "
+        "beside FILE.",
+    )
+    p.add_argument("file", metavar="FILE", type=file_name, help="assessment JSON file")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf", type=file_name,
+                   help="where to save the PDF")  # fmt: skip
     p.add_argument("--lang", choices=LANGUAGES, help="language of the PDF (default: the file's)")
     p.add_argument(
         "--previous",
         metavar="PREV.json",
+        type=file_name,
         help="an earlier check of the same client: the PDF then shows the progress since then",
     )
     _print_options(p)
     p.set_defaults(func=cmd_report)
 
-    p = sub.add_parser("blank", help="write the checklist on paper (PDF) to fill in with a pen")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="where to save the PDF")
+    p = sub.add_parser(
+        "blank",
+        help="write the checklist on paper (PDF) to fill in with a pen",
+        description="Write the checklist on paper as a PDF, to fill in with a pen while walking "
+        "through the home; the answers are typed into the app afterwards, in the same"
+        " order.",
+    )
+    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf", type=file_name,
+                   help="where to save the PDF")  # fmt: skip
     p.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="nl (default) or en")
     p.add_argument(
         "--areas",
@@ -358,9 +418,16 @@ def build_parser() -> argparse.ArgumentParser:
     _print_options(p)
     p.set_defaults(func=cmd_blank)
 
-    p = sub.add_parser("export-fhir", help="write the check as a FHIR R4 Bundle (JSON)")
-    p.add_argument("file", metavar="FILE", help="assessment JSON file")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.json", help="where to save it")
+    p = sub.add_parser(
+        "export-fhir",
+        help="write the check as a FHIR R4 Bundle (JSON)",
+        description="Write the checklist and the check in FILE as a FHIR R4 Bundle (a "
+        "Questionnaire and its QuestionnaireResponse, JSON), for health record "
+        "systems.",
+    )
+    p.add_argument("file", metavar="FILE", type=file_name, help="assessment JSON file")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.json", type=file_name,
+                   help="where to save it")  # fmt: skip
     p.set_defaults(func=cmd_export_fhir)
 
     from homecheck.cli_store import add_store_commands
@@ -381,8 +448,12 @@ def run(argv: Sequence[str], extra: Callable[[argparse.ArgumentParser], None] | 
     if extra is not None:
         extra(parser)
     try:
-        args = parser.parse_args(list(argv))
-        if args.command is None:
+        args, unknown = parser.parse_known_args(list(argv))
+        command = args.command
+        if unknown:  # (argparse itself would point at the main help, not the command's)
+            where = "homecheck" if command is None else f"homecheck {command}"
+            raise UsageError(f"unrecognized arguments: {' '.join(unknown)} (see '{where} --help')")
+        if command is None:
             raise UsageError("no command given (see 'homecheck --help')")
         return int(args.func(args))
     except (UsageError, InputError) as exc:

@@ -33,6 +33,7 @@ Command = Callable[[argparse.Namespace], int]
 EXIT_OK = 0
 EXIT_STORE = 1
 EXIT_BAD_INPUT = 2
+_LARGEST_ID = 2**63 - 1  # SQLite's largest integer
 
 
 class StoreProblem(Exception):
@@ -49,6 +50,15 @@ def _shown(path: str | Path) -> str:
 
 def _error(message: str) -> None:
     print(f"homecheck: error: {' '.join(message.split())}", file=sys.stderr)
+
+
+def _folder_problem(exc: OSError, could_not: str) -> str:
+    """Why the data folder cannot be used, said once (DataFolderError already says it plainly)."""
+    from homecheck.store.paths import DataFolderError
+
+    if isinstance(exc, DataFolderError):
+        return str(exc)
+    return f"the data folder cannot be {could_not} ({exc.strerror or exc})"
 
 
 @contextlib.contextmanager
@@ -68,7 +78,7 @@ def _store(
     try:
         folder = data_dir()
     except OSError as exc:
-        raise StoreProblem(f"the data folder cannot be used ({exc.strerror or exc})") from None
+        raise StoreProblem(_folder_problem(exc, "used")) from None
     lock = None
     if writing:
         try:
@@ -76,8 +86,7 @@ def _store(
         except AlreadyOpen as exc:
             raise StoreProblem(f"{exc} (this command changes the store)") from None
         except OSError as exc:
-            reason = exc.strerror or exc
-            raise StoreProblem(f"the data folder cannot be written ({reason})") from None
+            raise StoreProblem(_folder_problem(exc, "written")) from None
     unclean = lock.unclean if lock is not None else left_unclean(folder)
     checked = False  # the full check after an unclean exit found the store sound
     try:
@@ -161,7 +170,7 @@ def _writable_output(path: Path, what: str) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     """Write one stored check as a version-2 check file with its NAME.photos/ folder."""
     from homecheck.fileio import atomic_write
-    from homecheck.session.photos import copy_beside, photos_folder
+    from homecheck.session.photos import copy_beside, photos_folder, referenced
     from homecheck.session.views import exported
 
     out = Path(args.output)
@@ -169,12 +178,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     with _store(writing=False) as store:
         if store is None:
             raise FileProblem(f"there is no check with ID {args.id} (nothing is stored yet)")
+        unknown = FileProblem(f"there is no check with ID {args.id} (see 'homecheck list')")
+        if not 0 < args.id <= _LARGEST_ID:  # (a larger one is more than SQLite can even look up)
+            raise unknown
         try:
             check = store.load_check(args.id)
         except KeyError:
-            raise FileProblem(
-                f"there is no check with ID {args.id} (see 'homecheck list')"
-            ) from None
+            raise unknown from None
         status = store.query("SELECT status FROM checks WHERE id=?", (args.id,))[0][0]
     content = checklist()
     check = exported(content, check)
@@ -182,6 +192,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         check = dataclasses.replace(check, **{"status": status})
     data = fmt.dumps(check).encode("utf-8")
     folder = photos_folder(out)
+    # (os.path, not Path: a name too long for a folder is said by the write below)
+    if referenced(check) and os.path.exists(folder) and not os.path.isdir(folder):
+        raise FileProblem(
+            f"{_shown(folder)}: is a file, but the check's photos go in a folder of that name "
+            "beside the check file; give another name with -o"
+        )
     made_folder = not os.path.lexists(folder)  # (False, not OSError, for a name too long)
     try:
         copy_beside(out, check)
@@ -290,7 +306,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     except AlreadyOpen as exc:
         raise StoreProblem(f"{exc} (this command changes the store)") from None
     except OSError as exc:
-        raise StoreProblem(f"the data folder cannot be written ({exc.strerror or exc})") from None
+        raise StoreProblem(_folder_problem(exc, "written")) from None
     try:
         summary = restore_backup(source, folder)
     except (NotEmpty, StoreError) as exc:  # data already there, or a store not writable
@@ -309,33 +325,59 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def add_store_commands(sub: argparse._SubParsersAction) -> None:
     """The store commands, on the main parser's subcommands."""
+    from homecheck.cli import file_name
 
     def lang(p: argparse.ArgumentParser) -> None:
         p.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE,
                        help="language of the messages: nl (default) or en")
 
-    p = sub.add_parser("list", help="list the stored checks, oldest first")
+    p = sub.add_parser(
+        "list", help="list the stored checks, oldest first",
+        description="List the checks stored by the app, oldest date first: their ID, date, "
+        "status, role and client.",
+    )  # fmt: skip
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     lang(p)
     p.set_defaults(func=_run(cmd_list))
 
-    p = sub.add_parser("export", help="save a stored check as a check file with its photos")
+    p = sub.add_parser(
+        "export", help="save a stored check as a check file with its photos",
+        description="Save the stored check with this ID (see 'homecheck list') as a check file "
+        "that homecheck can open again, with its photos in FILE.photos/ beside it.",
+    )  # fmt: skip
     p.add_argument("id", metavar="ID", type=int, help="the check's ID (see 'homecheck list')")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.json",
+    p.add_argument("-o", "--output", required=True, metavar="FILE.json", type=file_name,
                    help="the check file (photos go to FILE.photos/ beside it)")
     p.set_defaults(func=_run(cmd_export))
 
-    p = sub.add_parser("import", help="store check files (or every *.json in a folder)")
-    p.add_argument("paths", metavar="PATH", nargs="+", help="a check file or a folder of them")
+    p = sub.add_parser(
+        "import", help="store check files (or every *.json in a folder)",
+        description="Store check files in the app, as its 'Open a saved check file' does; a "
+        "folder stands for every *.json file directly in it. A check stored before, unchanged, "
+        "is skipped. One line per file; exit status 2 when any file was refused (the others "
+        "are still stored).",
+    )  # fmt: skip
+    p.add_argument("paths", metavar="PATH", nargs="+", type=file_name,
+                   help="a check file or a folder of them")
     p.set_defaults(func=_run(cmd_import))
 
-    p = sub.add_parser("backup", help="save the whole store with its photos in one zip file")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.zip", help="the backup file")
+    p = sub.add_parser(
+        "backup", help="save the whole store with its photos in one zip file",
+        description="Save the whole store (every check, client and photo) in one zip file: to "
+        "keep it safe, or to move to a new computer with 'homecheck restore'.",
+    )  # fmt: skip
+    p.add_argument("-o", "--output", required=True, metavar="FILE.zip", type=file_name,
+                   help="the backup file")
     lang(p)
     p.set_defaults(func=_run(cmd_backup))
 
-    p = sub.add_parser("restore", help="bring a backup into an empty data folder")
-    p.add_argument("file", metavar="FILE.zip", help="a backup made with 'homecheck backup'")
+    p = sub.add_parser(
+        "restore", help="bring a backup into an empty data folder",
+        description="Bring back a backup made with 'homecheck backup'. Only into an empty data "
+        "folder: nothing that is stored is ever overwritten.",
+    )  # fmt: skip
+    p.add_argument("file", metavar="FILE.zip", type=file_name,
+                   help="a backup made with 'homecheck backup'")
     lang(p)
     p.set_defaults(func=_run(cmd_restore))
 

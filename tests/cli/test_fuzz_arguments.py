@@ -1,0 +1,119 @@
+"""Fuzzing the command line's words: any combination of commands, options and values gives
+exit 0, 1 or 2, never a traceback; an error is one line ``homecheck: error: ...`` (``import``:
+one per refused file); input files are never changed and a failed command leaves nothing at
+its output (issue 14 item 5, issue 17's contract).
+
+~300 runs in the normal suite; the long run: HOMECHECK_ARGV_FUZZ=3000 pytest <this file>.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import os
+import shutil
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from homecheck.cli import run
+from homecheck.store.paths import data_dir
+
+EXAMPLES = Path(__file__).parents[2] / "docs" / "examples"
+RUNS = int(os.environ.get("HOMECHECK_ARGV_FUZZ", "300"))
+PREFIX = "homecheck: error: "
+
+COMMANDS = ["checklist", "validate", "score", "report", "blank", "export-fhir", "list", "export",
+            "import", "backup", "restore", "nonsense", ""]  # fmt: skip
+OPTIONS = ["-o", "--output", "--json", "--lang", "--paper", "--large-print", "--previous",
+           "--areas", "--", "-x", "--output=", "--lang=en", "-o-"]  # fmt: skip
+# "{x}" names a thing made in the test's folder (see _world).
+VALUES = ["{valid}", "{valid2}", "{bad_json}", "{not_object}", "{folder}", "{empty_folder}",
+          "{missing}", "{out_pdf}", "{out_json}", "{out_zip}", "{no_such_dir}/x.pdf", "{zip}",
+          "", "-", ".", "/dev/null", "1", "2", "0", "-1", "99999999999999999999", "abc", "nl",
+          "en", "xx", "a4", "letter", "LETTER", "stairs", "stairs,bathroom", ",", "nope",
+          "\u2028", "\ud800", "a\nb"]  # fmt: skip
+WORDS = st.sampled_from(COMMANDS + OPTIONS + VALUES)
+OUTPUTS = ("out_pdf", "out_json", "out_zip")
+
+
+def _world(folder: Path) -> dict[str, str]:
+    """The files the words refer to, made once per test folder."""
+    if not (folder / "valid.json").exists():
+        shutil.copy(EXAMPLES / "full-check.json", folder / "valid.json")
+        shutil.copy(EXAMPLES / "therapist-visit.json", folder / "valid2.json")
+        (folder / "bad.json").write_text("{bad", encoding="utf-8")
+        (folder / "list.json").write_text("[1, 2]", encoding="utf-8")
+        (folder / "checks").mkdir()
+        shutil.copy(EXAMPLES / "empty-home.json", folder / "checks" / "a.json")
+        (folder / "empty").mkdir()
+        (folder / "backup.zip").write_bytes(b"PK\x05\x06" + b"\x00" * 18)  # an empty zip
+    return {
+        "valid": str(folder / "valid.json"), "valid2": str(folder / "valid2.json"),
+        "bad_json": str(folder / "bad.json"), "not_object": str(folder / "list.json"),
+        "folder": str(folder / "checks"), "empty_folder": str(folder / "empty"),
+        "missing": str(folder / "missing.json"), "out_pdf": str(folder / "out" / "o.pdf"),
+        "out_json": str(folder / "out" / "o.json"), "out_zip": str(folder / "out" / "o.zip"),
+        "no_such_dir": str(folder / "no" / "such"), "zip": str(folder / "backup.zip"),
+    }  # fmt: skip
+
+
+def _state(folder: Path) -> dict[str, str]:
+    """Every input file's content (hashed), to see that nothing changed them."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not {"out", data_dir().name} & set(p.relative_to(folder).parts)
+    }
+
+
+def _run_captured(argv: list[str]) -> tuple[int, str, str]:
+    """In-process, with streams like a terminal's: strict UTF-8 stdout, lenient stderr."""
+    out_raw, err_raw = io.BytesIO(), io.BytesIO()
+    out = io.TextIOWrapper(out_raw, encoding="utf-8", errors="strict", write_through=True)
+    err = io.TextIOWrapper(err_raw, encoding="utf-8", errors="backslashreplace", write_through=True)
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = run(argv)
+    return code, out_raw.getvalue().decode("utf-8"), err_raw.getvalue().decode("utf-8")
+
+
+@st.composite
+def argvs(draw: st.DrawFn) -> list[str]:
+    command = draw(st.sampled_from(COMMANDS))
+    rest = draw(st.lists(WORDS, max_size=6))
+    return [command, *rest] if command else rest
+
+
+@settings(
+    max_examples=RUNS,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(words=argvs())
+def test_any_words_give_0_1_or_2_and_one_line_errors(tmp_path: Path, words: list[str]) -> None:
+    names = _world(tmp_path)
+    out_dir = tmp_path / "out"
+    shutil.rmtree(out_dir, ignore_errors=True)
+    out_dir.mkdir()
+    argv = [w.format(**names) if "{" in w else w for w in words]
+    before = _state(tmp_path)
+
+    code, out, err = _run_captured(argv)
+
+    assert code in (0, 1, 2), (argv, code, err)
+    assert "Traceback" not in err
+    assert _state(tmp_path) == before, argv  # input files are never changed
+    if code == 0:
+        assert err == "", (argv, err)
+        if "--json" in argv and argv[:1] in (["checklist"], ["score"], ["list"]):
+            json.loads(out)
+        return
+    lines = err.splitlines()
+    assert err.endswith("\n") and all(line.startswith(PREFIX) for line in lines), (argv, err)
+    if argv[:1] != ["import"]:  # import: one line per refused file (the others are stored)
+        assert len(lines) == 1 and out == "", (argv, err)
+        assert list(out_dir.iterdir()) == [], argv  # nothing half-written
+    assert not (data_dir() / "lock").exists() or (data_dir() / "lock").read_text() == ""
