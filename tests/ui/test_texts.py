@@ -128,4 +128,4 @@ def test_an_all_not_applicable_area_is_checked_with_nothing_to_do(make_wizard) -
     title = room.area.title("en")
     shown = [(label.text(), number.text()) for label, _bar, number in wizard.summary_page.bar_rows
              if label.isVisible() and title in label.text()]
-    assert shown and shown[0][1] == "checked, nothing to do here"
+    assert shown and shown[0][1] == "checked, nothing to do"
