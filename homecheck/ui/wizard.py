@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget, QWizard
 
 from homecheck.session.changes import Change, ChangeKind
 from homecheck.store.errors import StoreError, StoreGone
-from homecheck.ui import keyboard, theme
+from homecheck.ui import announce, keyboard, theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.language import install_qt_translation
 from homecheck.ui.pages.about_you import AboutYouPage
@@ -187,7 +187,9 @@ class HomeWizard(QWizard):
             return
         if self.currentId() == page_id:
             # Already there (its step in the side panel): shown afresh, the keyboard goes in.
-            self.pages_by_id[page_id].on_enter()
+            page = self.pages_by_id[page_id]
+            page.on_enter()
+            announce.page_turned(page, self._where(page))
             return
         # Back up to the last visited page before the target, then jump forward to it.
         while self.currentId() > page_id and self.visitedIds()[:1] != [self.currentId()]:
@@ -239,8 +241,14 @@ class HomeWizard(QWizard):
         if page_id != START_ID:
             self.ctx.session.set_current_page(page.key)
         page.on_enter()
+        announce.page_turned(page, self._where(page))  # "Kitchen, step 5 of 14" for screen readers
         # While the person reads this page, build the one Next will show (once; kept).
         QTimer.singleShot(PREBUILD_DELAY_MS, self._prebuild_next)
+
+    def _where(self, page: BasePage) -> str:
+        order = self.page_order()
+        step = order.index(page.page_id) if page.page_id in order else 0
+        return announce.where(self.ctx.t, page.heading.text(), step, len(order) - 1)
 
     def _prebuild_next(self) -> None:
         upcoming = self.pages_by_id.get(self.next_id_after(self.currentId()))
@@ -310,6 +318,8 @@ class HomeWizard(QWizard):
         entries = [(p, page_key(p, self.area_ids)) for p in self.page_order() if p != START_ID]
         self.side.set_steps(entries)
         self.side.set_current_page(self.currentId())
+        if isinstance(page := self.currentPage(), BasePage):
+            announce.name_page(page, self._where(page))  # its step number may have changed
 
     # -- language, text size, contrast -----------------------------------------------------
 
@@ -345,6 +355,8 @@ class HomeWizard(QWizard):
             page.refresh_banner()
             if page.built:
                 page.retranslate()  # the others are translated when they are built
+        if isinstance(shown := self.currentPage(), BasePage):
+            announce.name_page(shown, self._where(shown))
         if self.help_window is not None:
             self.help_window.retranslate()
 
