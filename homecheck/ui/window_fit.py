@@ -21,6 +21,7 @@ class ScreenFit(QObject):
         self.window = window
         self.side = side  # the side panel, which QWizard does not ask for its size
         self._screen: QScreen | None = None  # the screen whose free area the window fits
+        self._frame = QSize()  # the frame's size (title bar, borders) when last fitted
 
     def shown(self) -> None:
         """The window is shown: watch its screen (the first time) and fit its minimum."""
@@ -29,6 +30,14 @@ class ScreenFit(QObject):
             handle.screenChanged.connect(self._watch_screen)
             self._watch_screen(handle.screen())
         self.fit_minimum()  # now laid out: what the window has besides the panel is known
+
+    def moved(self) -> None:
+        """The window moved: when the window manager has just put its frame around it (on X11
+        that comes after the window is shown), fit again with the title bar counted."""
+        frame = self.window.frameGeometry().size() - self.window.size()
+        if frame != self._frame:
+            self._frame = frame
+            self.fit_screen()
 
     def _watch_screen(self, screen: QScreen | None) -> None:
         # Moved to another screen, or a task bar came or went: fit the screen's free area.

@@ -6,7 +6,7 @@ import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent, QMoveEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget, QWizard
 
 from homecheck.session.changes import Change, ChangeKind
@@ -393,6 +393,10 @@ class HomeWizard(QWizard):
         super().resizeEvent(event)
         self.side.fit_window(event.size().width())  # a narrow window: a narrower panel
         self.fit.fit_minimum()
+
+    def moveEvent(self, event: QMoveEvent) -> None:
+        super().moveEvent(event)
+        self.fit.moved()  # the window manager's frame may be known only now
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -59,3 +59,24 @@ def test_on_a_short_page_only_the_read_only_title_stays_above_it(qtbot, dialogs)
     dialogs.default_yes = True
     wizard.close()
     wizard.ctx.session.close()
+
+
+def test_the_window_fits_again_once_its_frame_is_known(make_wizard, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """On X11 the title bar is put around the window only after it is shown: on a 1366x768
+    screen the window was 768 high plus a 20 px title bar, and Next's lower edge was off the
+    screen. When the frame becomes known (the window manager moves the window into it), the
+    window is fitted again."""
+    wizard = make_wizard(Settings(language="en"))
+    available = wizard.screen().availableGeometry()
+    wizard.move(available.topLeft())
+    wizard.resize(available.width() // 2, available.height())  # fitted with no frame yet
+    qtbot.waitUntil(lambda: wizard.height() == available.height())
+    title = 20
+
+    def framed() -> QRect:
+        return QRect(wizard.x(), wizard.y(), wizard.width(), wizard.height() + title)
+
+    monkeypatch.setattr(wizard, "frameGeometry", framed)
+    wizard.move(available.left(), available.top() + 1)  # the window manager adds its frame
+    qtbot.waitUntil(lambda: wizard.height() + title <= available.height())
+    assert available.contains(framed())
