@@ -17,7 +17,7 @@ pytestmark = pytest.mark.gui
 
 REFUSED = {
     "en": ("Not the same person", "is for “Mum”, and this check is for “Dad”"),
-    "nl": ("Niet dezelfde persoon", "is voor “Mum”, en deze check is voor “Dad”"),
+    "nl": ("Niet dezelfde persoon", "is voor „Mum”, en deze check is voor „Dad”"),
 }
 
 
