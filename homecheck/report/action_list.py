@@ -14,10 +14,10 @@ from __future__ import annotations
 from reportlab.lib.colors import black
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, Spacer, Table
 
+from homecheck.report.action_views import ActionView, PriorityGroup
 from homecheck.report.blocks import labelled, markup, para, user_text
 from homecheck.report.context import StoryContext
 from homecheck.report.flowables import KeepTogetherOrFlow, Photo, SectionMark, TickBox
-from homecheck.report.model import ActionView, PriorityGroup
 from homecheck.report.photos import PhotoView
 from homecheck.report.styles import FONT
 from homecheck.report.text import chunks

@@ -16,10 +16,10 @@ from dataclasses import dataclass, replace
 from reportlab.lib.styles import StyleSheet1
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 
+from homecheck.report.action_views import ActionView
 from homecheck.report.blocks import para
 from homecheck.report.context import StoryContext
 from homecheck.report.flowables import TickBox, WriteIn
-from homecheck.report.model import ActionView
 from homecheck.report.styles import FONT, FRIDGE_MIN, fridge_styles
 
 # The contract: page 1 always carries the first eight "now" actions (when there are as many).

@@ -1,8 +1,11 @@
-"""The report view-model: every text of the PDF, localised, built from the domain functions."""
+"""The report view-model: every text of the PDF, localised, built from the domain functions.
+
+The actions as printed (the full list and the fridge page) are in homecheck.report.action_views,
+the date in words in homecheck.report.dates.
+"""
 
 from __future__ import annotations
 
-import datetime as _dt
 from dataclasses import dataclass, field
 
 from homecheck.domain import actions as acts
@@ -14,7 +17,9 @@ from homecheck.domain.followup import FollowUp
 from homecheck.domain.person import person_content
 from homecheck.domain.scoring import person_factors, score_home
 from homecheck.i18n import Catalogue, catalogue
-from homecheck.report.photos import PhotoSource, PhotoView, PhotoViews
+from homecheck.report.action_views import FridgeView, PriorityGroup, fridge_view, priority_groups
+from homecheck.report.dates import format_date
+from homecheck.report.photos import PhotoSource, PhotoViews
 from homecheck.report.progress import ProgressView, build_progress
 from homecheck.report.text import label, one_line
 
@@ -36,38 +41,6 @@ class AreaBar:
     title: str
     score: int | None
     nothing_to_do: bool = False  # every point "does not apply": checked, nothing to do here
-
-
-@dataclass(frozen=True)
-class ActionView:
-    """One action as printed: all texts ready, user text (note) still raw."""
-
-    fix: str
-    area: str
-    why: str
-    helpers: str
-    note: str
-    done: str  # the formatted date it was done, or "" for a blank line to write on
-    photos: tuple[PhotoView, ...] = ()
-    until_then: str = ""  # what to do while a "now" fix waits (rails, switches), or ""
-    raised: str = ""  # "Higher because you walk with a stick." when the profile raised it
-
-
-@dataclass(frozen=True)
-class AreaGroup:
-    """The actions of one area within one priority."""
-
-    title: str
-    actions: tuple[ActionView, ...]
-
-
-@dataclass(frozen=True)
-class PriorityGroup:
-    """All actions of one priority (now / soon / later), by area."""
-
-    key: str
-    title: str
-    areas: tuple[AreaGroup, ...]
 
 
 @dataclass(frozen=True)
@@ -93,19 +66,6 @@ class AdviceView:
 
     title: str
     points: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class FridgeView:
-    """Page 1, for the fridge: who and when, and only what matters this week."""
-
-    who_when: str
-    now: tuple[ActionView, ...]  # the "now" actions in list order, done ones ticked
-    nothing_now: str  # said when no "now" action is open, else ""
-    soon: tuple[ActionView, ...]  # shown instead when no "now" action is open, else ()
-    next_step: str  # the recommended next step in words, or ""
-    next_step_helpers: str
-    therapist: str  # "Your therapist: …" when a therapist did the check, else ""
 
 
 @dataclass(frozen=True)
@@ -141,66 +101,6 @@ class ReportModel:
     def page_label(self, page: int, pages: int) -> str:
         """Return "Page x of y" in the report's language."""
         return self.labels["footer_page"].format(page=page, pages=pages)
-
-
-def format_date(iso: str, t: Catalogue) -> str:
-    """Write an ISO date the way people read it ("25 november 2025"); unknown text stays as is."""
-    try:
-        day = _dt.date.fromisoformat(iso)
-    except ValueError:
-        return one_line(iso)
-    return t("report.date", day=day.day, month=t(f"report.month.{day.month}"), year=day.year)
-
-
-def _action_view(
-    action: acts.Action,
-    content: Checklist,
-    assessment: Assessment,
-    t: Catalogue,
-    photos: PhotoViews,
-) -> ActionView:
-    answer = assessment.answers.get(action.item_id)
-    texts = acts.action_texts(action, t, content, assessment.intake, assessment.role)
-    fix, why, area, helpers = texts.fix, texts.why, texts.area, texts.helpers
-    until_then = texts.until_then
-    return ActionView(
-        fix=fix,
-        area=area,
-        why=why,
-        # Commas only: helper names hold "or" themselves ("family or friends").
-        helpers=", ".join(t(f"helper.{h}") for h in helpers),
-        note=action.note,
-        done=format_date(action.done, t) if action.done else "",
-        photos=photos.views(answer.photos) if answer is not None else (),
-        until_then=until_then,
-        raised=texts.raised,
-    )
-
-
-def _groups(
-    actions: list[acts.Action],
-    content: Checklist,
-    assessment: Assessment,
-    t: Catalogue,
-    photos: PhotoViews,
-) -> tuple[PriorityGroup, ...]:
-    groups = []
-    for priority in acts.PRIORITIES:
-        areas: list[AreaGroup] = []
-        current: list[ActionView] = []
-        current_area: str | None = None
-        # build_actions sorts by priority then area, so one pass groups consecutive runs.
-        for action in (a for a in actions if a.priority == priority):
-            if action.area_id != current_area and current:
-                areas.append(AreaGroup(current[0].area, tuple(current)))
-                current = []
-            current_area = action.area_id
-            current.append(_action_view(action, content, assessment, t, photos))
-        if current:
-            areas.append(AreaGroup(current[0].area, tuple(current)))
-        if areas:
-            groups.append(PriorityGroup(priority, t(f"priority.{priority}"), tuple(areas)))
-    return tuple(groups)
 
 
 def _count(count: int, done: int, t: Catalogue) -> str:
@@ -260,46 +160,6 @@ def _now_line(now: int, t: Catalogue) -> str:
     if now == 1:
         return t("person.now_count_one")
     return t("person.now_count_many", count=now)
-
-
-def _fridge(
-    groups: tuple[PriorityGroup, ...],
-    assessment: Assessment,
-    client: str,
-    date: str,
-    assessor: str,
-    t: Catalogue,
-    next_step: str,
-    next_helpers: str,
-) -> FridgeView:
-    by_key = {group.key: [a for area in group.areas for a in area.actions] for group in groups}
-    now, soon = by_key.get("now", []), by_key.get("soon", [])
-    # Nothing left to do now (none, or all ticked done): the page says so and shows the soon list.
-    nothing_now = not any(not action.done for action in now)
-    return FridgeView(
-        who_when=(
-            t("report.fridge.who_when", who=client, date=date)
-            if client
-            else t("report.fridge.when", date=date)
-        ),
-        now=tuple(now),
-        nothing_now=(
-            ""
-            if not nothing_now
-            # Nothing answered yet is not a safe home: say so instead of "nothing to do".
-            else t("report.fridge.nothing_checked")
-            if not assessment.answers
-            else t("report.fridge.nothing_now")
-        ),
-        soon=tuple(soon) if nothing_now else (),
-        next_step=next_step,
-        next_step_helpers=next_helpers,
-        therapist=(
-            t("report.fridge.therapist", name=assessor)
-            if assessor and assessment.role == "therapist"
-            else ""
-        ),
-    )
 
 
 def build_report(
@@ -368,7 +228,7 @@ def build_report(
         no_actions = labels["actions.none" if home.answered else "actions.none_checked"]
     else:
         no_actions = ""
-    groups = _groups(actions, content, assessment, t, PhotoViews(photos, t))
+    groups = priority_groups(actions, content, assessment, t, PhotoViews(photos, t))
 
     return ReportModel(
         language=language,
@@ -407,7 +267,7 @@ def build_report(
         now_line=_now_line(counts["now"], t),
         next_step=next_step,
         next_helpers=next_helpers,
-        fridge=_fridge(groups, assessment, client, date, assessor, t, next_step, next_helpers),
+        fridge=fridge_view(groups, assessment, client, date, assessor, t, next_step, next_helpers),
         progress=(
             None
             if followup is None
