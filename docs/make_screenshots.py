@@ -60,10 +60,10 @@ class SilentDialogs:
     def ask_text(self, *args: Any) -> str | None:
         return None
 
-    def ask_open_path(self, *args: Any) -> Path | None:
+    def ask_open_path(self, *args: Any, **kwargs: Any) -> Path | None:
         return None
 
-    def ask_save_path(self, *args: Any) -> Path | None:
+    def ask_save_path(self, *args: Any, **kwargs: Any) -> Path | None:
         return None
 
     def ask_printer(self, *args: Any) -> bool:

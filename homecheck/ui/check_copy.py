@@ -15,12 +15,11 @@ from homecheck.session.file_names import default_file_name
 from homecheck.session.photos import copy_beside, photos_folder
 from homecheck.session.views import exported
 from homecheck.ui.context import UiContext
+from homecheck.ui.settings import FileKind
 
 
 def save_check_copy(ctx: UiContext, parent: QWidget | None, check_id: int, date: str) -> bool:
     """Ask where, then write the stored check ``check_id`` there; True when it was saved."""
-    from homecheck.ui.pages.finish import default_folder  # the same folder as the finish page
-
     t = ctx.t
     assessment = exported(ctx.checklist, ctx.session.store.load_check(check_id))
     # Named as on the finish page: "homecheck answers Mrs J 2026-11-24.json".
@@ -28,8 +27,8 @@ def save_check_copy(ctx: UiContext, parent: QWidget | None, check_id: int, date:
         t("ui.finish.json_file_name"), assessment.client, date or assessment.date, ".json"
     )
     path = ctx.dialogs.ask_save_path(
-        parent, t("ui.finish.save_json_title"), default_folder() / name,
-        t("ui.finish.json_filter"),
+        parent, t("ui.finish.save_json_title"), name, t("ui.finish.json_filter"),
+        kind=FileKind.CHECK_FILES,
     )
     if path is None:
         return False

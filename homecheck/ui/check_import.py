@@ -17,6 +17,7 @@ from homecheck.domain.assessment import FormatError, read_file
 from homecheck.session.importing import store_check
 from homecheck.session.photos import photos_folder
 from homecheck.ui.context import UiContext
+from homecheck.ui.settings import FileKind
 
 # How many of the file's problems the message names; the rest are counted.
 SHOWN_PROBLEMS = 3
@@ -56,7 +57,8 @@ def open_check_file(
     session.check_can_write()  # StoreReadOnly / StoreGone: told by the window, nothing written
     if path is None:
         path = ctx.dialogs.ask_open_path(
-            parent, t("ui.open_check.choose_title"), t("ui.open_check.filter")
+            parent, t("ui.open_check.choose_title"), t("ui.open_check.filter"),
+            kind=FileKind.CHECK_FILES,
         )
     if path is None:
         return None

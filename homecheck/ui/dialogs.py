@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from homecheck.domain.textrules import MAX_LABEL
 from homecheck.ui import theme
+from homecheck.ui.settings import FileKind, Settings, save_settings
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -38,10 +40,12 @@ class DialogService(Protocol):
         self, parent: QWidget | None, title: str, label: str, text: str
     ) -> str | None: ...
 
-    def ask_open_path(self, parent: QWidget | None, title: str, filters: str) -> Path | None: ...
+    def ask_open_path(
+        self, parent: QWidget | None, title: str, filters: str, *, kind: FileKind
+    ) -> Path | None: ...
 
     def ask_save_path(
-        self, parent: QWidget | None, title: str, suggested: Path, filters: str
+        self, parent: QWidget | None, title: str, name: str, filters: str, *, kind: FileKind
     ) -> Path | None: ...
 
     def ask_printer(self, parent: QWidget | None, printer: QPrinter, pages: int) -> bool: ...
@@ -54,7 +58,16 @@ class DialogService(Protocol):
 
 
 class QtDialogs:
-    """The real dialogs: message boxes, file dialogs, the print dialog and the system viewer."""
+    """The real dialogs: message boxes, file dialogs, the print dialog and the system viewer.
+
+    File dialogs start in the folder last used for their kind of file, kept in ``settings``
+    and saved with them (without settings, as for a message before the window exists, only
+    while this object lives).
+    """
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings if settings is not None else Settings()
+        self._keep = settings is not None
 
     def _box(
         self, parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str
@@ -116,22 +129,36 @@ class QtDialogs:
             return None
         return dialog.textValue()
 
-    def ask_open_path(self, parent: QWidget | None, title: str, filters: str) -> Path | None:
-        return self._chosen(file_dialog(parent, title, Path.home(), filters, save=False))
+    def ask_open_path(
+        self, parent: QWidget | None, title: str, filters: str, *, kind: FileKind
+    ) -> Path | None:
+        start = start_folder(self.settings, kind)
+        return self._chosen(file_dialog(parent, title, start, filters, save=False), kind)
 
     def ask_save_path(
-        self, parent: QWidget | None, title: str, suggested: Path, filters: str
+        self, parent: QWidget | None, title: str, name: str, filters: str, *, kind: FileKind
     ) -> Path | None:
-        return self._chosen(file_dialog(parent, title, suggested, filters, save=True))
+        """The suggested ``name`` in the folder where files of this kind went last time."""
+        start = start_folder(self.settings, kind) / name
+        return self._chosen(file_dialog(parent, title, start, filters, save=True), kind)
 
-    def _chosen(self, dialog: QFileDialog) -> Path | None:
+    def _chosen(self, dialog: QFileDialog, kind: FileKind) -> Path | None:
+        """The file chosen; its folder is remembered for ``kind`` (nothing when cancelled)."""
         try:
             if dialog.exec() != QFileDialog.DialogCode.Accepted:
                 return None
             names = dialog.selectedFiles()
-            return Path(names[0]) if names and names[0] else None
+            path = Path(names[0]) if names and names[0] else None
         finally:
             dialog.deleteLater()
+        if path is not None:
+            self.settings.remember(kind, path.parent)
+            if self._keep:
+                # A data folder that cannot be written (a read-only store): the file is saved
+                # all the same, and the folder remembered until the app closes.
+                with contextlib.suppress(OSError):
+                    save_settings(self.settings)
+        return path
 
     def ask_printer(self, parent: QWidget | None, printer: QPrinter, pages: int) -> bool:
         """Qt's print dialog for a document of ``pages`` pages: True when the person pressed
@@ -156,6 +183,24 @@ class QtDialogs:
 
     def open_file(self, path: Path) -> bool:
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def start_folder(settings: Settings, kind: FileKind) -> Path:
+    """Where a file dialog for ``kind`` starts: the folder last used for it when it is still
+    there, else the system's Pictures folder (photos) or Documents folder (every other kind),
+    else the home folder."""
+    remembered = settings.folder(kind)
+    if remembered is not None:
+        return remembered
+    location = (
+        QStandardPaths.StandardLocation.PicturesLocation
+        if kind is FileKind.PHOTOS
+        else QStandardPaths.StandardLocation.DocumentsLocation
+    )
+    standard = QStandardPaths.writableLocation(location)
+    if standard and Path(standard).is_dir():
+        return Path(standard)
+    return Path.home()
 
 
 # The file name field of Qt's own file dialog has room for at least this many characters, and

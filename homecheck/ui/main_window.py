@@ -141,10 +141,10 @@ def create_main_window(
     (HOMECHECK_DATA_DIR in tests).
     """
     app = ensure_app()
-    dialogs = dialogs or QtDialogs()
     settings = settings or load_settings(
         default_language=desktop_language(QLocale.system().uiLanguages())
     )
+    dialogs = dialogs or QtDialogs(settings)  # remembers folders in the settings
     theme.apply(app, settings.text_size, settings.high_contrast)
     install_qt_translation(settings.language)
     store = store or open_store(dialogs, settings.language, check_integrity=check_integrity)

@@ -1,10 +1,12 @@
-"""Personal preferences (language, text size, high contrast) kept in a small JSON file."""
+"""Personal preferences (language, text size, high contrast) and the folder last used for each
+kind of file, kept in a small JSON file."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 from homecheck.fileio import atomic_write
@@ -17,6 +19,17 @@ TEXT_SIZES: tuple[int, ...] = (14, 16, 18, 20)
 DEFAULT_TEXT_SIZE = TEXT_SIZES[0]
 
 
+class FileKind(StrEnum):
+    """The kinds of file a person opens or saves; each kind remembers its own folder (a
+    therapist attaches photos from the camera's folder, and saves the lists somewhere else)."""
+
+    PHOTOS = "photos"
+    CHECK_FILES = "check_files"  # saved checks (.json with their photos), opened and saved
+    ACTION_LISTS = "action_lists"  # PDFs: the action list and the paper checklist
+    BACKUPS = "backups"
+    RECORDS = "records"  # the FHIR export for a health record system
+
+
 @dataclass
 class Settings:
     """What the person chose last time; read at start-up, written after every change."""
@@ -24,6 +37,24 @@ class Settings:
     language: str = DEFAULT_LANGUAGE
     text_size: int = DEFAULT_TEXT_SIZE
     high_contrast: bool = False
+    # The folder each kind of file was last opened from or saved to (FileKind value → path).
+    folders: dict[str, str] = field(default_factory=dict)
+
+    def folder(self, kind: FileKind) -> Path | None:
+        """The folder last used for ``kind`` when it is still there (a USB stick taken out, a
+        folder deleted: None, and the dialog starts elsewhere)."""
+        remembered = self.folders.get(kind.value)
+        if not remembered:
+            return None
+        path = Path(remembered)
+        try:
+            return path if path.is_absolute() and path.is_dir() else None
+        except OSError:  # a drive that does not answer
+            return None
+
+    def remember(self, kind: FileKind, folder: Path) -> None:
+        """Remember ``folder`` as the one last used for ``kind``."""
+        self.folders[kind.value] = str(folder)
 
     def larger(self) -> bool:
         """Step the text size up; False when it is already the largest."""
@@ -74,6 +105,13 @@ def load_settings(path: Path | None = None, default_language: str = DEFAULT_LANG
         settings.text_size = int(raw["text_size"])
     if isinstance(raw.get("high_contrast"), bool):
         settings.high_contrast = raw["high_contrast"]
+    if isinstance(raw.get("folders"), dict):
+        kinds = {kind.value for kind in FileKind}
+        settings.folders = {
+            kind: folder
+            for kind, folder in raw["folders"].items()
+            if kind in kinds and isinstance(folder, str) and folder
+        }
     return settings
 
 

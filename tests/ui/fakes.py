@@ -8,6 +8,8 @@ from typing import Any
 
 from PySide6.QtPrintSupport import QPrinter
 
+from homecheck.ui.settings import FileKind
+
 
 @dataclass
 class FakeDialogs:
@@ -26,6 +28,7 @@ class FakeDialogs:
     open_result: bool = True
     calls: list[tuple[str, ...]] = field(default_factory=list)
     opened: list[Path] = field(default_factory=list)
+    kinds: list[FileKind] = field(default_factory=list)  # of each file dialog asked for
 
     def ask_yes_no(self, parent: Any, title: str, text: str) -> bool:
         self.calls.append(("ask_yes_no", title, text))
@@ -44,12 +47,18 @@ class FakeDialogs:
         self.calls.append(("ask_text", title, label, text))
         return self.texts.pop(0) if self.texts else None
 
-    def ask_open_path(self, parent: Any, title: str, filters: str) -> Path | None:
+    def ask_open_path(
+        self, parent: Any, title: str, filters: str, *, kind: FileKind
+    ) -> Path | None:
         self.calls.append(("ask_open_path", title, filters))
+        self.kinds.append(kind)
         return self.open_paths.pop(0) if self.open_paths else None
 
-    def ask_save_path(self, parent: Any, title: str, suggested: Path, filters: str) -> Path | None:
-        self.calls.append(("ask_save_path", title, str(suggested)))
+    def ask_save_path(
+        self, parent: Any, title: str, name: str, filters: str, *, kind: FileKind
+    ) -> Path | None:
+        self.calls.append(("ask_save_path", title, name))
+        self.kinds.append(kind)
         return self.save_paths.pop(0) if self.save_paths else None
 
     def ask_printer(self, parent: Any, printer: QPrinter, pages: int) -> bool:

@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 
 from homecheck.ui import theme
 from homecheck.ui.dialogs import QtDialogs, file_dialog
-from homecheck.ui.settings import Settings
+from homecheck.ui.settings import FileKind, Settings
 
 pytestmark = pytest.mark.gui
 
 NAME = "Actielijst Mevr J 2026-11-24.pdf"
+LISTS = FileKind.ACTION_LISTS
 # Qt's English texts of the dialog that its Dutch catalogue lacked (they stayed English).
 QT_ENGLISH = ("&Look in:", "Files of &type:")
 
@@ -168,6 +169,7 @@ def test_the_dialog_service_returns_what_was_chosen(
     make_wizard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     wizard = make_wizard(Settings(language="nl"))
+    service = QtDialogs(Settings(folders={"action_lists": str(tmp_path)}))
     seen: list[QFileDialog] = []
 
     def accept(dialog: QFileDialog) -> int:
@@ -175,7 +177,7 @@ def test_the_dialog_service_returns_what_was_chosen(
         return QFileDialog.DialogCode.Accepted
 
     monkeypatch.setattr(QFileDialog, "exec", accept)
-    chosen = QtDialogs().ask_save_path(wizard, "Bewaren", tmp_path / NAME, "Pdf (*.pdf)")
+    chosen = service.ask_save_path(wizard, "Bewaren", NAME, "Pdf (*.pdf)", kind=LISTS)
     assert chosen == tmp_path / NAME
     assert seen[0].acceptMode() == QFileDialog.AcceptMode.AcceptSave
     assert seen[0].windowTitle() == "Bewaren"
@@ -187,7 +189,8 @@ def test_the_dialog_service_returns_what_was_chosen(
         return QFileDialog.DialogCode.Accepted
 
     monkeypatch.setattr(QFileDialog, "exec", pick)
-    assert QtDialogs().ask_open_path(wizard, "Kies", "Foto's (*.jpg)") == tmp_path / "foto.jpg"
+    chosen = service.ask_open_path(wizard, "Kies", "Foto's (*.jpg)", kind=FileKind.PHOTOS)
+    assert chosen == tmp_path / "foto.jpg"
     assert seen[1].fileMode() == QFileDialog.FileMode.ExistingFile
     monkeypatch.setattr(QFileDialog, "exec", lambda dialog: QFileDialog.DialogCode.Rejected)
-    assert QtDialogs().ask_save_path(wizard, "Bewaren", tmp_path / NAME, "Pdf (*.pdf)") is None
+    assert service.ask_save_path(wizard, "Bewaren", NAME, "Pdf (*.pdf)", kind=LISTS) is None

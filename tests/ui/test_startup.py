@@ -110,8 +110,9 @@ def test_the_application_uses_fusion_set_in_code_not_by_argv() -> None:
 
 def test_a_real_modal_in_a_test_fails_instead_of_hanging(qapp) -> None:
     from homecheck.ui.dialogs import QtDialogs
+    from homecheck.ui.settings import FileKind
 
     with pytest.raises(AssertionError, match="real modal"):
         QtDialogs().ask_yes_no(None, "Title", "<b>not bold</b>")
     with pytest.raises(AssertionError, match="real modal"):
-        QtDialogs().ask_save_path(None, "Title", Path("x.pdf"), "PDF (*.pdf)")
+        QtDialogs().ask_save_path(None, "Title", "x.pdf", "PDF (*.pdf)", kind=FileKind.BACKUPS)

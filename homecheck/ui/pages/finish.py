@@ -18,14 +18,9 @@ from homecheck.session.photos import copy_beside, load_photo, photos_folder
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import FINISH_ID, BasePage
+from homecheck.ui.settings import FileKind
 from homecheck.ui.widgets.labels import plain_label
 from homecheck.ui.widgets.print_choices import PrintChoices
-
-
-def default_folder() -> Path:
-    """Where save dialogs start: Documents when it exists, else the home folder."""
-    documents = Path.home() / "Documents"
-    return documents if documents.is_dir() else Path.home()
 
 
 class FinishPage(BasePage):
@@ -148,11 +143,13 @@ class FinishPage(BasePage):
             return False
         return True
 
-    def _ask_path(self, title: str, name: str, suffix: str, filters: str) -> Path | None:
+    def _ask_path(
+        self, title: str, name: str, suffix: str, filters: str, kind: FileKind
+    ) -> Path | None:
         """Ask where to save (catalogue keys); the suffix is added when the person left it off."""
         t = self.ctx.t
         path = self.ctx.dialogs.ask_save_path(
-            self, t(title), default_folder() / self._file_name(name, suffix), t(filters)
+            self, t(title), self._file_name(name, suffix), t(filters), kind=kind
         )
         if path is not None and path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
@@ -196,7 +193,8 @@ class FinishPage(BasePage):
         """Ask where, render the action list and write it; return the path when saved."""
         t = self.ctx.t
         path = self._ask_path(
-            "ui.finish.save_pdf_title", "ui.finish.pdf_file_name", ".pdf", "ui.finish.pdf_filter"
+            "ui.finish.save_pdf_title", "ui.finish.pdf_file_name", ".pdf", "ui.finish.pdf_filter",
+            FileKind.ACTION_LISTS,
         )
         if path is None:
             return None
@@ -292,6 +290,7 @@ class FinishPage(BasePage):
             "ui.finish.json_file_name",
             ".json",
             "ui.finish.json_filter",
+            FileKind.CHECK_FILES,
         )
         if path is None:
             return None
@@ -320,7 +319,8 @@ class FinishPage(BasePage):
         """Save the check as a FHIR Bundle for the care record; return the path when saved."""
         t, ctx = self.ctx.t, self.ctx
         path = self._ask_path(
-            "ui.finish.fhir_title", "ui.finish.fhir_file_name", ".json", "ui.finish.fhir_filter"
+            "ui.finish.fhir_title", "ui.finish.fhir_file_name", ".json", "ui.finish.fhir_filter",
+            FileKind.RECORDS,
         )
         if path is None:
             return None

@@ -28,6 +28,7 @@ from homecheck.session.file_names import default_file_name
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.print_options import default_paper, large_print_default
+from homecheck.ui.settings import FileKind
 from homecheck.ui.widgets.button_status import ButtonWithStatus
 from homecheck.ui.widgets.labels import plain_label
 from homecheck.ui.widgets.print_choices import PrintChoices
@@ -231,7 +232,6 @@ class PaperChecklistBox(ButtonWithStatus):
         """
         # Imported here: the start page shows without the report package (reportlab).
         from homecheck.report.blank import render_blank
-        from homecheck.ui.pages.finish import default_folder  # where every save dialog starts
 
         options = options or self.default_options()
         t, dialogs = self.ctx.t, self.ctx.dialogs
@@ -240,8 +240,9 @@ class PaperChecklistBox(ButtonWithStatus):
         path = dialogs.ask_save_path(
             self,
             t("ui.paper_checklist.save_title"),
-            default_folder() / name,
+            name,
             t("ui.finish.pdf_filter"),
+            kind=FileKind.ACTION_LISTS,
         )
         if path is None:
             return None

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 from homecheck.store.paths import data_dir
 from homecheck.store.photos import PhotoError, import_photo
 from homecheck.ui.context import UiContext
+from homecheck.ui.settings import FileKind
 
 
 def ask_and_import(ctx: UiContext, parent: QWidget) -> str | None:
@@ -18,7 +19,9 @@ def ask_and_import(ctx: UiContext, parent: QWidget) -> str | None:
     """
     ctx.session.check_can_write()  # not a photo file for a store that cannot take it
     t = ctx.t
-    path = ctx.dialogs.ask_open_path(parent, t("ui.photo.choose_title"), t("ui.photo.filter"))
+    path = ctx.dialogs.ask_open_path(
+        parent, t("ui.photo.choose_title"), t("ui.photo.filter"), kind=FileKind.PHOTOS
+    )
     if path is None:
         return None
     # Reading and shrinking a large camera picture takes a moment: show that work is going on.

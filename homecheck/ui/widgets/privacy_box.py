@@ -3,8 +3,6 @@ to a new computer (and back), and deleting all of it."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -13,6 +11,7 @@ from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.hooks import Trigger
 from homecheck.ui.read_only import mark_writes
+from homecheck.ui.settings import FileKind
 from homecheck.ui.widgets.labels import CLOSED, OPEN, plain_label
 
 
@@ -127,9 +126,10 @@ class PrivacyBox(QWidget):
         from homecheck.ui.check_progress import run_with_window
 
         t, ctx = self.ctx.t, self.ctx
-        suggested = Path.home() / f"homecheck-backup-{_dt.date.today().isoformat()}.zip"
+        name = f"homecheck-backup-{_dt.date.today().isoformat()}.zip"
         path = ctx.dialogs.ask_save_path(
-            self, t("ui.privacy.backup_title"), suggested, t("ui.privacy.backup_filter")
+            self, t("ui.privacy.backup_title"), name, t("ui.privacy.backup_filter"),
+            kind=FileKind.BACKUPS,
         )
         if path is None:
             return False
@@ -170,7 +170,8 @@ class PrivacyBox(QWidget):
             ctx.dialogs.error(self, t("ui.privacy.title"), t("ui.privacy.restore_not_empty"))
             return False
         path = ctx.dialogs.ask_open_path(
-            self, t("ui.privacy.restore_title"), t("ui.privacy.backup_filter")
+            self, t("ui.privacy.restore_title"), t("ui.privacy.backup_filter"),
+            kind=FileKind.BACKUPS,
         )
         if path is None:
             return False
@@ -207,6 +208,8 @@ class PrivacyBox(QWidget):
             from homecheck.ui import photo_files  # here: the start page shows without it
 
             photo_files.clear_thumbnails()
+        # Where files were opened and saved is the person's too: forgotten with the rest.
+        ctx.settings.folders.clear()
         self.where_button.setChecked(False)
         self.deleted()
         self.status.setText(t("ui.privacy.deleted"))
