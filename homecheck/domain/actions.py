@@ -349,6 +349,12 @@ def _happened(action: Action, intake: dict[str, Any], t: Catalogue) -> list[str]
     return sentences
 
 
+def person_area_title(t: Catalogue, role: str) -> str:
+    """Where the person's own actions are listed: "About you" for the person filling in for
+    themselves, "About the person" when a caregiver or therapist does."""
+    return t("person.area_title" if role == "self" else "person.area_title_other")
+
+
 def action_texts(
     action: Action,
     catalogue: Catalogue,
@@ -372,7 +378,7 @@ def action_texts(
         return ActionTexts(
             fix=t(f"action.{action.item_id}.fix"),
             why=why,
-            area=t("person.area_title" if role == "self" else "person.area_title_other"),
+            area=person_area_title(t, role),
             helpers=PERSON_HELPERS[action.item_id],
             raised="",
             until_then="",

@@ -8,6 +8,7 @@ from typing import Any
 from homecheck.domain.actions import (
     FALLS_ASSESSMENT,
     FEAR_OF_FALLING,
+    PERSON_AREA,
     TALK_ABOUT_FALL,
     TALK_ABOUT_WORRY,
     Action,
@@ -55,7 +56,7 @@ class FollowUp:
     score_after: int | None
     fesi_before: int | None = None  # Short FES-I total (7-28, higher = more worry), or None
     fesi_after: int | None = None
-    areas: tuple[AreaChange, ...] = ()  # per area, in checklist order (see ``area_changes``)
+    areas: tuple[AreaChange, ...] = ()  # the person, then per area (see ``area_changes``)
 
     @property
     def previous_actions(self) -> int:
@@ -127,16 +128,29 @@ def _open_by_area(checklist: Checklist, assessment: Assessment) -> dict[str, int
     return found
 
 
+def _open_person(checklist: Checklist, assessment: Assessment) -> int | None:
+    """The person's own open actions; None when the check has no answer about the person."""
+    if all(value is None for value in assessment.intake.values()):
+        return None
+    return sum(
+        1 for a in build_actions(checklist, assessment) if a.is_person_action and not a.done
+    )
+
+
 def area_changes(
     checklist: Checklist, previous: Assessment, current: Assessment
 ) -> tuple[AreaChange, ...]:
-    """Per part of the home: open actions then and now, in checklist order.
+    """The person's own actions (area PERSON_AREA), then per part of the home in checklist
+    order: open actions then and now. Together they add up to ``open_counts``' total.
 
     An area that neither check included, or with nothing to do both times, is left out.
     """
     before = _open_by_area(checklist, previous)
     after = _open_by_area(checklist, current)
     changes = []
+    then, now = _open_person(checklist, previous), _open_person(checklist, current)
+    if then or now:
+        changes.append(AreaChange(PERSON_AREA, then, now))
     for area_id in checklist.area_ids():
         then, now = before.get(area_id), after.get(area_id)
         if then or now:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from homecheck.domain.actions import PERSON_ACTIONS, PERSON_AREA, Action, action_texts
+from homecheck.domain.actions import (
+    PERSON_ACTIONS,
+    PERSON_AREA,
+    Action,
+    action_texts,
+    person_area_title,
+)
 from homecheck.domain.content import Checklist
 from homecheck.domain.followup import KINDS, FollowUp
 from homecheck.i18n import catalogue
@@ -57,12 +63,18 @@ def fesi_line(followup: FollowUp, language: str) -> str:
     return t(f"report.progress.fesi_{change}", before=before, after=after)
 
 
-def area_lines(content: Checklist, followup: FollowUp, language: str) -> tuple[str, ...]:
-    """One line per part of the home: the things still to do then and now."""
+def area_lines(
+    content: Checklist, followup: FollowUp, language: str, role: str = "self"
+) -> tuple[str, ...]:
+    """One line for the person's own actions and per part of the home: the things still to do
+    then and now (they add up to all things to do); ``role`` names the person's line."""
     t = catalogue(language)
     lines = []
     for change in followup.areas:
-        area = content.area(change.area_id).title(language)
+        if change.area_id == PERSON_AREA:
+            area = person_area_title(t, role)
+        else:
+            area = content.area(change.area_id).title(language)
         if change.before is None:
             lines.append(t("report.progress.area_new", area=area, after=change.after))
         elif change.after is None:
@@ -131,7 +143,7 @@ def build_progress(
                 ),
             )
         )
-    areas = area_lines(content, followup, language)
+    areas = area_lines(content, followup, language, role)
     return ProgressView(
         t("report.progress.heading", date=since),
         summary,

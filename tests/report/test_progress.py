@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 
 import pytest
@@ -310,3 +311,21 @@ def test_the_pdf_counts_still_to_do_and_new_as_open_actions(content: Checklist,
     assert t("report.progress.new", count=new) in titles
     cover = _cover(render(content, now, paper="A4", followup=followup), "en")
     assert squash(f"About the person: {t('action.person.falls_assessment.fix')}") in cover
+
+
+@pytest.mark.parametrize(("role", "title"), [("self", "About you"),
+                                             ("caregiver", "About the person")])
+def test_the_lines_per_part_add_up_to_all_things_to_do(content: Checklist, role: str,
+                                                       title: str) -> None:
+    before, now = _person_visits(content, role)
+    followup = compare(content, before, now)
+    lines = build_progress(content, followup, "en", "12 March 2025", role).areas
+    then_person = sum(1 for a in build_actions(content, before) if a.is_person_action)
+    now_person = sum(1 for a in build_actions(content, now) if a.is_person_action)
+    assert lines[0] == f"{title}: {then_person} then, {now_person} now"  # the person first
+    now_total = sum(int(n) for n in re.findall(r"(\d+) now", " ".join(lines)))
+    assert now_total == sum(open_counts(content, now).values())
+    # No answer about the person this time: said so, never "0 now".
+    now.intake = {}
+    lines = build_progress(content, compare(content, before, now), "en", "x", role).areas
+    assert lines[0] == f"{title}: {then_person} then, not checked this time"

@@ -3,9 +3,9 @@
 Varied checks of one client (answers, done ticks, the person's answers and tests, follow-ups)
 are stored, then each place that says how many things are still to do is read as a person sees
 it: the summary page, the client's list of checks, the fridge page and page 2 of the PDF, and
-`homecheck score --json`; on a follow-up also "Still to do" and "New" since the check before,
-on the summary and on page 2. Every place must give the open actions (not ticked done), person
-actions included.
+`homecheck score --json`; on a follow-up also "Still to do" and "New" since the check before
+and the lines per part ("Kitchen: 3 then, 1 now"), on the summary and on page 2. Every place
+must give the open actions (not ticked done), person actions included.
 """
 
 from __future__ import annotations
@@ -133,6 +133,11 @@ def _progress(page: str) -> int:
     return (int(found.group(1)) if found else 0) + (int(new.group(1)) if new else 0)
 
 
+def _per_part_now(text: str) -> int:
+    """The things to do now of the lines per part ("Kitchen: 3 then, 1 now"), added up."""
+    return sum(int(n) for n in re.findall(r"(\d+) now\b", " ".join(text.split())))
+
+
 def test_every_place_counts_the_same_open_actions(
     make_wizard, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -192,6 +197,7 @@ def test_every_place_counts_the_same_open_actions(
             numbers = box.counts.text()
             still = _number(r"Still to do from last time: (\d+)", numbers)
             assert still + _number(r"New: (\d+)", numbers) == total, (n, numbers, counts)
+            assert _per_part_now(box.areas.text()) == total, box.areas.text()
             listed = box.lists["still_open"][1].text().count("– ")
             listed += box.lists["new"][1].text().count("– ")
             assert listed == total
@@ -207,6 +213,7 @@ def test_every_place_counts_the_same_open_actions(
         assert _page_two(overview) == {"top": counts["now"], **counts}
         if n:
             assert _progress(" ".join(pages[1:])) == total, (n, counts)
+            assert _per_part_now(" ".join(pages[1:])) == total, (n, counts)
         actions = build_actions(content, check)
         seen_done += any(a.done for a in actions)
         seen_person += any(a.is_person_action and not a.done for a in actions)

@@ -83,7 +83,7 @@ class FollowUpBox(QWidget):
         fesi = fesi_line(followup, lang)
         self.fesi.setText(fesi)
         self.fesi.setVisible(bool(fesi))
-        areas = area_lines(c, followup, lang)
+        areas = area_lines(c, followup, lang, role)
         self.areas_heading.setText(t("report.progress.areas_heading"))
         self.areas.setText("\n".join(t("ui.followup.area", line=line) for line in areas))
         self.areas_heading.setVisible(bool(areas))
