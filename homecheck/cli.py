@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import json
 import os
 import sys
@@ -455,10 +457,32 @@ def run(argv: Sequence[str], extra: Callable[[argparse.ArgumentParser], None] | 
             raise UsageError(f"unrecognized arguments: {' '.join(unknown)} (see '{where} --help')")
         if command is None:
             raise UsageError("no command given (see 'homecheck --help')")
-        return int(args.func(args))
+        code = int(args.func(args))
+        sys.stdout.flush()  # a full disk shows here, not as a traceback when Python ends
+        return code
     except (UsageError, InputError) as exc:
         return _fail(str(exc))
     except KeyboardInterrupt as exc:  # (opening the store says what became of it)
         return _fail(str(exc) or "interrupted")
-    except BrokenPipeError:
+    except BrokenPipeError:  # `homecheck checklist | head`: the reader has what it wanted
+        _drop_stdout()
         return EXIT_OK
+    except OSError as exc:
+        # Writing an -o file or the store is handled where it happens; a write error that gets
+        # here is stdout's (a full disk, `> /dev/full`).
+        if exc.errno not in _WRITE_ERRORS:
+            raise
+        _drop_stdout()
+        return _fail(f"cannot write the output ({exc.strerror or exc})")
+
+
+# Errors only a write gives: no space, over quota, file too large, an I/O error.
+_WRITE_ERRORS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG, errno.EIO}
+
+
+def _drop_stdout() -> None:
+    """Send what is still buffered for stdout nowhere: flushing it again when Python ends would
+    fail again, with a traceback."""
+    with contextlib.suppress(OSError, ValueError):  # (a stdout without a file: nothing buffered)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())

@@ -157,3 +157,25 @@ def test_export_where_its_photos_folder_would_be_is_a_file_says_so(
     assert f"{tmp_path / 'visit.photos'}: is a file" in err
     assert (tmp_path / "visit.photos").read_text() == "mine"
     assert not (tmp_path / "visit.json").exists()
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize(
+    "argv", [("checklist", "--json"), ("validate", FILE), ("score", FILE), ("list", "--json")]
+)
+def test_a_full_disk_on_stdout_is_one_line_not_a_traceback(
+    tmp_path: Path, argv: tuple[str, ...]
+) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).parents[2]
+    env = {**os.environ, "HOMECHECK_DATA_DIR": str(tmp_path / "data"), "PYTHONPATH": str(root)}
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "homecheck", *argv],
+            stdout=full, stderr=subprocess.PIPE, text=True, env=env, cwd=root, timeout=120,
+        )  # fmt: skip
+    # Before: a traceback ending in "OSError: [Errno 28] No space left on device", exit 1.
+    assert done.returncode == 2
+    assert done.stderr == "homecheck: error: cannot write the output (No space left on device)\n"
