@@ -1,4 +1,5 @@
-"""Your data: where it is (plain, selectable text), deleting all of it, and notes per room."""
+"""Your data: where it is (plain text, copied with a button), deleting all of it, notes per
+room."""
 
 from __future__ import annotations
 
@@ -20,9 +21,10 @@ def test_where_is_my_data_shows_the_folder_and_opens_it(make_wizard, dialogs) ->
     assert box.where_button.isVisible() and box.delete_button.isVisible()
     assert not box.folder_path.isVisible()
     box.where_button.click()
-    assert box.folder_path.isVisible() and box.folder_path.text() == str(data_dir())
+    # Shown with invisible breaks after its separators (test_privacy_path_wrap.py).
+    assert box.folder_path.isVisible()
+    assert box.folder_path.text().replace("\u200b", "") == str(data_dir())
     assert box.folder_path.textFormat() == Qt.TextFormat.PlainText
-    assert box.folder_path.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
     box.open_button.click()
     assert dialogs.opened == [data_dir()]
     dialogs.open_result = False

@@ -3,20 +3,41 @@ to a new computer (and back), and deleting all of it."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from homecheck.store.paths import data_dir
 from homecheck.ui import theme
+from homecheck.ui.announce import announce
 from homecheck.ui.context import UiContext
 from homecheck.ui.hooks import Trigger
 from homecheck.ui.read_only import mark_writes
 from homecheck.ui.settings import FileKind
 from homecheck.ui.widgets.labels import CLOSED, OPEN, plain_label
 
+# Where a long path may wrap: after a run of "\\" or "/" with a name after it, and inside a
+# name after a "." or "_" between letters or digits ("wilhelmina.jansen", "homecheck_data").
+_BREAKS = re.compile(r"[\\/]+(?=[^\\/])|(?<=[^\W_])[._](?=[^\W_])")
+_BREAK = "\u200b"  # zero width space: a place to wrap, nothing to see
+
+
+def breakable_path(path: str) -> str:
+    """``path`` for the screen, able to wrap after each "\\" and "/" (and "." or "_").
+
+    Qt wraps text at spaces, after "/" and "-", never after a "\\" (in Unicode's line
+    breaking a backslash belongs to the word after it): a Windows path such as
+    C:\\Users\\…\\AppData\\Local\\homecheck stayed one line, wider than the window at large
+    text. Only for showing: a zero width space pasted into Explorer's address bar makes the
+    path wrong.
+    """
+    return _BREAKS.sub(lambda match: match.group() + _BREAK, path)
+
 
 class PrivacyBox(QWidget):
-    """Plain buttons on the start page; the folder is shown as text anyone can copy."""
+    """Plain buttons on the start page; the folder is shown, and copied with a button."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,24 +50,23 @@ class PrivacyBox(QWidget):
         self.where_button.setCheckable(True)
         self.where_button.setProperty("kind", "toggle")
         self.folder_help = plain_label()
-        # A path has no spaces to wrap at; it wraps after a "/" (the page scrolls sideways only
-        # for a part between two of them wider than the page).
+        # A path has few spaces to wrap at: shown with a break after each separator
+        # (breakable_path). Not selectable, as what was selected would carry those breaks along:
+        # the copy button copies the path itself.
         self.folder_path = plain_label()
-        # The path is for reading out, copying or typing into a file manager: selectable text.
-        self.folder_path.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
+        self.copy_button = QPushButton(self)
+        self.copied = plain_label(role="muted")  # "copied", under the button
         self.open_button = QPushButton(self)
         self.backup_button = QPushButton(self)
         self.restore_button = QPushButton(self)
         self.delete_button = QPushButton(self)
         self.status = plain_label()
-        for button in (self.where_button, self.open_button, self.backup_button,
-                       self.restore_button, self.delete_button):
+        for button in (self.where_button, self.copy_button, self.open_button,
+                       self.backup_button, self.restore_button, self.delete_button):
             button.setAutoDefault(False)
             theme.touch_target(button)
         self.where_button.toggled.connect(self._show_folder)
+        self.copy_button.clicked.connect(self.copy_path)
         self.open_button.clicked.connect(self.open_folder)
         self.backup_button.clicked.connect(self.backup)
         self.restore_button.clicked.connect(self.restore)
@@ -60,6 +80,8 @@ class PrivacyBox(QWidget):
         layout.addWidget(self.where_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.folder_help)
         layout.addWidget(self.folder_path)
+        layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.copied)
         for button in (self.open_button, self.backup_button, self.restore_button,
                        self.delete_button):
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -78,6 +100,11 @@ class PrivacyBox(QWidget):
         self.where_button.setAccessibleDescription(t("ui.privacy.where_description"))
         self.folder_help.setText(t("ui.privacy.folder_help"))
         self.folder_path.setAccessibleName(t("ui.privacy.folder_name"))
+        self.copy_button.setText(t("ui.privacy.copy"))
+        self.copy_button.setAccessibleName(t("ui.privacy.copy_name"))
+        self.copy_button.setAccessibleDescription(t("ui.privacy.copy_description"))
+        if not self.copied.isHidden():
+            self.copied.setText(self._copied_text())
         self.open_button.setText(t("ui.privacy.open"))
         self.open_button.setAccessibleName(t("ui.privacy.open_name"))
         self.open_button.setAccessibleDescription(t("ui.privacy.open_description"))
@@ -91,10 +118,13 @@ class PrivacyBox(QWidget):
 
     def _show_folder(self, shown: bool) -> None:
         if shown:
-            self.folder_path.setText(str(data_dir()))
-        for widget in (self.folder_help, self.folder_path, self.open_button, self.backup_button,
-                       self.restore_button):
+            folder = str(data_dir())
+            self.folder_path.setText(breakable_path(folder))
+            self.folder_path.setAccessibleDescription(folder)  # read out without the breaks
+        for widget in (self.folder_help, self.folder_path, self.copy_button, self.open_button,
+                       self.backup_button, self.restore_button):
             widget.setVisible(shown)
+        self.copied.setVisible(False)  # said after copying, until the panel folds
         self.retranslate()
         if shown:
             # The panel opens at the bottom of the page: bring it into view once laid out.
@@ -106,6 +136,20 @@ class PrivacyBox(QWidget):
             parent = parent.parentWidget()
         if parent is not None and self.open_button.isVisible():
             parent.ensureWidgetVisible(self.open_button, 20, 20)
+
+    def copy_path(self) -> None:
+        """Put the data folder's path on the clipboard, to paste into a file manager or a
+        message, and say so."""
+        QGuiApplication.clipboard().setText(str(data_dir()))
+        self.copied.setText(self._copied_text())
+        self.copied.setVisible(True)
+        announce(self.copy_button, self.copied.text())  # else a screen reader hears nothing
+
+    def _copied_text(self) -> str:
+        """ "The path is copied. Paste it with Ctrl+V." (⌘V on a Mac)."""
+        paste = QKeySequence(QKeySequence.StandardKey.Paste)
+        keys = paste.toString(QKeySequence.SequenceFormat.NativeText)
+        return self.ctx.t("ui.privacy.copied", paste=keys)
 
     def open_folder(self) -> None:
         """Open the data folder in the file manager (said in words when that is not possible)."""
