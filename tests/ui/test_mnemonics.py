@@ -7,10 +7,12 @@ import re
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
+from homecheck.ui.pages.base import CLIENTS_ID
 from homecheck.ui.pages.room import RoomPage
 from homecheck.ui.settings import Settings
 from homecheck.ui.widgets.answer_row import AnswerRow
 from homecheck.ui.widgets.choice import ChoiceButtons
+from tests.ui.helpers import choose_role, first_room
 
 pytestmark = pytest.mark.gui
 _MNEMONIC = re.compile(r"&([^&\s])")
@@ -54,6 +56,35 @@ def test_start_about_home_and_room_pages_have_no_shortcut_twice(make_wizard, lan
         wizard.go_to(_page.page_id)
         twice = {k: v for k, v in _mnemonics(wizard).items() if len(v) > 1}
         assert twice == {}, f"{type(_page).__name__}: {twice}"
+
+
+def _twice(wizard: QWidget) -> dict[str, list[str]]:
+    return {k: v for k, v in _mnemonics(wizard).items() if len(v) > 1}
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_client_page_has_no_shortcut_twice(make_wizard, dialogs, language: str) -> None:
+    """A therapist's client page, with the chosen client's earlier check shown (open and delete
+    buttons) and later during a check (choose another): Alt+O, Alt+T … each reach one thing."""
+    wizard = make_wizard(Settings(language=language))
+    choose_role(wizard, "therapist")
+    wizard.next()
+    page = wizard.clients_page
+    dialogs.texts = ["Mrs J.", "Mr B."]
+    page.client_list.add()
+    wizard.next()
+    first_room(wizard).rows[0].choices.choose_number(1)
+    wizard.go_to(CLIENTS_ID)
+    assert page.current.isVisible()
+    assert _twice(wizard) == {}, "during a check"
+    page.choose_another()
+    page.client_list.add()  # Mr B., and a check for him
+    wizard.next()
+    wizard.go_to(CLIENTS_ID)
+    page.choose_another()
+    page.client_list.choose(next(c.id for c in page.client_list.clients if c.label == "Mrs J."))
+    assert page.open_button.isVisible() and page.delete_check_button.isVisible()
+    assert _twice(wizard) == {}, "choosing an earlier check"
 
 
 @pytest.mark.parametrize("language", ["en", "nl"])
