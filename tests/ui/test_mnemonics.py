@@ -7,7 +7,7 @@ import re
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
-from homecheck.ui.pages.base import CLIENTS_ID
+from homecheck.ui.pages.base import CLIENTS_ID, FINISH_ID, SUMMARY_ID
 from homecheck.ui.pages.room import RoomPage
 from homecheck.ui.settings import Settings
 from homecheck.ui.widgets.answer_row import AnswerRow
@@ -85,6 +85,26 @@ def test_the_client_page_has_no_shortcut_twice(make_wizard, dialogs, language: s
     page.client_list.choose(next(c.id for c in page.client_list.clients if c.label == "Mrs J."))
     assert page.open_button.isVisible() and page.delete_check_button.isVisible()
     assert _twice(wizard) == {}, "choosing an earlier check"
+
+
+@pytest.mark.parametrize("role", ["self", "therapist"])
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_summary_and_save_pages_have_no_shortcut_twice(
+    make_wizard, dialogs, language: str, role: str
+) -> None:
+    wizard = make_wizard(Settings(language=language))
+    choose_role(wizard, role)
+    wizard.next()
+    if role != "self":
+        dialogs.texts = ["Mrs J."]
+        wizard.clients_page.client_list.add()
+        wizard.next()
+    for row in first_room(wizard).rows[:3]:
+        row.choices.choose_number(1)  # hazards: the summary lists their actions
+    for page_id in (SUMMARY_ID, FINISH_ID):
+        wizard.go_to(page_id)
+        assert wizard.currentId() == page_id
+        assert _twice(wizard) == {}, type(wizard.currentPage()).__name__
 
 
 @pytest.mark.parametrize("language", ["en", "nl"])
