@@ -129,3 +129,12 @@ def test_with_mnemonics_gives_each_text_its_own_free_letter() -> None:
     # An "&" in a title is shown, not read as a shortcut.
     assert with_mnemonics(["Bed & bath"], {"b", "e", "d"}) == ["Bed && b&ath"]
     assert with_mnemonics(["Ab"], {"a", "b"}) == ["Ab"]  # nothing free: no shortcut
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_where_is_my_data_opened_has_no_shortcut_twice(make_wizard, language: str) -> None:
+    """Its buttons against the side panel's (a wide window shows both)."""
+    wizard = make_wizard(Settings(language=language))
+    wizard.start_page.privacy.where_button.click()
+    twice = {k: v for k, v in _mnemonics(wizard).items() if len(v) > 1}
+    assert twice == {}
