@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea
 
 from homecheck.store.paths import data_dir
 from homecheck.ui.settings import Settings
@@ -19,7 +19,7 @@ def test_f1_opens_the_help_with_the_current_text_size(make_wizard, qtbot) -> Non
     assert help_window is not None and help_window.isVisible()
     assert not help_window.isModal()  # the check stays usable beside it
     assert "14 points" in help_window.texts["size"].text()
-    assert str(data_dir()) in help_window.texts["saved"].text()
+    assert str(data_dir()) in help_window.texts["saved"].text().replace("\u200b", "")
     for section in ("answer", "keys", "call"):
         assert help_window.headings[section].text() and help_window.texts[section].text()
     assert "Ctrl+Z" in help_window.texts["keys"].text()
@@ -38,3 +38,31 @@ def test_the_side_panel_has_a_help_button_and_shows_the_text_size(make_wizard) -
     wizard.side.larger_button.click()
     assert "16" in wizard.side.size_label.text()
     wizard.help_window.close()
+
+
+def test_a_long_data_folder_wraps_in_the_help_at_the_largest_text(
+    make_wizard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The help names the data folder; a long Windows path wraps after its backslashes instead of
+    running past the window's edge (its horizontal scroll bar is off), and is not selectable,
+    since its invisible breaks would be copied along (the start page has a Copy button)."""
+    from pathlib import Path
+
+    from homecheck.ui.widgets import help_window
+
+    long = (
+        r"C:\Users\wilhelmina.vandenbergjansen\AppData\Local\Packages"
+        r"\homecheck.HomeCheck_8wekyb3d8bbwe\LocalCache\Local\homecheck"
+    )
+    monkeypatch.setattr(help_window, "data_dir_location", lambda: Path(long))
+    wizard = make_wizard(Settings(language="nl", text_size=20))
+    wizard.show_help()
+    window = wizard.help_window
+    assert window is not None
+    label = window.texts["saved"]
+    QApplication.processEvents()
+    view = window.findChild(QScrollArea).viewport()
+    assert label.minimumSizeHint().width() <= view.width(), "the path runs past the edge"
+    assert "\u200b" in label.text() and label.text().replace("\u200b", "").count(long) == 1
+    assert label.textInteractionFlags() == Qt.TextInteractionFlag.NoTextInteraction
+    window.close()

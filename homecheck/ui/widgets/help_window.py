@@ -18,6 +18,7 @@ from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.settings import TEXT_SIZES
 from homecheck.ui.widgets.labels import plain_label
+from homecheck.ui.widgets.privacy_box import breakable_path
 
 SECTIONS = ("answer", "keys", "size", "saved", "call")
 
@@ -43,6 +44,9 @@ class HelpWindow(QDialog):
             )
             inner.addWidget(self.headings[section])
             inner.addWidget(self.texts[section])
+        # The data folder's path may wrap after its "\\" there, so that text is not selectable:
+        # its invisible breaks would be copied along (the start page has a Copy button).
+        self.texts["saved"].setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         inner.addStretch(1)
         scroller = QScrollArea(self)
         scroller.setWidgetResizable(True)
@@ -65,7 +69,7 @@ class HelpWindow(QDialog):
         step = TEXT_SIZES.index(settings.text_size) + 1
         values: dict[str, dict[str, object]] = {
             "size": {"size": settings.text_size, "step": step, "steps": len(TEXT_SIZES)},
-            "saved": {"folder": str(data_dir_location())},
+            "saved": {"folder": breakable_path(str(data_dir_location()))},
         }
         for section in SECTIONS:
             self.headings[section].setText(t(f"ui.help.{section}_heading"))
