@@ -3,11 +3,14 @@ exit 0, 1 or 2, never a traceback; an error is one line ``homecheck: error: ...`
 one per refused file); input files are never changed and a failed command leaves nothing at
 its output (issue 14 item 5, issue 17's contract).
 
-~300 runs in the normal suite; the long run: HOMECHECK_ARGV_FUZZ=3000 pytest <this file>.
+Two kinds of runs: any words in any order (mostly usage errors), and each command with its own
+arguments in their places holding values of any kind (these reach the files and the store).
+~300 + ~100 runs in the normal suite; the long run: HOMECHECK_ARGV_FUZZ=3000 pytest <this file>.
 """
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import hashlib
 import io
@@ -21,7 +24,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from homecheck.cli import run
+from homecheck.cli import build_parser, run
 from homecheck.store.paths import data_dir
 
 EXAMPLES = Path(__file__).parents[2] / "docs" / "examples"
@@ -98,15 +101,75 @@ def argvs(draw: st.DrawFn) -> list[str]:
     return [command, *rest] if command else rest
 
 
-@settings(
+def _shapes() -> dict[str, tuple[list[argparse.Action], list[argparse.Action]]]:
+    """Each command's positional arguments and options, as its parser declares them."""
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    return {
+        name: (
+            [a for a in parser._actions if not a.option_strings],
+            [a for a in parser._actions if a.option_strings and a.dest != "help"],
+        )
+        for name, parser in sub.choices.items()
+    }
+
+
+SHAPES = _shapes()
+
+
+# Values that suit an argument (by its dest), drawn more often than VALUES in shaped runs.
+GOOD = {"file": ["{valid}", "{valid2}", "{zip}"], "paths": ["{valid}", "{folder}"],
+        "output": ["{out_pdf}", "{out_json}", "{out_zip}"], "previous": ["{valid}"],
+        "id": ["1", "2"], "areas": ["stairs", "stairs,bathroom"]}  # fmt: skip
+
+
+@st.composite
+def shaped_argvs(draw: st.DrawFn) -> list[str]:
+    """A command with the arguments it takes, in the right places, and values of any kind."""
+    command = draw(st.sampled_from(sorted(SHAPES)))
+    positionals, options = SHAPES[command]
+
+    def value(action: argparse.Action) -> str:
+        suited = GOOD.get(action.dest, []) + list(action.choices or ())
+        if suited and draw(st.booleans()):
+            return str(draw(st.sampled_from(suited)))
+        return draw(st.sampled_from(VALUES))
+
+    argv = [command]
+    for action in positionals:
+        count = 1 if action.nargs is None else draw(st.integers(1, 3))
+        argv += [value(action) for _ in range(count)]
+    for action in options:
+        if draw(st.booleans()):
+            argv.append(draw(st.sampled_from(action.option_strings)))
+            if action.nargs != 0:
+                argv.append(value(action))
+    return argv
+
+
+FUZZ_SETTINGS = settings(
     max_examples=RUNS,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
+
+
+@FUZZ_SETTINGS
 @given(words=argvs())
 def test_any_words_give_0_1_or_2_and_one_line_errors(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, words: list[str]
 ) -> None:
+    _check(tmp_path, monkeypatch, words)
+
+
+@settings(FUZZ_SETTINGS, max_examples=max(1, RUNS // 3))  # (these often write a PDF: slower)
+@given(words=shaped_argvs())
+def test_every_command_with_its_own_options_and_any_values(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, words: list[str]
+) -> None:
+    _check(tmp_path, monkeypatch, words)
+
+
+def _check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, words: list[str]) -> None:
     monkeypatch.chdir(tmp_path)  # a bare word after -o ("abc", "-") is a file here
     names = _world(tmp_path)
     out_dir = tmp_path / "out"
