@@ -30,3 +30,17 @@ def test_summary_says_whose_actions(make_wizard, dialogs, role: str, title: str)
     assert person, lines
     assert not [line for line in lines if "About you" in line and title != "About you"]
     assert summary.person_heading.text() == title
+
+
+def test_with_no_answers_about_the_person_their_hazards_start_the_section(make_wizard) -> None:
+    """Nothing answered about the person, one hazard about them (their feet): the section under
+    its heading starts with that, not with an empty line."""
+    wizard = make_wizard()
+    wizard.next()  # the check begins
+    session = wizard.ctx.session
+    item = next(i for i in wizard.ctx.checklist.items() if "person" in i.groups)
+    session.set_answer(item.id, "hazard")
+    wizard.go_to(SUMMARY_ID)
+    text = wizard.summary_page.person_lines.text()
+    assert text and not text.startswith("\n"), repr(text[:40])
+    assert text.splitlines()[0] == "About the person (not counted in the home score)"

@@ -204,7 +204,7 @@ class SummaryPage(BasePage):
         lines = [f"{label}: {value}" for label, value in person_summary.intake_lines(intake, cat)]
         tests = person_summary.measurement_lines(intake, cat)
         if tests:
-            lines += ["", t("person.tests_heading")]
+            lines += [*([""] if lines else []), t("person.tests_heading")]
             lines += [f"{label}: {value}" for label, value in tests]
         fesi = score_short_fesi(intake.get("fesi"))
         if fesi.total is not None:
@@ -213,8 +213,8 @@ class SummaryPage(BasePage):
             )
         # Hazards about the person (medicines, feet, dizziness): with the person, not the home.
         factors = person_factors(self.ctx.checklist, self.ctx.session.exported())
-        if factors:
-            lines += ["", t("person.factors_heading")]
+        if factors:  # after an empty line, when there is something above it
+            lines += [*([""] if lines else []), t("person.factors_heading")]
             lines += [f"• {item.fix(self.ctx.language)}" for item in factors]
         # As the side panel: "About you", or "About the person" for a caregiver or therapist.
         own = self.ctx.session.assessment.role == "self"
