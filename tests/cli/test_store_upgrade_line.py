@@ -6,9 +6,14 @@ from __future__ import annotations
 
 import _thread
 import json
+import os
 import shutil
+import signal
 import sqlite3
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -253,3 +258,57 @@ def test_ctrl_c_once_the_upgrade_began_lets_it_finish_then_stops(
     assert lines[1].startswith("homecheck: error: interrupted") and str(copy) in lines[1]
     # Never half-done: the store is upgraded in full, the old one kept as the copy.
     assert _version(old_store) == SCHEMA_VERSION and _version(copy) == 1
+
+
+_CHILD = """
+import sys, threading
+from pathlib import Path
+from homecheck.store.connection import FileCheck
+
+started = Path(sys.argv[1])
+real_run, real_stop = FileCheck.run, FileCheck.stop
+stopped = threading.Event()
+
+def run(self):
+    started.write_text("checking")  # the test presses Ctrl-C now
+    assert stopped.wait(60)
+    return real_run(self)
+
+def stop(self):
+    real_stop(self)
+    stopped.set()
+
+FileCheck.run, FileCheck.stop = run, stop
+from homecheck.app import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child is POSIX")
+def test_a_real_ctrl_c_in_the_terminal_during_the_check(old_store: Path, tmp_path: Path) -> None:
+    # The same as above with a real SIGINT to a real process: no traceback, the store as it was.
+    before = old_store.read_bytes()
+    started = tmp_path / "started"
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    child = subprocess.Popen(
+        [sys.executable, "-c", _CHILD, str(started), "list", "--json", "--lang", "en"],
+        cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while not started.exists():
+            assert child.poll() is None, child.communicate()
+            assert time.monotonic() < deadline, "the check did not start"
+            time.sleep(0.05)
+        child.send_signal(signal.SIGINT)
+        out, err = child.communicate(timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.communicate()
+    assert child.returncode == 2 and out == ""
+    assert err.splitlines() == [
+        _upgrading_line("en"), "homecheck: error: interrupted; the store was not changed"
+    ]
+    assert old_store.read_bytes() == before and _copies() == []
