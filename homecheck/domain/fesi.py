@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 ITEMS = 7
-MAX_MISSING = 1  # ProFaNE guidance: one missing item may be prorated; more makes the score invalid.
+MAX_MISSING = 1  # ProFaNE guidance: one missing item may be prorated; more makes the score invalid
+# (not in our clinical reference for the 7 items: listed for a clinician's check, docs/scoring.md).
 # Bands as published for the Short FES-I (Delbaere et al. 2010 cut-offs): 7-8 low, 9-13 moderate,
 # 14-28 high.
 LOW_MAX = 8
