@@ -108,6 +108,16 @@ def test_english_is_not_a_copy_of_dutch() -> None:
     assert len(same) < len(ALL_KEYS) // 20, same
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_unanswered_question_has_one_name_in_the_window_and_the_pdf(lang: str) -> None:
+    # The number boxes said "— niet ingevuld", the report "geen antwoord", the follow-up line
+    # "niet beantwoord": three names for one thing. One term, the report's.
+    t = CATALOGUES[lang]
+    term = t("report.person.not_answered")
+    assert t("ui.about.not_answered") == f"— {term}"
+    assert t("ui.room.last_time_none", date="1 mei").endswith(f": {term}")
+
+
 @pytest.fixture
 def fake_i18n(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = tmp_path / "resources"

@@ -1,6 +1,6 @@
 """The number answers of About the person: a whole number in a range (age, falls, active days,
 chair stands, balance stage) and seconds with one decimal (Timed Up and Go). The value just below
-the range shows "not filled in"."""
+the range shows "not answered"."""
 
 from __future__ import annotations
 

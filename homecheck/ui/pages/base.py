@@ -263,7 +263,7 @@ class NumberBox(QSpinBox):
         super().__init__(parent)
         self.setRange(-1, maximum)
         self.setValue(-1)
-        # Room for "— not filled in" at any text size, but not the whole page width.
+        # Room for "— not answered" at any text size, but not the whole page width.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         # Says why a typed digit was refused (placed under the box by the page).
         self.problem = plain_label(role="question")
