@@ -285,11 +285,12 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """Bring a backup into an empty data folder."""
+    from homecheck.cli_open import open_store
     from homecheck.fileio import kind_of
     from homecheck.store.backup import BackupError, NotEmpty, restore_backup
     from homecheck.store.errors import StoreError
     from homecheck.store.lock import AlreadyOpen, StoreLock
-    from homecheck.store.paths import data_dir
+    from homecheck.store.paths import DB_NAME, data_dir, writable
 
     source = Path(args.file)
     try:
@@ -307,7 +308,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
         raise StoreProblem(f"{exc} (this command changes the store)") from None
     except OSError as exc:
         raise StoreProblem(_folder_problem(exc, "written")) from None
+    checked = not lock.unclean  # (until a full check after a crash found the store sound)
     try:
+        path = folder / DB_NAME
+        if path.is_file():
+            # A store already there is opened as by every store command (an older homecheck's
+            # is upgraded, saying so) before restore looks whether it holds anything.
+            open_store(path, catalogue(args.lang), check_integrity=lock.unclean,
+                       read_only=not writable(path)).close()  # fmt: skip
+            checked = True
         summary = restore_backup(source, folder)
     except (NotEmpty, StoreError) as exc:  # data already there, or a store not writable
         raise StoreProblem(str(exc)) from None
@@ -316,7 +325,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise StoreProblem(f"the data folder cannot be written ({exc.strerror or exc})") from None
     finally:
-        lock.release()
+        lock.release(clean=checked)
     t = catalogue(args.lang)
     print(t("cli.store.restored", file=_shown(source), checks=summary.checks,
             clients=summary.clients, photos=summary.photos))

@@ -132,6 +132,20 @@ def test_every_store_command_says_so_before_it_upgrades(
     assert _run(capsys, *argv)[2] == ""  # upgraded once: a normal start now
 
 
+def test_restore_over_an_old_store_says_so_before_it_looks_inside(
+    capsys, old_store: Path, tmp_path: Path
+) -> None:
+    # Before: restore upgraded the older store without a word (a copy made), then refused.
+    backup = tmp_path / "any.zip"
+    backup.write_bytes(b"PK\x05\x06" + b"\x00" * 18)
+    code, out, err = _run(capsys, "restore", str(backup), "--lang", "en")
+    assert code == 1 and out == ""
+    lines = err.splitlines()
+    assert lines[0] == _upgrading_line("en") and len(lines) == 2
+    assert lines[1].startswith("homecheck: error: the data folder") and "already holds" in lines[1]
+    assert len(_copies()) == 1
+
+
 def test_a_normal_start_says_nothing(capsys) -> None:
     _current_store()
     for argv in (["list", "--json"], ["list"], ["list", "--lang", "en"]):
