@@ -31,7 +31,8 @@ class Interrupted(KeyboardInterrupt):
 
 
 def _say(text: str) -> None:
-    print(f"homecheck: {text}", file=sys.stderr, flush=True)
+    # One line, as the error lines: a line break in a folder's name does not start another.
+    print(f"homecheck: {' '.join(text.split())}", file=sys.stderr, flush=True)
 
 
 def _shown(path: Path) -> str:
