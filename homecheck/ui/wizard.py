@@ -85,6 +85,7 @@ class HomeWizard(QWizard):
         self.setStartId(START_ID)
 
         self.side = SidePanel(ctx, self)
+        self.side.role = self._role_shown
         self.setSideWidget(self.side)
         self.fit = ScreenFit(self, self.side)  # the window always fits its screen
         self.side.jump_requested.connect(self.go_to)
@@ -236,6 +237,8 @@ class HomeWizard(QWizard):
         if page is None:
             return
         page.ensure_built()
+        if page_id != START_ID:
+            self.start_page.role_chosen = None  # stored in the session now
         keyboard.chain_buttons_after(self, page)
         self.side.set_current_page(page_id)
         if page_id != START_ID:
@@ -301,6 +304,13 @@ class HomeWizard(QWizard):
                 row = next((r for r in page.rows if r.item.id == item.id), None)
                 if row is not None:
                     row.mark_changed()
+
+    def _role_shown(self) -> str:
+        """Who fills in the check: on the start page the role chosen there, before it is stored."""
+        chosen = self.start_page.role_chosen
+        if self.currentId() == START_ID and chosen is not None:
+            return chosen
+        return self.ctx.session.assessment.role
 
     def steps_changed(self) -> None:
         """The steps depend on a choice that changed (the role): list them again."""

@@ -44,3 +44,21 @@ def test_with_no_answers_about_the_person_their_hazards_start_the_section(make_w
     text = wizard.summary_page.person_lines.text()
     assert text and not text.startswith("\n"), repr(text[:40])
     assert text.splitlines()[0] == "About the person (not counted in the home score)"
+
+
+@pytest.mark.parametrize("role", ["caregiver", "therapist"])
+def test_the_side_panel_names_the_person_as_soon_as_the_role_is_chosen(make_wizard,
+                                                                      role: str) -> None:
+    """On the start page, choosing "a caregiver" renames "About you" in the side panel at once
+    (it used to change only after Next), and choosing "myself" again names it back."""
+    wizard = make_wizard()
+    steps = wizard.side.steps
+
+    def texts() -> list[str]:
+        return [steps.item(n).text() for n in range(steps.count())]
+
+    assert "About you" in texts()
+    choose_role(wizard, role)
+    assert "About you" not in texts() and "About the person" in texts()
+    choose_role(wizard, "self")
+    assert "About you" in texts()

@@ -37,6 +37,9 @@ class StartPage(BasePage):
         super().__init__(ctx, START_ID, "start")
         self.offer = offer
         self.decided = False  # the mode is chosen once, when leaving this page
+        # The role the person just chose here, before it is stored on leaving (the side panel
+        # names its steps after it at once); None once the page is left.
+        self.role_chosen: str | None = None
         self._resume_page = offer.current_page if offer else ""
         self.base: CheckInfo | None = None  # the own profile's last finished check
         self._defaults = ("self", "")  # (role, assessor) of the last check on this computer
@@ -240,6 +243,7 @@ class StartPage(BasePage):
             widget.setVisible(role == "self")
         if self._showing:
             return
+        self.role_chosen = role
         self._show_modes()
         if self.wizard() is not None:
             self.nav().steps_changed()
@@ -375,6 +379,7 @@ class StartPage(BasePage):
     # -- wizard hooks ----------------------------------------------------------------------
 
     def on_enter(self) -> None:
+        self.role_chosen = None  # the radios show the stored role (or none is stored yet)
         # isHidden, not isVisible: the first page is entered before the window is shown.
         visible = [r for r in self.mode_radios.values() if not r.isHidden()]
         checked = [r for r in visible if r.isChecked()]

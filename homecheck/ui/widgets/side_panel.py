@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QShortcutEvent
 from PySide6.QtWidgets import (
@@ -38,6 +40,9 @@ class SidePanel(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        # Who fills in the check: the session's role, or the one chosen on the start page
+        # before the check begins (the wizard sets this), so the steps are named at once.
+        self.role: Callable[[], str] = lambda: ctx.session.assessment.role
         self.jump_requested: Hook[int] = Hook()  # a wizard page id
         self.language_requested: Hook[str] = Hook()
         self.larger_requested = Trigger()
@@ -254,7 +259,7 @@ class SidePanel(QWidget):
 
     def _step_text(self, key: str) -> str:
         t = self.ctx.t
-        if key in ("about_you", "your_home") and self.ctx.session.assessment.role != "self":
+        if key in ("about_you", "your_home") and self.role() != "self":
             # A caregiver or therapist fills in for someone else: never "About you".
             return t(f"ui.side.step_{key}_other")
         if not key.startswith("area:"):
