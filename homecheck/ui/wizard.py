@@ -50,6 +50,7 @@ class HomeWizard(QWizard):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        announce.install()  # each page a named group for screen readers
         self.ctx = ctx
         self.setObjectName(theme.WIZARD_NAME)
         theme.follow(self)  # the contrast and text size the style sheet shows

@@ -3,8 +3,9 @@
 The real app on Xvfb with a window manager (openbox: the window must be active to have keyboard
 focus), inside ``dbus-run-session``; tests/ui/_atspi_turns.py listens as Orca does and turns the
 pages with Next's Press action. After each turn the keyboard is on the page's first open
-question, inside a container named "<heading>, stap <n> van <N>": a screen reader says that
-name as the context of the question, once. On a room already answered the keyboard stays on
+question, inside a panel named "<heading>, stap <n> van <N>": a screen reader says that name as
+the context of the question, once (Orca 43, tried by hand: "Trap, stap 5 van 15 panel. ...
+Hier is gevaar check box not checked."). On a room already answered the keyboard stays on
 Next, and the same text comes as an announcement. ``bash .ci/test`` installs the system
 packages; without them the test is skipped locally and fails on CI (as test_atspi.py).
 """
@@ -111,10 +112,12 @@ def test_after_next_the_first_question_has_focus_inside_the_named_page(report: d
         assert focus, f"no focus change on {turn['step_text']!r}"
         landed = focus[-1]  # the Press action may first pass focus to Next
         assert landed["role"] in CONTROLS and landed["name"], landed
-        pages = [c["name"] for c in landed["context"]
-                 if re.fullmatch(r".+, stap \d+ van \d+", c["name"])]
+        pages = [c for c in landed["context"] if re.fullmatch(r".+, stap \d+ van \d+", c["name"])]
         assert len(pages) == 1, (turn["step_text"], landed)
-        assert pages[0].endswith(f", stap {turn['step']} van {turn['steps']}")
+        assert pages[0]["name"].endswith(f", stap {turn['step']} van {turn['steps']}")
+        # A panel: Orca says a named panel's name as the keyboard enters it ("Trap, stap 5 van
+        # 15 panel. Hier is gevaar check box"), but never a "filler"'s.
+        assert pages[0]["role"] == "panel", pages
         # Said once, as the question's context: no announcement that would cut it off.
         assert not [e for e in turn["events"] if e["kind"] == "announcement"], turn
     rooms = turns[2:]

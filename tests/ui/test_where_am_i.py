@@ -62,6 +62,24 @@ def test_next_names_each_page_with_its_heading_and_step(make_wizard, language: s
     assert all(not name.startswith(",") for name in seen)  # a heading on every page
 
 
+def test_a_screen_reader_meets_each_page_as_a_group_with_that_name(make_wizard) -> None:
+    """A named group (role Grouping, "panel" on AT-SPI) is said as the keyboard enters it;
+    Orca never says the name of a plain widget ("filler")."""
+    wizard = make_wizard(Settings(language="nl"))
+    page = first_room(wizard)
+    node = QAccessible.queryAccessibleInterface(page)
+    assert node.role() == QAccessible.Role.Grouping
+    assert node.text(QAccessible.Text.Name) == page.accessibleName()
+    assert node.text(QAccessible.Text.Name).startswith(page.heading.text() + ", stap ")
+    # The question with the keyboard is inside that group.
+    question = QAccessible.queryAccessibleInterface(QApplication.focusWidget())
+    while question is not None and question.isValid() and question.object() is not page:
+        question = question.parent()
+    assert question is not None and question.object() is page
+    # Only the pages: the rest keeps the roles Qt gives it.
+    assert QAccessible.queryAccessibleInterface(wizard.side).role() != QAccessible.Role.Grouping
+
+
 def test_the_keyboard_lands_on_the_first_open_question_and_the_room_is_named(
         make_wizard, announced) -> None:
     wizard = make_wizard(Settings(language="nl"))
