@@ -14,7 +14,9 @@ from homecheck import resources
 from homecheck.domain import actions, advice, person_rules, rule_sources
 from homecheck.domain.assessment import Assessment
 from homecheck.domain.content import ContentError, checklist
-from homecheck.domain.fesi import band_for
+from homecheck.domain.fesi import LOW_MAX, MODERATE_MAX, band_for
+from homecheck.domain.person import person_content
+from homecheck.i18n import catalogue
 from tests.domain.strategies import CONTENT, assessments
 
 KNOWN = set(checklist().sources)
@@ -128,3 +130,20 @@ def test_advice_without_a_known_source_is_refused(
 ) -> None:
     with pytest.raises(ContentError, match="needs known sources"):
         _load_advice(tmp_path, monkeypatch, sources)
+
+
+# -- the cut-offs the texts and docs/scoring.md state are the ones the rules use -----------------
+
+SCORING_DOC = (Path(__file__).resolve().parents[2] / "docs" / "scoring.md").read_text("utf-8")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_texts_state_the_cut_offs_the_rules_use(lang: str) -> None:
+    questions = person_content().questions
+    tug = person_rules.TUG_FLAG_SECONDS
+    assert f"{tug} " in questions["tug_seconds"].help(lang)
+    assert f"{tug} " in catalogue(lang)("person.happened.test.tug")
+    assert f" {person_rules.BALANCE_FLAG_BELOW} " in questions["balance_stage"].help(lang)
+    assert f"**≥ {tug} s**" in SCORING_DOC
+    assert f"stage **< {person_rules.BALANCE_FLAG_BELOW}**" in SCORING_DOC
+    assert f"**7–{LOW_MAX} low**, **{LOW_MAX + 1}–{MODERATE_MAX} moderate**" in SCORING_DOC
