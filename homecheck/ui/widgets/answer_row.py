@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
@@ -38,6 +39,7 @@ class AnswerRow(QFrame):
         self.item = item
         self.number = number
         self.count = count
+        self._keys = True  # Alt+letters for Why, Note and Photo (set_keys)
         theme.set_role(self, "row")
         self.setProperty("current", False)
         self.setProperty("changed", False)
@@ -113,7 +115,7 @@ class AnswerRow(QFrame):
         self.note_button.setAccessibleDescription(question)
         self._retranslate_details()
         self._retranslate_note()
-        self.photo_button.setText(t("ui.photo.add"))
+        self.photo_button.setText(self._shortcut_text("ui.photo.add"))
         self.photo_button.setAccessibleName(t("ui.photo.add_name", number=self.number))
         self.photo_button.setAccessibleDescription(t("ui.photo.add_description"))
         self.clear_button.setText(t("ui.room.clear"))
@@ -197,10 +199,29 @@ class AnswerRow(QFrame):
             self.details_shown(self.details)
 
     def _toggle_texts(self) -> None:
-        t = self.ctx.t
         for button, key in ((self.why_button, "why_button"), (self.note_button, "note_button")):
             arrow = OPEN if button.isChecked() else CLOSED
-            button.setText(f"{arrow} {t(f'ui.room.{key}')}")
+            button.setText(f"{arrow} {self._shortcut_text(f'ui.room.{key}')}")
+
+    def _shortcut_text(self, key: str) -> str:
+        """A button's text, with its Alt+letter only on the question at hand (set_keys)."""
+        text = self.ctx.t(key)
+        if self._keys:
+            return text
+        # "&&" is a written ampersand and stays; a single "&" marks the Alt+letter.
+        return re.sub("&(.)", lambda m: m.group(0) if m.group(1) == "&" else m.group(1), text)
+
+    def set_keys(self, on: bool) -> None:
+        """Give this question the Alt+letters of Why, Note and Photo (one question at a time:
+        shared by every row, Alt+letter only put focus on the first row's button)."""
+        if on != self._keys:
+            self._keys = on
+            self._toggle_texts()
+            self.photo_button.setText(self._shortcut_text("ui.photo.add"))
+
+    def has_keys(self) -> bool:
+        """True when Alt+letter reaches this question's Why, Note and Photo."""
+        return self._keys
 
     def load(self) -> None:
         """Show the stored answer and note of this item."""
