@@ -134,7 +134,9 @@ def stylesheet(large: bool = False) -> StyleSheet1:
     add("Footer", s.footer)
     # The paper checklist.
     add("BlankQuestion", s.blank)
-    add("BlankChoice", max(12, s.blank - 1.5))
+    # The answers to tick: a little smaller than the question, never under 12 pt (to fill in by
+    # hand) nor, in large print, under the body size that large print promises (16 pt).
+    add("BlankChoice", max(12, s.body, s.blank - 1.5))
     add("BlankHeading", s.heading2 + 2, bold=True, spaceBefore=8, spaceAfter=4)
     add("BlankSubheading", s.blank + 1, bold=True, spaceBefore=6, spaceAfter=2, keepWithNext=1)
     return sheet

@@ -14,6 +14,7 @@ from homecheck.domain.person import SECTIONS, THERAPIST_SECTIONS, person_content
 from homecheck.i18n import catalogue
 from homecheck.report.blank import render_blank
 from homecheck.report.pdf import FOOTER_ZONE
+from homecheck.report.styles import sizes
 from tests.report.conftest import pages_text, squash
 from tests.report.test_fridge import text_runs
 
@@ -223,7 +224,8 @@ def _question_sizes(pdf: bytes) -> list[float]:
 def test_large_print_sets_every_line_larger(content: Checklist, paper: str) -> None:
     normal = render_blank(content, "nl", None, paper)
     large = render_blank(content, "nl", None, paper, large_print=True)
-    assert min(_question_sizes(large)) >= 14  # as large as the action list's large print
+    # As large as the action list's large print (16 pt): the answers to tick too.
+    assert min(_question_sizes(large)) >= sizes(True).body
     assert min(_question_sizes(large)) > min(_question_sizes(normal))
     assert len(PdfReader(io.BytesIO(large)).pages) > len(PdfReader(io.BytesIO(normal)).pages)
     text = squash("".join(pages_text(large)))
@@ -256,4 +258,4 @@ def test_the_command_line_prints_large_too(
     code, err = _blank(tmp_path, capsys, "-o", str(out), "--large-print", "--areas", "stairs")
     assert (code, err) == (0, "")
     assert out.read_bytes() == render_blank(content, "nl", ["stairs"], large_print=True)
-    assert min(_question_sizes(out.read_bytes())) >= 14
+    assert min(_question_sizes(out.read_bytes())) >= sizes(True).body
