@@ -150,13 +150,16 @@ def action_flowables(
 
 def _priority(group: PriorityGroup, ctx: StoryContext, lead: list[Flowable]) -> list[Flowable]:
     styles = ctx.styles
-    # The mark sits before the heading so that a page the group starts on is not "continued".
+    # Until the group's heading is printed, a new page is not "continued".
     out: list[Flowable] = [SectionMark(ctx.state, None)]
     # The headings (``lead``, priority, area) never end a page: they travel with the first action.
+    # The group runs from right under its heading, inside that first action's kept unit: a page
+    # that this action runs on to (large print splits a long one) says "<group>, continued".
     heading: list[Flowable] = [
         *lead,
         para(group.title, "Heading2", styles),
         HRFlowable(width="100%", thickness=2, color=black, spaceBefore=0, spaceAfter=4),
+        SectionMark(ctx.state, group.title),
     ]
     for area in group.areas:
         for n, action in enumerate(area.actions):
@@ -164,8 +167,6 @@ def _priority(group: PriorityGroup, ctx: StoryContext, lead: list[Flowable]) -> 
             heading = []
             first, rest = action_flowables(action, ctx, lead)
             out.append(first)
-            if n == 0:
-                out.append(SectionMark(ctx.state, group.title))
             out.extend(rest)
     # Before the last action's trailing space: a page that this space would start is not
     # "continued".

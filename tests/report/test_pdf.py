@@ -12,10 +12,11 @@ from pypdf.generic import DictionaryObject
 
 from homecheck.domain.actions import PRIORITY_BY_SEVERITY
 from homecheck.domain.advice import advice_sections
-from homecheck.domain.assessment import Answer
+from homecheck.domain.assessment import Answer, read_file
 from homecheck.domain.content import Checklist
 from homecheck.i18n import catalogue
 from tests.report.conftest import all_hazards, all_ok, make_assessment, pages_text, squash
+from tests.report.test_every_text import EXAMPLES
 
 Render = Callable[..., bytes]
 
@@ -62,28 +63,46 @@ def test_page_x_of_y_on_every_page(full: tuple[str, bytes]) -> None:
         assert label in text, f"page {number}"
 
 
-def test_pages_a_priority_group_continues_on_say_so_at_the_top(full: tuple[str, bytes]) -> None:
-    language, pdf = full
+def continued_pages(pdf: bytes, language: str) -> int:
+    """Check that every page of the action list a priority group runs on says so at the top (or
+    starts the next group itself); return how many pages say "<group>, continued"."""
     t = catalogue(language)
     titles = [t(f"priority.{p}") for p in ("now", "soon", "later")]
     pages = pages_text(pdf)
     start = next(n for n, text in enumerate(pages) if t("report.actions.heading") in text)
     current = None
     continued = 0
-    for text in pages[start:]:
+    for number, text in enumerate(pages[start:], start + 1):
         lines = [line.strip() for line in text.splitlines()]
         headers = [title for title in titles if t("report.continued", section=title) in lines]
         if headers:
             continued += 1
-            assert headers == [current]
+            assert headers == [current], f"page {number}"
         elif current is not None and t("report.actions.done") + ":" in text:
             # A page with actions but no header must start the next group itself.
             later = titles[titles.index(current) + 1 :]
-            assert any(title in lines for title in later), "a continued page has no header"
+            assert any(title in lines for title in later), f"page {number} has no header"
         for title in titles:
             if title in lines:
                 current = title
-    assert continued >= 3
+    return continued
+
+
+def test_pages_a_priority_group_continues_on_say_so_at_the_top(full: tuple[str, bytes]) -> None:
+    language, pdf = full
+    assert continued_pages(pdf, language) >= 3
+
+
+@pytest.mark.parametrize("paper", ["A4", "letter"])
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_page_that_a_group_s_first_action_runs_on_to_says_continued(
+    content: Checklist, render: Render, language: str, paper: str
+) -> None:
+    """In large print the therapist visit's first action, under the group's heading, runs over
+    the page end: the next page, which starts inside that action, names the group too."""
+    assessment = read_file(EXAMPLES / "therapist-visit.json", content)
+    pdf = render(content, assessment, language, paper, large_print=True)
+    assert continued_pages(pdf, language) >= 4
 
 
 def test_footer_has_date_and_client_on_every_page(full: tuple[str, bytes]) -> None:
