@@ -24,11 +24,12 @@ import time
 from typing import Any
 
 import pyatspi  # Debian's python3-pyatspi (system Python only)
-from _atspi_reader import Reader, ReaderError, do, find_app, wait_for
+from _atspi_reader import WAIT_S, Reader, ReaderError, do, find_app, wait_for
 from gi.repository import GLib
 
 TURNS = 4  # About you, Your home and the first two rooms
-SETTLE_S = 0.6  # events of one page turn arrive within a few ms; this leaves room for a busy CI
+BUTTONS = ("Volgende", "Terug")  # a Press action may give them focus first
+SETTLE_S = 0.3  # what the app sends in the same turn of its event loop arrives within ms
 
 
 class Listener:
@@ -56,15 +57,33 @@ class Listener:
                             "role": event.source.getRoleName(), "name": event.source.name or ""})
 
     def take(self, seconds: float = SETTLE_S) -> list[dict[str, Any]]:
-        """Let the events of the last action arrive (the bus is read in GLib's loop)."""
+        """The events that arrived within ``seconds`` (the bus is read in GLib's loop)."""
+        self._pump_until(lambda: False, seconds)
+        taken, self.events = self.events, []
+        return taken
+
+    def take_page_turn(self) -> list[dict[str, Any]]:
+        """The events of a page turn: until the keyboard lands on the page or the place is
+        announced (as long as a busy machine needs), then what follows at once."""
+        def landed() -> bool:
+            return any(e["kind"] == "announcement" or (e["kind"] == "focus" and e["name"] not in
+                                                        BUTTONS) for e in self.events)
+
+        if not self._pump_until(landed, WAIT_S):
+            raise ReaderError("no focus change and no announcement after a page turn")
+        return self.take()
+
+    @staticmethod
+    def _pump_until(done: Any, seconds: float) -> bool:
         end = time.monotonic() + seconds
         context = GLib.MainContext.default()
         while time.monotonic() < end:
             while context.iteration(False):
                 pass
+            if done():
+                return True
             time.sleep(0.02)
-        taken, self.events = self.events, []
-        return taken
+        return False
 
 
 def turn(reader: Reader, listener: Listener, steps_list: Any, button: str,
@@ -75,7 +94,7 @@ def turn(reader: Reader, listener: Listener, steps_list: Any, button: str,
     wait_for(f"step {index} to show", lambda: reader.current_step(steps_list) == index)
     return {"step": index + 1, "steps": steps_list.childCount,
             "step_text": (steps_list.getChildAtIndex(index).name or "").split("\n")[0],
-            "events": listener.take()}
+            "events": listener.take_page_turn()}
 
 
 def read_app(reader: Reader, listener: Listener, report: dict[str, Any]) -> None:
