@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QPushButton, QWidget
 
@@ -23,6 +23,21 @@ def digit_of(event: QKeyEvent) -> int | None:
     if event.modifiers() & blocked:
         return None
     return _DIGIT_KEYS.get(Qt.Key(event.key()))
+
+
+class AnswerButton(QPushButton):
+    """A checkable answer whose size does not change when it is chosen: the tick shown in front
+    of the chosen answer has its room on every button, so that choosing moves nothing (a button
+    that grew pushed the next one to another line, under the pointer)."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        if not self.isChecked():
+            hint.setWidth(hint.width() + self.fontMetrics().horizontalAdvance(f"{CHECK_MARK} "))
+        return hint
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
 
 
 class ChoiceButtons(WrapRow):
@@ -45,7 +60,7 @@ class ChoiceButtons(WrapRow):
         # A second click that lands here only because the page moved on is not an answer.
         self.guard = ClickGuard(self, self.focus_button)
         for value in self.values:
-            button = QPushButton(self)
+            button = AnswerButton(self)
             button.setCheckable(True)
             # Enter on an answer must not trigger the wizard's default button by accident.
             button.setAutoDefault(False)
