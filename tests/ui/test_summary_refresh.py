@@ -99,3 +99,30 @@ def test_ticking_an_action_done_updates_the_counts_at_the_top_at_once(make_wizar
     summary.refresh()
     assert (summary.now_label.text(), summary.counts.text()) == shown
     assert QApplication.focusWidget() is row.box  # the keyboard stays where it was
+
+
+def test_a_check_stopped_halfway_does_not_only_say_there_is_nothing_to_do(make_wizard) -> None:
+    """One question answered, "fine": the large first line says nothing must be done this week;
+    right under it the summary says that most questions are still open, so that nobody reads
+    "nothing to do" as "the home was checked and is fine"."""
+    wizard = make_wizard()
+    room = first_room(wizard)
+    room.rows[0].choices.choose_number(2)  # fine
+    wizard.go_to(SUMMARY_ID)
+    summary = wizard.summary_page
+    assert summary.now_label.text() == "Nothing that must be done this week"
+    open_count = summary.open_list.count()
+    assert open_count > 50
+    assert summary.not_checked.isVisible()
+    assert str(open_count) in summary.not_checked.text()
+    # Right under the first line, before the next step.
+    layout = summary.now_label.parentWidget().layout()
+    assert layout.indexOf(summary.not_checked) == layout.indexOf(summary.now_label) + 1
+    # Every question answered: the line goes.
+    session = wizard.ctx.session
+    for area in wizard.ctx.checklist.areas:
+        if session.has_area(area.id):
+            for item in area.items:
+                session.set_answer(item.id, "ok")
+    summary.refresh()
+    assert not summary.not_checked.isVisible()

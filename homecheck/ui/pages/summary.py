@@ -39,6 +39,8 @@ class SummaryPage(BasePage):
         # screen reader reads it out (its text is its name), and Tab goes on down the page.
         self.now_label.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.now_label.setProperty("stop", "true")
+        # Under "nothing to do this week" of a check stopped halfway: not everything was checked.
+        self.not_checked = plain_label(role="heading")
         self.next_step = plain_label(role="heading")
         self.next_helpers = plain_label()
         self.warnings = plain_label()
@@ -65,6 +67,7 @@ class SummaryPage(BasePage):
         self.open_heading.setBuddy(self.open_list)
         for widget in (
             self.now_label,
+            self.not_checked,
             self.next_step,
             self.next_helpers,
             self.warnings,
@@ -152,6 +155,10 @@ class SummaryPage(BasePage):
                     entry.setData(ITEM_ROLE, item.id)
                     self.open_list.addItem(entry)
         has_open = self.open_list.count() > 0
+        still_open = self.open_list.count()
+        key = "ui.summary.not_checked_one" if still_open == 1 else "ui.summary.not_checked"
+        self.not_checked.setText(t(key, count=still_open))
+        self.not_checked.setVisible(has_open)
         self.open_help.setText(t("ui.summary.open_help") if has_open else t("ui.summary.all_done"))
         self.open_list.setVisible(has_open)
 
