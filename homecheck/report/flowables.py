@@ -9,6 +9,7 @@ from typing import Any
 from reportlab.lib.colors import Color, black, white
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus.flowables import _listWrapOn
 
 from homecheck.report.styles import BAR_GREY, FONT_BOLD
 
@@ -182,3 +183,72 @@ class KeepTogetherOrFlow(KeepTogether):
             # split at once, without looking at its keepWithNext.
             return [self.NullActionFlowable(), *self._content]
         return list(super().split(avail_width, avail_height))
+
+
+class ColumnBalance:
+    """The two-column pages' last page, balanced: what the ``BalancePoint`` marks share.
+
+    ``units`` are the flowables of the columns in order, a ``BalancePoint`` before each. On the
+    page where the rest fits into the two columns, the left column ends at the point where
+    both columns come out about as long (the rest goes to the right one); on every other page
+    the columns fill as usual. The right column must hold the rest with ``margin`` points to
+    spare, so balancing never adds a page; a short end (under ``least`` of the column) stays
+    in the left column.
+    """
+
+    def __init__(self, units: list[Flowable], left: str, margin: float, least: float) -> None:
+        self.units = units
+        self.left = left  # the left column frame's id
+        self.margin = margin
+        self.least = least
+        self.heights: list[float] = []
+        self.done = False
+
+    def measure(self, width: float, canv: Any) -> None:
+        """Each unit's height with the space around it (once; a little more than it takes)."""
+        if not self.heights:
+            for unit in self.units:
+                # A KeepTogether measures itself as endless when asked with room to spare.
+                parts = unit._content if isinstance(unit, KeepTogether) else [unit]
+                _, height = _listWrapOn(parts, width, canv)
+                self.heights.append(height + unit.getSpaceBefore() + unit.getSpaceAfter())
+
+    def points(self) -> list[Flowable]:
+        """The units with a balance point before each."""
+        out: list[Flowable] = []
+        for index, unit in enumerate(self.units):
+            out += [BalancePoint(self, index), unit]
+        return out
+
+
+class BalancePoint(Flowable):
+    """Takes no room, except at the balance point of the last page: there it takes the rest of
+    the left column, so that what follows starts the right one."""
+
+    _ZEROSIZE = 1
+
+    def __init__(self, balance: ColumnBalance, index: int) -> None:
+        super().__init__()
+        self.balance = balance
+        self.index = index
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        balance, frame = self.balance, getattr(self, "_frame", None)
+        if balance.done or frame is None or frame.id != balance.left:
+            return 0, 0
+        balance.measure(avail_width, self.canv)
+        column = frame._aH
+        used = column - avail_height  # in the left column so far
+        rest = sum(balance.heights[self.index :])  # from here to the end
+        next_unit = balance.heights[self.index]
+        if (
+            rest + balance.margin <= column  # the rest fits in the right column
+            and used + next_unit >= rest  # one unit more and the left would be the longer
+            and used + rest >= balance.least  # not a short end
+        ):
+            balance.done = True
+            return avail_width, avail_height
+        return 0, 0
+
+    def draw(self) -> None:
+        pass

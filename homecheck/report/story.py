@@ -14,7 +14,7 @@ from reportlab.platypus.flowables import FrameSplitter
 from homecheck.report.action_list import actions
 from homecheck.report.blocks import CELL_STYLE, bold, facts, markup, para, user_text
 from homecheck.report.context import COLUMN_FRAMES, COLUMNS_TEMPLATE, StoryContext
-from homecheck.report.flowables import ScoreBar
+from homecheck.report.flowables import ColumnBalance, ScoreBar
 from homecheck.report.fridge import fridge_page
 from homecheck.report.model import PersonView
 from homecheck.report.progress import ProgressView
@@ -210,8 +210,14 @@ def advice(ctx: StoryContext) -> list[Flowable]:
     if ctx.large:  # large type needs the whole width: a column would hold a few words a line
         return [CondPageBreak(ctx.height / 6), *body]
     # Two columns from here on, below what is already on the page (on a new page when less
-    # than a sixth of this one is left).
-    return [FrameSplitter(COLUMNS_TEMPLATE, list(COLUMN_FRAMES), required=ctx.height / 6), *body]
+    # than a sixth of this one is left); the last page's two columns about as long.
+    balance = ColumnBalance(
+        body, COLUMN_FRAMES[0], margin=ctx.sizes.detail * 3, least=ctx.height / 3
+    )
+    return [
+        FrameSplitter(COLUMNS_TEMPLATE, list(COLUMN_FRAMES), required=ctx.height / 6),
+        *balance.points(),
+    ]
 
 
 def story(ctx: StoryContext) -> list[Flowable]:

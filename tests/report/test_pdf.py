@@ -14,7 +14,9 @@ from homecheck.domain.actions import PRIORITY_BY_SEVERITY
 from homecheck.domain.advice import advice_sections
 from homecheck.domain.assessment import Answer, read_file
 from homecheck.domain.content import Checklist
+from homecheck.domain.followup import compare
 from homecheck.i18n import catalogue
+from homecheck.report.pdf import FOOTER_ZONE
 from tests.report.conftest import all_hazards, all_ok, make_assessment, pages_text, squash
 from tests.report.test_every_text import EXAMPLES
 
@@ -263,3 +265,62 @@ def test_an_area_answered_all_not_applicable_is_checked_with_nothing_to_do(
     t = catalogue("en")
     assert squash(t("report.score.nothing_to_do")) in text
     assert squash(t("report.score.not_checked")) in text  # the areas left open
+
+
+def _column_ends(pdf: bytes, heading: str) -> tuple[float, float, float]:
+    """On the last page, below the advice heading (or from the top when it is on an earlier
+    page): how far down the left and the right column's text goes, and where the columns start
+    (points from the bottom; a column without text ends at its start)."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    page = document[len(document) - 1]
+    width, height = page.get_width(), page.get_height()
+    text = page.get_textpage()
+    boxes = [text.get_charbox(n) for n in range(text.count_chars())]
+    chars = "".join(text.get_text_range())
+    top = height
+    found = squash(chars).find(squash(heading))
+    if found >= 0:  # the columns start below the heading's line
+        visible = [n for n, char in enumerate(chars) if not char.isspace()]
+        top = boxes[visible[found]][3] + 1
+    lows = {"left": top, "right": top}
+    for n, (left, bottom, right, upper) in enumerate(boxes):
+        if chars[n : n + 1].isspace() or upper > top or bottom < height * FOOTER_ZONE:
+            continue
+        side = "left" if (left + right) / 2 < width / 2 else "right"
+        lows[side] = min(lows[side], bottom)
+    return lows["left"], lows["right"], top
+
+
+@pytest.mark.parametrize("paper", ["A4", "letter"])
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize(
+    "example", ["therapist-visit.json", "therapist-visit-v2.json", "full-check.json",
+                "empty-home.json", "follow-up"]
+)
+def test_the_advice_s_last_page_has_two_columns_about_as_long(
+    content: Checklist, render: Render, example: str, language: str, paper: str
+) -> None:
+    """The advice is set in two columns; where it ends, both columns come out about as long
+    (within an eighth of the page) instead of a full left column beside a short or empty right
+    one. Only a short end (under a third of the page) may stay in the left column alone."""
+    followup = None
+    if example == "follow-up":  # the therapist visit again, some hazards fixed, one new
+        before = read_file(EXAMPLES / "therapist-visit.json", content)
+        assessment = read_file(EXAMPLES / "therapist-visit.json", content)
+        assessment.date = "2027-01-12"
+        for item_id in ("stairs.rail_full_length", "living.walking_path_blocked",
+                        "bedroom.no_lamp_within_reach"):
+            assessment.answers[item_id] = Answer("ok")
+        assessment.answers["kitchen.slippery_floor_or_mat"] = Answer("hazard")
+        followup = compare(content, before, assessment)
+    else:
+        assessment = read_file(EXAMPLES / example, content)
+    pdf = render(content, assessment, language, paper, followup=followup)
+    height = float(PdfReader(io.BytesIO(pdf)).pages[-1].mediabox.height)
+    left, right, top = _column_ends(pdf, catalogue(language)("report.advice.heading"))
+    if right < top:  # text in both columns
+        assert abs(left - right) <= height / 8, (left, right)
+    else:
+        assert top - left < height / 3, f"only the left column, {top - left:.0f} pt long"
