@@ -71,6 +71,13 @@ class Session(StoreGuard, CheckViews):
                 store.save_header(check_id, self.assessment)
         self._changed(ChangeKind.CHECK)
 
+    @property
+    def reviewing(self) -> bool:
+        """True when the loaded check was finished already: it is open to look at and to tick
+        off what has been done, not to fill in. Stopping leaves nothing to continue, and a
+        follow-up or a new check starts beside it."""
+        return self.check_id is not None and self.assessment.status == "done"
+
     def _load_previous(self, previous_id: int | None) -> None:
         self.previous_id = previous_id
         self.previous = None

@@ -450,7 +450,10 @@ class HomeWizard(QWizard):
     def reject(self) -> None:
         """Stop for now (Esc, the window's close box or the Stop button): answers are saved."""
         t = self.ctx.t
-        if self.ctx.dialogs.ask_yes_no(self, t("ui.stop.title"), t("ui.stop.question")):
+        # A finished check opened to look at it leaves nothing to go on with next time.
+        question = t("ui.stop.question_reviewing" if self.ctx.session.reviewing
+                     else "ui.stop.question")
+        if self.ctx.dialogs.ask_yes_no(self, t("ui.stop.title"), question):
             super().reject()
 
     def accept(self) -> None:

@@ -73,3 +73,21 @@ def test_export_leaves_out_absent_areas(store: Store) -> None:
     assert list(exported.answers) == [hall]
     assert garden in session.assessment.answers  # kept, in case the garden comes back
     assert session.score().hazards == 0
+
+
+def test_a_finished_check_opened_again_is_reviewed_not_under_way(store: Store) -> None:
+    session = Session(store, checklist(), "en")
+    assert not session.reviewing  # nothing loaded
+    session.start_new("therapist", "Mrs J", "Anna")
+    item = checklist().areas[0].items[0].id
+    session.set_answer(item, "hazard")
+    first = session.check_id
+    assert not session.reviewing  # being filled in
+    session.finish()
+    assert session.reviewing  # finished: nothing left to continue
+    session.start_followup(first, "therapist", "Mrs J", "Anna")
+    assert not session.reviewing  # the follow-up is under way
+    session.resume(first)
+    assert session.reviewing  # the earlier check, opened to look at it
+    session.set_done(item, True)  # ticking an action off does not reopen it
+    assert session.reviewing

@@ -58,6 +58,14 @@ class ClientsPage(BasePage):
         self.followup_help = plain_label(role="muted")
         self.followup_help.setContentsMargins(theme.TARGET_PX, 0, 0, 0)
         self.new_radio = WrapRadioButton(self)
+        # A finished check opened to look at it: Next goes on looking; these start the next one.
+        self.review_note = plain_label()
+        self.review_row = QWidget(self)
+        review_flow = FlowLayout(self.review_row, spacing=10)
+        self.followup_button = QPushButton(self.review_row)
+        self.new_button = QPushButton(self.review_row)
+        for button in (self.followup_button, self.new_button):
+            review_flow.addWidget(button)
         self.message = plain_label(role="question")
         self.checks_heading = plain_label(role="heading")
         self.checks_list = JumpList(self)
@@ -70,7 +78,8 @@ class ClientsPage(BasePage):
         flow = FlowLayout(row, spacing=10)
         for button in (self.open_button, self.delete_check_button):
             flow.addWidget(button)
-        for button in (self.other_button, self.open_button, self.delete_check_button):
+        for button in (self.other_button, self.open_button, self.delete_check_button,
+                       self.followup_button, self.new_button):
             button.setAutoDefault(False)
             theme.touch_target(button)
         for radio in (self.followup_radio, self.new_radio):
@@ -79,7 +88,9 @@ class ClientsPage(BasePage):
         self.other_button.clicked.connect(self.choose_another)
         self.open_button.clicked.connect(self.open_chosen)
         self.delete_check_button.clicked.connect(self.delete_chosen_check)
-        mark_writes(self.ctx, self.delete_check_button)
+        self.followup_button.clicked.connect(lambda: self.start_after_review(followup=True))
+        self.new_button.clicked.connect(lambda: self.start_after_review(followup=False))
+        mark_writes(self.ctx, self.delete_check_button, self.followup_button, self.new_button)
         layout.addWidget(self.intro)
         layout.addWidget(self.current)
         layout.addWidget(self.other_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -87,7 +98,7 @@ class ClientsPage(BasePage):
         # earlier checks (to open or delete one) follows.
         widgets: tuple[QWidget, ...] = (
             self.client_list, self.mode_heading, self.followup_radio, self.followup_help,
-            self.new_radio,
+            self.new_radio, self.review_note, self.review_row,
             self.message, self.checks_heading, self.checks_list, self.no_checks, row,
         )
         for widget in widgets:
@@ -116,6 +127,11 @@ class ClientsPage(BasePage):
         self.new_radio.setAccessibleDescription(t("ui.clients.new_description"))
         self.followup_radio.setAccessibleName(t("ui.clients.followup_name"))
         self.followup_radio.setAccessibleDescription(t("ui.clients.followup_description"))
+        for button, key in ((self.followup_button, "followup_start"),
+                            (self.new_button, "new_start")):
+            button.setText(t(f"ui.clients.{key}"))
+            button.setAccessibleName(t(f"ui.clients.{key}_name"))
+            button.setAccessibleDescription(t(f"ui.clients.{key}_description"))
         self.client_list.role = self._role()
         self.client_list.retranslate()  # lists again, which shows the client's checks
         self._show_state()
@@ -190,6 +206,14 @@ class ClientsPage(BasePage):
             self.new_radio.setChecked(True)
         if client_id is not None:
             self.message.setVisible(False)
+        # Looking at a finished check: nothing to continue, so the next check can start here.
+        reviewing = (self.decided() and ctx.session.reviewing and client_id is not None
+                     and not ctx.session.read_only)
+        self.review_note.setVisible(reviewing)
+        self.review_row.setVisible(reviewing)
+        self.followup_button.setVisible(reviewing and self.base is not None)
+        if reviewing:
+            self.review_note.setText(t("ui.clients.review_note", client=label))
         self._enable()
 
     def _check_text(self, check: CheckSummary) -> str:
@@ -222,6 +246,15 @@ class ClientsPage(BasePage):
         self.choosing = True
         self._show_state()
         self.client_list.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def start_after_review(self, followup: bool) -> None:
+        """From a finished check opened to look at it: start the chosen person's follow-up (or
+        a new, empty check) and go on to it, as choosing another check and Next would."""
+        self.choosing = True
+        self._show_state()
+        radio = self.followup_radio if followup and self.base is not None else self.new_radio
+        radio.setChecked(True)
+        self.nav().next()  # validatePage starts it; if it cannot, the page says why
 
     def after_finish(self, label: str) -> None:
         """The check of ``label`` was finished: choose the next person (or check) here."""

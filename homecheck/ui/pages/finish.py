@@ -18,6 +18,7 @@ from homecheck.session.photos import copy_beside, load_photo, photos_folder
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import FINISH_ID, BasePage
+from homecheck.ui.pages.start import CLIENT_ROLES
 from homecheck.ui.settings import FileKind
 from homecheck.ui.widgets.labels import plain_label
 from homecheck.ui.widgets.print_choices import PrintChoices
@@ -87,9 +88,22 @@ class FinishPage(BasePage):
             button.setText(t(f"ui.finish.{key}"))
             button.setAccessibleName(t(f"ui.finish.{key}_name"))
             button.setAccessibleDescription(t(f"ui.finish.{key}_description"))
-        self.done_help.setText(t("ui.finish.done_help"))
+        self._show_done_help()
+
+    def _show_done_help(self) -> None:
+        """What Finish does: mark the check finished, or, for a check that was finished
+        already and opened to look at it, close it (then the client list, or homecheck closes)."""
+        session = self.ctx.session
+        if not session.reviewing:
+            key = "done_help"
+        elif session.assessment.role in CLIENT_ROLES:
+            key = "done_help_reviewing_list"
+        else:
+            key = "done_help_reviewing_self"
+        self.done_help.setText(self.ctx.t(f"ui.finish.{key}"))
 
     def on_enter(self) -> None:
+        self._show_done_help()
         self.print_choices.show_size_default()
         self.save_pdf_button.setFocus(Qt.FocusReason.OtherFocusReason)
 

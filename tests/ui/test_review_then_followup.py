@@ -1,0 +1,97 @@
+"""A finished check opened to look at it (review): the follow-up can start from there at once,
+and Stop and Finish say what is true for a check that was finished already."""
+
+from __future__ import annotations
+
+import pytest
+
+from homecheck.ui.pages.base import CLIENTS_ID, SUMMARY_ID
+from homecheck.ui.pages.room import RoomPage
+from tests.ui.helpers import choose_role, finish_check_for_new_client, first_room
+
+pytestmark = pytest.mark.gui
+
+
+def _review_first_visit(make_wizard, dialogs):  # type: ignore[no-untyped-def]
+    """A therapist with two finished visits to "Mevr. A" opens the first one again."""
+    finish_check_for_new_client(make_wizard(), dialogs, "therapist", "Mevr. A")
+    wizard = make_wizard()
+    choose_role(wizard, "therapist")
+    wizard.next()
+    page = wizard.clients_page
+    page.client_list.choose(next(c.id for c in page.client_list.clients if c.label == "Mevr. A"))
+    assert page.followup_radio.isChecked()
+    wizard.next()  # the follow-up of the first visit: the second visit
+    first_room(wizard).rows[1].choices.choose_number(1)
+    dialogs.yes_no.insert(0, False)
+    wizard.accept()
+    second = wizard.ctx.session.check_id
+    checks = [c.id for c in page.checks]
+    assert len(checks) == 2 and checks[0] == second
+    page.checks_list.setCurrentRow(1)  # the first visit
+    page.open_chosen()
+    assert wizard.currentId() == SUMMARY_ID
+    assert wizard.ctx.session.check_id == checks[1]
+    return wizard, page, second
+
+
+def test_the_client_page_offers_the_follow_up_of_a_reviewed_check(make_wizard, dialogs) -> None:
+    wizard, page, second = _review_first_visit(make_wizard, dialogs)
+    session = wizard.ctx.session
+    reviewed = session.check_id
+    assert session.reviewing
+    wizard.go_to(CLIENTS_ID)
+    assert page.followup_button.isVisible() and page.new_button.isVisible()
+    assert not page.followup_radio.isVisible()  # Next still goes on with the reviewed check
+    page.followup_button.click()
+    assert isinstance(wizard.currentPage(), RoomPage) or wizard.currentId() > CLIENTS_ID
+    assert session.check_id not in (reviewed, second)
+    assert session.previous_id == second  # compared with the last visit, not the one looked at
+    assert session.assessment.client == "Mevr. A" and not session.reviewing
+
+
+def test_a_new_empty_check_can_start_from_a_reviewed_check(make_wizard, dialogs) -> None:
+    wizard, page, second = _review_first_visit(make_wizard, dialogs)
+    reviewed = wizard.ctx.session.check_id
+    wizard.go_to(CLIENTS_ID)
+    page.new_button.click()
+    session = wizard.ctx.session
+    assert session.check_id not in (reviewed, second)
+    assert session.previous_id is None and session.assessment.answers == {}
+    assert session.assessment.client == "Mevr. A"
+    assert wizard.currentId() > CLIENTS_ID
+
+
+def test_back_and_next_on_a_reviewed_check_start_nothing(make_wizard, dialogs) -> None:
+    wizard, _page, _second = _review_first_visit(make_wizard, dialogs)
+    reviewed = wizard.ctx.session.check_id
+    wizard.go_to(CLIENTS_ID)
+    wizard.next()
+    assert wizard.ctx.session.check_id == reviewed
+
+
+def test_stop_on_a_reviewed_check_promises_nothing_to_continue(make_wizard, dialogs) -> None:
+    wizard, _page, _second = _review_first_visit(make_wizard, dialogs)
+    dialogs.yes_no.insert(0, False)
+    wizard.reject()
+    asked = [c for c in dialogs.calls if c[0] == "ask_yes_no"][-1]
+    assert "go on where you stopped" not in asked[2]
+    assert "finished" in asked[2]
+
+
+def test_the_save_page_of_a_reviewed_check_says_it_is_finished_already(
+    make_wizard, dialogs
+) -> None:
+    wizard, _page, _second = _review_first_visit(make_wizard, dialogs)
+    wizard.next()
+    help_text = wizard.finish_page.done_help.text()
+    assert "finished already" in help_text
+    assert "next person" in help_text  # what Finish does for a therapist
+
+
+def test_the_save_page_of_a_check_under_way_asks_to_finish_it(make_wizard, dialogs) -> None:
+    wizard = make_wizard()
+    first_room(wizard).rows[0].choices.choose_number(1)
+    wizard.go_to(SUMMARY_ID)
+    wizard.next()
+    assert "finished already" not in wizard.finish_page.done_help.text()
