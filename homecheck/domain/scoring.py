@@ -1,8 +1,10 @@
 """The home score: the share of checked points of the home that were fine (0-100, weighted by
 severity), per area and for the whole home, as pure functions of checklist and assessment.
 
-Items about the person (group "person": dizziness, medicines, feet) are not part of the home:
-they are left out here and listed with the person (docs/scoring.md).
+Items about the person (group "person": dizziness, medicines, feet, rushing to the toilet) are
+not points of the home: they are left out of the percentage. They are asked in their room and
+their action is listed under that room, so they do count in the room's hazards and answers,
+the same counts as the action list, the side panel and the PDF (docs/scoring.md).
 """
 
 from __future__ import annotations
@@ -22,10 +24,14 @@ def is_home_item(item: Item) -> bool:
 
 @dataclass(frozen=True)
 class AreaScore:
-    """How one area of the home came out."""
+    """How one area of the home came out.
+
+    ``score`` is over the area's home items; the counts are over every question asked in the
+    area, items about the person included, as the action list lists them.
+    """
 
     area_id: str
-    score: int | None  # None when no applicable item was answered
+    score: int | None  # None when no applicable home item was answered
     hazards: int
     answered: int
     unanswered: int
@@ -79,10 +85,11 @@ def weighted_score(hazard_weight: int, checked_weight: int) -> int | None:
 
 
 def score_area(area: Area, assessment: Assessment) -> AreaScore:
-    """Score one area's home items: hazards and checked items weighted by severity; "na",
-    blanks and items about the person left out."""
+    """Score one area: the percentage weighs its home items by severity ("na", blanks and
+    items about the person left out); hazards and answers count every question of the area,
+    as the action list and the side panel do."""
     hazards = answered = not_applicable = hazard_weight = checked_weight = 0
-    items = [item for item in area.items if is_home_item(item)]
+    items = area.items
     for item in items:
         answer = assessment.answers.get(item.id)
         if answer is None:
@@ -91,10 +98,12 @@ def score_area(area: Area, assessment: Assessment) -> AreaScore:
         if answer.answer == "na":
             not_applicable += 1
             continue
-        checked_weight += item.severity
         if answer.answer == "hazard":
             hazards += 1
-            hazard_weight += item.severity
+        if is_home_item(item):
+            checked_weight += item.severity
+            if answer.answer == "hazard":
+                hazard_weight += item.severity
     return AreaScore(
         area_id=area.id,
         score=weighted_score(hazard_weight, checked_weight),

@@ -188,10 +188,14 @@ def test_score_json_counts_match_the_file(capsys: pytest.CaptureFixture[str]) ->
     _, out, _ = _run(capsys, "score", "--json", str(EXAMPLES_DIR / "therapist-visit.json"))
     doc = json.loads(out)
     hazards = [k for k, v in raw["answers"].items() if v["answer"] == "hazard"]
-    # The home's counts leave out the items about the person (content group "person").
-    home = {item.id for item in CONTENT.items() if "person" not in item.groups}
-    assert doc["hazards"] == len([k for k in hazards if k in home])
-    assert doc["answered"] == len([k for k in raw["answers"] if k in home])
+    # Every question counts in its area, items about the person (content group "person")
+    # included: they are listed under their area as the actions are (only the score leaves
+    # them out).
+    assert doc["hazards"] == len(hazards)
+    assert doc["answered"] == len(raw["answers"])
+    for area in doc["areas"]:
+        listed = [a for a in doc["actions"] if a["area"] == area["id"]]
+        assert area["hazards"] == len(listed), area["id"]
     assert [a["id"] for a in doc["areas"]] == raw["areas"]
     assert sorted(a["item"] for a in doc["actions"] if a["area"] != "person") == sorted(hazards)
     # 2 falls, pain often, fear that limits, a high Short FES-I, 1 active day, unsteady:
@@ -215,8 +219,8 @@ def test_score_of_an_empty_home_is_null(capsys: pytest.CaptureFixture[str]) -> N
     assert code == 0
     assert doc["score"] is None
     assert (doc["hazards"], doc["answered"], doc["actions"]) == (0, 0, [])
-    # Every home item is open; items about the person are not counted with the home.
-    assert doc["unanswered"] == sum(1 for i in CONTENT.items() if "person" not in i.groups)
+    # Every question is open, those about the person included.
+    assert doc["unanswered"] == len(list(CONTENT.items()))
     assert all(a["score"] is None for a in doc["areas"])
 
 

@@ -162,8 +162,10 @@ def test_examples_score_as_by_hand() -> None:
     }
     hazards = [i for i, a in home_answers.items() if a.answer == "hazard"]
     # 24 hazards in the file (25 before issue 13 merged the hallway and living-room rugs), 2 of
-    # them about the person
-    assert home.hazards == len(hazards) == 22
+    # them about the person: they count as hazards of their area (as the action list lists
+    # them), but not in the score
+    assert len(hazards) == 22
+    assert home.hazards == sum(1 for a in full.answers.values() if a.answer == "hazard") == 24
     safe = sum(CONTENT.item(i).severity for i, a in home_answers.items() if a.answer == "ok")
     unsafe = sum(CONTENT.item(i).severity for i in hazards)
     assert home.score == int(100 * safe / (safe + unsafe) + 0.5)
@@ -171,7 +173,7 @@ def test_examples_score_as_by_hand() -> None:
     home = score_home(CONTENT, empty)
     assert home.score is None
     assert all(a.score is None for a in home.areas)
-    assert home.unanswered == sum(1 for i in CONTENT.items() if scoring.is_home_item(i))
+    assert home.unanswered == len(list(CONTENT.items()))
 
 
 # -- properties on the real checklist ----------------------------------------------------------
@@ -189,14 +191,20 @@ def test_scores_are_in_range_and_counts_add_up(assessment: Assessment) -> None:
         assert area.answered + area.unanswered == area.total
         assert area.not_applicable <= area.answered
         assert area.hazards <= area.answered - area.not_applicable
-        assert (area.score == 100) is (area.hazards == 0 and area.score is not None)
+        # 100 only without a hazard among the area's home items (the person's don't weigh).
+        home_hazards = sum(
+            1
+            for item in CONTENT.area(area.area_id).items
+            if scoring.is_home_item(item)
+            and getattr(assessment.answers.get(item.id), "answer", None) == "hazard"
+        )
+        assert (area.score == 100) is (home_hazards == 0 and area.score is not None)
     assert home.score is None or 0 <= home.score <= 100
     assert home.hazards == sum(
         1
         for item_id, answer in assessment.answers.items()
         if answer.answer == "hazard"
         and CONTENT.item(item_id).area in assessment.areas
-        and scoring.is_home_item(CONTENT.item(item_id))
     )
     assert (home.score is None) is all(a.score is None for a in home.areas)
 
