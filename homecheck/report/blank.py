@@ -32,6 +32,10 @@ _TIGHT = [
 ]
 
 
+# Room after each answer, so that a long one never runs into the next box.
+CHOICE_GAP = 6
+
+
 class UnknownArea(ValueError):
     """An area id that the checklist does not have."""
 
@@ -55,16 +59,29 @@ class _Sheet:
         return WriteIn(label, FONT, self.size, line_width=width)
 
     def choices(self, labels: Sequence[str]) -> Table:
-        """A box before each answer, side by side."""
-        column = self.width / max(len(labels), 3)
-        row: list[Flowable] = []
-        widths: list[float] = []
-        for label in labels:
-            row += [TickBox(self.box), self.text(label, "BlankChoice")]
-            widths += [self.box + 6, column - self.box - 6]
-        # Room after each answer, so that a long one never runs into the next box.
-        style = [*_TIGHT, ("RIGHTPADDING", (0, 0), (-1, -1), 6)]
-        return Table([row], colWidths=widths, style=style, hAlign="LEFT")
+        """A box before each answer, side by side; two to a row when one answer would take
+        more than two lines beside the others (the Short FES-I and the walking aid in large
+        print: "1 Helemaal / niet / bezorgd" ran up to the next box)."""
+        per_row = max(len(labels), 3)
+        if per_row > 2 and any(self._lines(label, self.width / per_row) > 2 for label in labels):
+            per_row = 2
+        column = self.width / per_row
+        cells = min(per_row, len(labels))  # answers in a row
+        rows: list[list[Flowable | str]] = []
+        for start in range(0, len(labels), cells):
+            row: list[Flowable | str] = []
+            for label in labels[start : start + cells]:
+                row += [TickBox(self.box), self.text(label, "BlankChoice")]
+            rows.append(row + [""] * (2 * cells - len(row)))
+        widths = [self.box + 6, column - self.box - 6] * cells
+        style = [*_TIGHT, ("RIGHTPADDING", (0, 0), (-1, -1), CHOICE_GAP)]
+        return Table(rows, colWidths=widths, style=style, hAlign="LEFT")
+
+    def _lines(self, label: str, column: float) -> int:
+        """How many lines an answer takes in a column this wide (its box included)."""
+        text = self.text(label, "BlankChoice")
+        text.wrap(column - self.box - 6 - CHOICE_GAP, 1e6)
+        return len(text.blPara.lines)
 
     def question(
         self, number: int, text: str, answers: Sequence[str], notes: bool = True

@@ -259,3 +259,23 @@ def test_the_command_line_prints_large_too(
     assert (code, err) == (0, "")
     assert out.read_bytes() == render_blank(content, "nl", ["stairs"], large_print=True)
     assert min(_question_sizes(out.read_bytes())) >= sizes(True).body
+
+
+@pytest.mark.parametrize("paper", ["A4", "letter"])
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_large_print_answers_take_two_lines_at_most_and_the_short_fes_i_one_page(
+    content: Checklist, language: str, paper: str
+) -> None:
+    """In large print four answers side by side ran to three lines each ("1 Helemaal / niet /
+    bezorgd"), up against the next box, and the Short FES-I's last question went on a page of
+    its own: such answers now go two to a row."""
+    pdf = render_blank(content, language, (), paper, large_print=True, about=True)
+    texts = pages_text(pdf)
+    items = [squash(item(language)) for item in person_content().fesi_items]
+    on = {n for n, text in enumerate(texts) for item in items if item in squash(text)}
+    assert len(on) == 1, f"the Short FES-I is on pages {sorted(p + 1 for p in on)}"
+    lines = [" ".join(line.split()) for line in texts[min(on)].splitlines()]
+    levels = person_content().fesi_levels
+    for level in levels:  # each answer on one line
+        answer = f"{level} {levels[level](language)}"
+        assert any(answer in line for line in lines), answer
