@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from homecheck.ui.pages.base import CLIENTS_ID, SUMMARY_ID
+from homecheck.ui.pages.base import CLIENTS_ID, START_ID, SUMMARY_ID
 from homecheck.ui.pages.room import RoomPage
 from tests.ui.helpers import choose_role, finish_check_for_new_client, first_room
 
@@ -95,3 +95,51 @@ def test_the_save_page_of_a_check_under_way_asks_to_finish_it(make_wizard, dialo
     wizard.go_to(SUMMARY_ID)
     wizard.next()
     assert "finished already" not in wizard.finish_page.done_help.text()
+
+
+def _review_own_last_check(make_wizard, dialogs):  # type: ignore[no-untyped-def]
+    """A person finished a check of her own home, and opens it again to tick things off."""
+    wizard = make_wizard()
+    first_room(wizard).rows[0].choices.choose_number(1)
+    first = wizard.ctx.session.check_id
+    dialogs.yes_no.insert(0, False)
+    wizard.accept()
+    wizard.ctx.session.close()
+    wizard = make_wizard()
+    wizard.start_page.mode_radios["review"].setChecked(True)
+    wizard.next()
+    assert wizard.currentId() == SUMMARY_ID and wizard.ctx.session.reviewing
+    assert wizard.ctx.session.check_id == first
+    return wizard, first
+
+
+def test_the_start_page_offers_the_follow_up_of_the_own_reviewed_check(
+    make_wizard, dialogs
+) -> None:
+    wizard, first = _review_own_last_check(make_wizard, dialogs)
+    wizard.go_to(START_ID)
+    start = wizard.start_page
+    assert start.mode_radios["followup"].isVisible()
+    assert start.mode_radios["review"].isChecked()  # Next goes on looking, as before
+    assert not start.mode_radios["resume"].isVisible() and not start.delete_button.isVisible()
+    start.mode_radios["followup"].setChecked(True)
+    wizard.next()
+    session = wizard.ctx.session
+    assert session.check_id != first and session.previous_id == first
+    assert not session.reviewing and wizard.currentId() > START_ID
+
+
+def test_back_to_the_start_page_and_on_keeps_the_own_reviewed_check(make_wizard, dialogs) -> None:
+    wizard, first = _review_own_last_check(make_wizard, dialogs)
+    wizard.go_to(START_ID)
+    wizard.next()
+    assert wizard.ctx.session.check_id == first and wizard.ctx.session.reviewing
+
+
+def test_the_save_page_of_the_own_reviewed_check_says_homecheck_closes(
+    make_wizard, dialogs
+) -> None:
+    wizard, _first = _review_own_last_check(make_wizard, dialogs)
+    wizard.next()
+    assert "finished already" in wizard.finish_page.done_help.text()
+    assert "close homecheck" in wizard.finish_page.done_help.text()

@@ -185,8 +185,16 @@ class StartPage(BasePage):
                 return mode
         return "new"
 
+    def reviewing_own(self) -> bool:
+        """True while the person's own last check, finished already, is open to look at: the
+        choice stays, so that the follow-up (or a new check) can start from here."""
+        session = self.ctx.session
+        return (self.decided and session.reviewing and not session.read_only
+                and self.base is not None and self.base.id == session.check_id
+                and self.role() == "self")
+
     def _mode_possible(self, mode: str) -> bool:
-        if self.decided:
+        if self.decided and (mode == "resume" or not self.reviewing_own()):
             return False
         if mode in ("new", "followup") and self.ctx.session.read_only:
             return False  # nothing can be stored: only looking at a stored check
@@ -209,6 +217,8 @@ class StartPage(BasePage):
         possible = [m for m in MODES if self._mode_possible(m)]
         choice = len(possible) > 1
         self.modes.show_modes(possible, deleted_note=bool(self._deleted) and not self.decided)
+        if self.reviewing_own():
+            self.delete_button.setVisible(False)  # the check that is open cannot be deleted
         if choice and not self._mode_possible(self.mode()):
             self.new_radio.setChecked(True)
 
@@ -380,6 +390,11 @@ class StartPage(BasePage):
 
     def on_enter(self) -> None:
         self.role_chosen = None  # the radios show the stored role (or none is stored yet)
+        if self.reviewing_own():
+            # Back at the start while looking at the last check: Next goes on looking at it,
+            # unless the person chooses the follow-up or a new check.
+            self.mode_radios["review"].setChecked(True)
+            self._show_modes()
         # isHidden, not isVisible: the first page is entered before the window is shown.
         visible = [r for r in self.mode_radios.values() if not r.isHidden()]
         checked = [r for r in visible if r.isChecked()]
@@ -394,6 +409,8 @@ class StartPage(BasePage):
         session = self.ctx.session
         role, assessor = self.header_choice()
         client = self.client_edit.text().strip() if role == "self" else session.assessment.client
+        if self.reviewing_own() and self.mode() in ("followup", "new"):
+            self.decided = False  # start it below, beside the check that was looked at
         if not self.decided:
             mode = self.mode()
             self.decided = True
