@@ -37,6 +37,7 @@ class ClientsPage(BasePage):
         self._open_request: int | None = None
         self.checks: list[CheckSummary] = []
         self.base: CheckInfo | None = None
+        self.unfinished: CheckSummary | None = None  # the chosen client's check under way
         self.details_timer = QTimer(self)
         self.details_timer.setSingleShot(True)
         self.details_timer.setInterval(DETAILS_DELAY_MS)
@@ -54,6 +55,10 @@ class ClientsPage(BasePage):
         # Created in reading order: that is the order Tab follows.
         self.mode_heading = plain_label(role="heading")
         self.mode_group = QButtonGroup(self)
+        # The client's check that is not finished yet, when there is one: go on with it.
+        self.resume_radio = WrapRadioButton(self)
+        self.resume_help = plain_label(role="muted")
+        self.resume_help.setContentsMargins(theme.TARGET_PX, 0, 0, 0)
         self.followup_radio = WrapRadioButton(self)
         self.followup_help = plain_label(role="muted")
         self.followup_help.setContentsMargins(theme.TARGET_PX, 0, 0, 0)
@@ -82,7 +87,7 @@ class ClientsPage(BasePage):
                        self.followup_button, self.new_button):
             button.setAutoDefault(False)
             theme.touch_target(button)
-        for radio in (self.followup_radio, self.new_radio):
+        for radio in (self.resume_radio, self.followup_radio, self.new_radio):
             self.mode_group.addButton(radio)
             theme.touch_target(radio)
         self.other_button.clicked.connect(self.choose_another)
@@ -97,8 +102,9 @@ class ClientsPage(BasePage):
         # What Next will do comes right under the person, above the fold; the history of
         # earlier checks (to open or delete one) follows.
         widgets: tuple[QWidget, ...] = (
-            self.client_list, self.mode_heading, self.followup_radio, self.followup_help,
-            self.new_radio, self.review_note, self.review_row,
+            self.client_list, self.mode_heading, self.resume_radio, self.resume_help,
+            self.followup_radio, self.followup_help, self.new_radio, self.review_note,
+            self.review_row,
             self.message, self.checks_heading, self.checks_list, self.no_checks, row,
         )
         for widget in widgets:
@@ -125,6 +131,9 @@ class ClientsPage(BasePage):
         self.new_radio.setText(t("ui.clients.new"))
         self.new_radio.setAccessibleName(t("ui.clients.new_name"))
         self.new_radio.setAccessibleDescription(t("ui.clients.new_description"))
+        self.resume_radio.setText(t("ui.clients.resume"))
+        self.resume_radio.setAccessibleName(t("ui.clients.resume"))
+        self.resume_radio.setAccessibleDescription(t("ui.clients.resume_description"))
         self.followup_radio.setAccessibleName(t("ui.clients.followup_name"))
         self.followup_radio.setAccessibleDescription(t("ui.clients.followup_description"))
         for button, key in ((self.followup_button, "followup_start"),
@@ -191,6 +200,18 @@ class ClientsPage(BasePage):
         self.no_checks.setText(t("ui.clients.no_checks_yet"))
         self.no_checks.setVisible(client_id is not None and not self.checks)
         choosing = not self.decided() and client_id is not None
+        current = ctx.session.check_id
+        self.unfinished = next(
+            (c for c in self.checks if not c.finished and c.id != current), None
+        )
+        self.resume_radio.setVisible(choosing and self.unfinished is not None)
+        self.resume_help.setVisible(choosing and self.unfinished is not None)
+        if self.unfinished is not None:
+            self.resume_help.setText(t(
+                "ui.clients.resume_help", date=self.ctx.date(self.unfinished.date),
+                answered=self.ctx.answered(self.unfinished.answered),
+            ))
+            self.resume_radio.setAccessibleDescription(self.resume_help.text())
         self.mode_heading.setVisible(choosing)
         self.followup_radio.setVisible(choosing and self.base is not None)
         self.followup_help.setVisible(choosing and self.base is not None)
@@ -204,6 +225,8 @@ class ClientsPage(BasePage):
             self.followup_radio.setChecked(True)
         else:
             self.new_radio.setChecked(True)
+        if self.unfinished is not None:
+            self.resume_radio.setChecked(True)  # go on with it, rather than a second check
         if client_id is not None:
             self.message.setVisible(False)
         # Looking at a finished check: nothing to continue, so the next check can start here.
@@ -341,11 +364,17 @@ class ClientsPage(BasePage):
 
     def validatePage(self) -> bool:
         session, nav = self.ctx.session, self.nav()
-        if self._open_request is not None:
+        if self._open_request is None and not self.decided() and self.details_timer.isActive():
+            self._show_client()  # Next right after typing: the typed client's checks
+        request = self._open_request
+        if (request is None and not self.decided() and self.unfinished is not None
+                and self.resume_radio.isChecked() and self.client_list.client_id is not None):
+            request = self.unfinished.id  # go on with the check under way, as "open" does
+        if request is not None:
             info = session.store.list_checks(self.client_list.client_id)
-            found = next((c for c in info if c.id == self._open_request), None)
+            found = next((c for c in info if c.id == request), None)
             try:
-                session.resume(self._open_request)
+                session.resume(request)
             except KeyError:  # deleted in another window since the list was shown
                 self._check_gone()
                 return False
