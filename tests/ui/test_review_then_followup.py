@@ -143,3 +143,25 @@ def test_the_save_page_of_the_own_reviewed_check_says_homecheck_closes(
     wizard.next()
     assert "finished already" in wizard.finish_page.done_help.text()
     assert "close homecheck" in wizard.finish_page.done_help.text()
+
+
+def test_the_save_page_of_the_own_reviewed_check_starts_the_follow_up(make_wizard, dialogs) -> None:
+    wizard, first = _review_own_last_check(make_wizard, dialogs)
+    wizard.next()
+    button = wizard.finish_page.followup_button
+    assert button.isVisible()
+    button.click()
+    session = wizard.ctx.session
+    assert session.check_id != first and session.previous_id == first
+    assert not session.reviewing and wizard.currentId() > START_ID
+    assert wizard.currentId() < SUMMARY_ID  # at the first page of the new check
+
+
+def test_the_save_page_of_a_check_just_filled_in_has_no_follow_up_button(
+    make_wizard, dialogs
+) -> None:
+    wizard = make_wizard()
+    first_room(wizard).rows[0].choices.choose_number(1)
+    wizard.go_to(SUMMARY_ID)
+    wizard.next()
+    assert not wizard.finish_page.followup_button.isVisible()

@@ -19,6 +19,7 @@ from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import FINISH_ID, BasePage
 from homecheck.ui.pages.start import CLIENT_ROLES
+from homecheck.ui.read_only import mark_writes
 from homecheck.ui.settings import FileKind
 from homecheck.ui.widgets.labels import plain_label
 from homecheck.ui.widgets.print_choices import PrintChoices
@@ -68,6 +69,13 @@ class FinishPage(BasePage):
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.status)
         layout.addWidget(self.done_help)
+        # The own last check, finished already and opened to look at it: check the home again.
+        self.followup_button = QPushButton(self)
+        self.followup_button.setAutoDefault(False)
+        theme.touch_target(self.followup_button)
+        self.followup_button.clicked.connect(lambda: self.nav().start_page.followup_after_review())
+        mark_writes(self.ctx, self.followup_button)
+        layout.addWidget(self.followup_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.setFinalPage(True)
 
@@ -88,6 +96,9 @@ class FinishPage(BasePage):
             button.setText(t(f"ui.finish.{key}"))
             button.setAccessibleName(t(f"ui.finish.{key}_name"))
             button.setAccessibleDescription(t(f"ui.finish.{key}_description"))
+        self.followup_button.setText(t("ui.finish.followup_own"))
+        self.followup_button.setAccessibleName(t("ui.finish.followup_own_name"))
+        self.followup_button.setAccessibleDescription(t("ui.finish.followup_own_description"))
         self._show_done_help()
 
     def _show_done_help(self) -> None:
@@ -101,6 +112,8 @@ class FinishPage(BasePage):
         else:
             key = "done_help_reviewing_self"
         self.done_help.setText(self.ctx.t(f"ui.finish.{key}"))
+        own = self.wizard() is not None and self.nav().start_page.reviewing_own()
+        self.followup_button.setVisible(own)
 
     def on_enter(self) -> None:
         self._show_done_help()

@@ -365,6 +365,16 @@ class StartPage(BasePage):
         self.nav().jump_to_key_after_start("summary")
         return True
 
+    def followup_after_review(self) -> None:
+        """From the own finished check opened to look at it (the save page): start its
+        follow-up, as choosing it here and Next would, and show the new check's first page."""
+        if not self.reviewing_own():
+            return
+        nav = self.nav()
+        nav.go_to(START_ID)
+        self.mode_radios["followup"].setChecked(True)  # after on_enter, which chose "review"
+        nav.next()
+
     def _validate_read_only(self) -> bool:
         """Nothing can be changed: go on to look at a stored check, never start one."""
         if self.decided:
