@@ -22,6 +22,10 @@ class Catalogue:
         """Return every key in this catalogue."""
         return set(self._strings)
 
+    def __contains__(self, key: object) -> bool:
+        """True when the catalogue has this key."""
+        return key in self._strings
+
     def raw(self, key: str) -> str:
         """Return the unformatted string for a key (KeyError when missing)."""
         return self._strings[key]

@@ -349,10 +349,34 @@ def _happened(action: Action, intake: dict[str, Any], t: Catalogue) -> list[str]
     return sentences
 
 
+def for_role(t: Catalogue, key: str, role: str, **values: object) -> str:
+    """A text that depends on who fills in the check (the one way role-dependent wording is
+    done): ``key`` speaks to the person filling in for themselves ("About you", "your GP");
+    ``key`` + "_other", where the catalogue has it, to a caregiver or therapist, who mean the
+    person ("About the person", "the GP")."""
+    if role != "self" and f"{key}_other" in t:
+        return t(f"{key}_other", **values)
+    return t(key, **values)
+
+
+def helper_names(helpers: tuple[str, ...], t: Catalogue, role: str) -> str:
+    """"your GP, a physiotherapist", or "the GP, …" to a caregiver or therapist. Commas only:
+    helper names hold "or" themselves ("family or friends")."""
+    return ", ".join(for_role(t, f"helper.{h}", role) for h in helpers)
+
+
+def next_step_texts(step: str, t: Catalogue, role: str) -> tuple[str, str]:
+    """The next step in words and who can help with it, worded for who fills in."""
+    return (
+        for_role(t, f"person.next_step.{step}", role),
+        t("person.helpers_line", helpers=helper_names(NEXT_STEP_HELPERS[step], t, role)),
+    )
+
+
 def person_area_title(t: Catalogue, role: str) -> str:
     """Where the person's own actions are listed: "About you" for the person filling in for
     themselves, "About the person" when a caregiver or therapist does."""
-    return t("person.area_title" if role == "self" else "person.area_title_other")
+    return for_role(t, "person.area_title", role)
 
 
 def action_texts(

@@ -78,8 +78,7 @@ def action_view(
         fix=fix,
         area=area,
         why=why,
-        # Commas only: helper names hold "or" themselves ("family or friends").
-        helpers=", ".join(t(f"helper.{h}") for h in helpers),
+        helpers=acts.helper_names(helpers, t, assessment.role),
         note=action.note,
         done=format_date(action.done, t) if action.done else "",
         photos=photos.views(answer.photos) if answer is not None else (),

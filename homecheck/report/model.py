@@ -149,7 +149,7 @@ def _person(
         "answers": t("report.person.answers_heading"),
         "tests": t("person.tests_heading"),
         "warnings": t("person.warnings_heading"),
-        "factors": t("person.factors_heading"),
+        "factors": acts.for_role(t, "person.factors_heading", assessment.role),
     }
     return PersonView(answers, tuple(sentences), goals, tests, warnings, headings, factors)
 
@@ -198,11 +198,8 @@ def build_report(
 
     counts = acts.open_counts(content, assessment)  # the one count of things to do
     step = person_rules.next_step(assessment.intake)
-    next_step = t("person.next_step_line", step=t(f"person.next_step.{step}"))
-    next_helpers = t(
-        "person.helpers_line",
-        helpers=", ".join(t(f"helper.{h}") for h in acts.NEXT_STEP_HELPERS[step]),
-    )
+    step_text, next_helpers = acts.next_step_texts(step, t, assessment.role)
+    next_step = t("person.next_step_line", step=step_text)
     done = {p: sum(1 for a in actions if a.priority == p and a.done) for p in acts.PRIORITIES}
     count_lines = tuple(
         Line(t(f"priority.{p}"), _count(counts[p], done[p], t)) for p in acts.PRIORITIES

@@ -142,7 +142,8 @@ def test_cover_has_scores_counts_person_outcome_and_disclaimer(
         t("person.score_line", score=0),
         t("report.counts.heading"),
         t("person.now_count_many", count=sum(i.severity == 3 for i in content.items())),
-        t("person.next_step_line", step=t("person.next_step.advice")),
+        # Filled in by a therapist: the step worded for someone who fills in for the person.
+        t("person.next_step_line", step=t("person.next_step.advice_other")),
         t("report.person.fesi_score", total=14, band=t("fesi_band.high")),
         t("report.read.disclaimer"),
         t("report.role.therapist"),

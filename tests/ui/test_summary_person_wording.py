@@ -43,7 +43,8 @@ def test_with_no_answers_about_the_person_their_hazards_start_the_section(make_w
     wizard.go_to(SUMMARY_ID)
     text = wizard.summary_page.person_lines.text()
     assert text and not text.startswith("\n"), repr(text[:40])
-    assert text.splitlines()[0] == "About the person (not counted in the home score)"
+    # The person fills in for herself (the default): her own heading, as the section's.
+    assert text.splitlines()[0] == "About you (not counted in the home score)"
 
 
 @pytest.mark.parametrize("role", ["caregiver", "therapist"])
@@ -62,3 +63,29 @@ def test_the_side_panel_names_the_person_as_soon_as_the_role_is_chosen(make_wiza
     assert "About you" not in texts() and "About the person" in texts()
     choose_role(wizard, "self")
     assert "About you" in texts()
+
+
+@pytest.mark.parametrize("role", ["self", "caregiver", "therapist"])
+def test_the_next_step_names_whose_gp_for_the_role(make_wizard, dialogs, role: str) -> None:
+    """To a caregiver or therapist the summary says "the GP" (the person's), never "your GP",
+    and the heading over the person's hazards is "About the person"; to the person herself
+    "your GP" and "About you"."""
+    wizard = make_wizard()
+    choose_role(wizard, role)
+    wizard.next()
+    if role != "self":
+        dialogs.texts = ["Mum"]
+        wizard.clients_page.client_list.add()
+        wizard.next()
+    session = wizard.ctx.session
+    session.set_intake("falls_past_year", 2)  # the next step: a falls assessment
+    item = next(i for i in wizard.ctx.checklist.items() if "person" in i.groups)
+    session.set_answer(item.id, "hazard")
+    wizard.go_to(SUMMARY_ID)
+    summary = wizard.summary_page
+    said = f"{summary.next_step.text()}\n{summary.next_helpers.text()}"
+    own = role == "self"
+    assert ("your GP" in said) is own, said
+    assert ("the GP" in said) is not own, said
+    heading = "About you" if own else "About the person"
+    assert f"\n{heading} (not counted in the home score)" in summary.person_lines.text()

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QWidget
 
 from homecheck.domain import person_rules, person_summary
-from homecheck.domain.actions import NEXT_STEP_HELPERS
+from homecheck.domain.actions import for_role, next_step_texts, person_area_title
 from homecheck.domain.fesi import score_short_fesi
 from homecheck.domain.scoring import AreaScore, HomeScore, person_factors
 from homecheck.i18n import catalogue
@@ -200,11 +200,10 @@ class SummaryPage(BasePage):
         cat = catalogue(self.ctx.language)
         intake = self.ctx.session.assessment.intake
         step = person_rules.next_step(intake)
-        self.next_step.setText(
-            f"{t('person.next_step_heading')}: {t(f'person.next_step.{step}')}"
-        )
-        helpers = ", ".join(t(f"helper.{h}") for h in NEXT_STEP_HELPERS[step])
-        self.next_helpers.setText(t("person.helpers_line", helpers=helpers))
+        role = self.ctx.session.assessment.role
+        step_text, helpers_line = next_step_texts(step, cat, role)
+        self.next_step.setText(f"{t('person.next_step_heading')}: {step_text}")
+        self.next_helpers.setText(helpers_line)
         warnings = person_summary.warning_texts(intake, cat)
         self.warnings.setText("\n".join([t("person.warnings_heading"), *warnings]))
         self.warnings.setVisible(bool(warnings))
@@ -221,11 +220,10 @@ class SummaryPage(BasePage):
         # Hazards about the person (medicines, feet, dizziness): with the person, not the home.
         factors = person_factors(self.ctx.checklist, self.ctx.session.exported())
         if factors:  # after an empty line, when there is something above it
-            lines += [*([""] if lines else []), t("person.factors_heading")]
+            lines += [*([""] if lines else []), for_role(cat, "person.factors_heading", role)]
             lines += [f"• {item.fix(self.ctx.language)}" for item in factors]
         # As the side panel: "About you", or "About the person" for a caregiver or therapist.
-        own = self.ctx.session.assessment.role == "self"
-        self.person_heading.setText(t("person.area_title" if own else "person.area_title_other"))
+        self.person_heading.setText(person_area_title(cat, role))
         self.person_lines.setText("\n".join(lines))
         self.person_heading.setVisible(bool(lines))
         self.person_lines.setVisible(bool(lines))

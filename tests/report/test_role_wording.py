@@ -1,0 +1,82 @@
+"""Who is addressed: texts that say "you", "your GP" speak to the person filling in for
+themselves; to a caregiver or therapist they name the person's GP as "the GP" ("de huisarts"),
+and the heading over the person's own hazards follows the role as "About you" does."""
+
+from __future__ import annotations
+
+import pytest
+
+from homecheck.domain.actions import NEXT_STEP_HELPERS, PERSON_HELPERS
+from homecheck.domain.content import Checklist
+from homecheck.i18n import catalogue
+from homecheck.report.model import build_report
+from tests.report.conftest import make_assessment
+
+# Words that speak to the reader about their own doctor. ("jezelf" / "yourself" as a helper
+# stays: a caregiver can do much of the list themselves.)
+OWN = {"nl": ("je huisarts",), "en": ("your GP",)}
+THE_GP = {"nl": "de huisarts", "en": "the GP"}
+SELF_HEADING = {"nl": "Over jou", "en": "About you"}
+OTHER_HEADING = {"nl": "Over de persoon", "en": "About the person"}
+
+
+def _assessment(content: Checklist, role: str, language: str, **intake: object):
+    item = next(i for i in content.items() if "person" in i.groups)
+    assessment = make_assessment(content, hazards=[item.id], role=role, language=language)
+    assessment.intake.update(intake)
+    return assessment
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("role", ["caregiver", "therapist"])
+def test_a_caregiver_reads_the_gp_not_your_gp(content: Checklist, role: str,
+                                               language: str) -> None:
+    # Two falls: the next step is a falls assessment with the GP or the physiotherapist.
+    model = build_report(content, _assessment(content, role, language, falls_past_year=2),
+                         language)
+    said = [model.next_step, model.next_helpers]
+    said += [a.helpers for g in model.groups for area in g.areas for a in area.actions]
+    for text in said:
+        for own in OWN[language]:
+            assert own not in text, text
+    assert THE_GP[language] in model.next_step
+    assert THE_GP[language] in model.next_helpers
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_person_herself_reads_your_gp(content: Checklist, language: str) -> None:
+    model = build_report(content, _assessment(content, "self", language, falls_past_year=2),
+                         language)
+    assert OWN[language][0] in model.next_step
+    assert OWN[language][0] in model.next_helpers
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize(("role", "heading"), [("self", SELF_HEADING),
+                                               ("caregiver", OTHER_HEADING),
+                                               ("therapist", OTHER_HEADING)])
+def test_the_heading_over_the_persons_hazards_follows_the_role(
+    content: Checklist, role: str, heading: dict[str, str], language: str
+) -> None:
+    model = build_report(content, _assessment(content, role, language), language)
+    assert model.person is not None and model.person.factors
+    factors = model.person.headings["factors"]
+    assert factors.startswith(heading[language] + " ("), factors
+    # The same words as the section's own heading.
+    assert model.labels["person.heading"].startswith(heading[language])
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_helper_named_with_your_has_a_name_for_others(language: str) -> None:
+    """A helper named as the reader's own ("your GP") has a second name for a caregiver or
+    therapist ("the GP")."""
+    t = catalogue(language)
+    helpers = {h for hs in (*NEXT_STEP_HELPERS.values(), *PERSON_HELPERS.values()) for h in hs}
+    helpers |= {k.split(".")[1] for k in sorted(t.keys()) if k.startswith("helper.")}
+    own_names = 0
+    for helper in sorted(h for h in helpers if not h.endswith("_other")):
+        if any(own in t(f"helper.{helper}") for own in OWN[language]):
+            own_names += 1
+            other = t(f"helper.{helper}_other")
+            assert not any(own in other for own in OWN[language]), other
+    assert own_names >= 1  # "your GP"
