@@ -9,6 +9,8 @@ from pathlib import Path
 
 # Start the app, quit once its first page has painted (exit 0), for build and install checks.
 SMOKE_TEST = "--smoke-test"
+# The app's exit statuses after Ctrl-C (SIGINT) and a logout or shutdown (SIGTERM).
+STOPPED_BY_SIGNAL = (130, 143)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -81,9 +83,9 @@ def _open_app(open_path: Path | None = None) -> int:
         return code
     finally:
         if lock is not None:
-            # Ctrl-C may have stopped that check before it was done: then the next start
-            # checks again (also after Ctrl-C later on, which costs only that check).
-            lock.release(clean=not (unclean and code == 130))
+            # Ctrl-C or a shutdown may have stopped that check before it was done: then the
+            # next start checks again (also after one later on, which costs only that check).
+            lock.release(clean=not (unclean and code in STOPPED_BY_SIGNAL))
 
 
 def _smoke_test() -> int:

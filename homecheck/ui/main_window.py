@@ -164,29 +164,35 @@ def create_main_window(
     return wizard
 
 
-def _quit_on_ctrl_c(app: QApplication, owner: QObject | None = None) -> Callable[[], bool]:
-    """Let Ctrl-C in the terminal end the app at once, with exit status 130 as a shell expects.
+def _quit_on_signals(
+    app: QApplication, owner: QObject | None = None, *, shutdown: bool = False
+) -> Callable[[], int | None]:
+    """Let Ctrl-C in the terminal end the app at once, with exit status 130 as a shell expects;
+    with ``shutdown`` also SIGTERM, what a logout or shutdown sends (exit status 143), so that
+    the next start is not taken for one after a crash.
 
     Every answer is saved already, so the window is not asked to close (that would ask "stop
     the check?"). Python runs signal handlers only between bytecodes and Qt's event loop runs
     in C++: a timer that wakes Python a few times a second lets the handler run. Installed
     before the first message box of the start-up (a damaged store, a read-only one), whose own
-    event loop app.exit() ends too; the function returned says whether Ctrl-C was pressed.
-    The waking timer lives as long as ``owner`` (default: the app).
+    event loop app.exit() ends too; the function returned gives the exit status of the signal
+    that came, or None. The waking timer lives as long as ``owner`` (default: the app).
     """
     import signal
 
-    pressed: list[bool] = []
+    received: list[int] = []
 
-    def stop(_signum: int, _frame: object) -> None:
-        pressed.append(True)
-        app.exit(130)
+    def stop(signum: int, _frame: object) -> None:
+        received.append(128 + signum)
+        app.exit(received[0])
 
     signal.signal(signal.SIGINT, stop)
+    if shutdown:
+        signal.signal(signal.SIGTERM, stop)
     wake = QTimer(owner or app)
     wake.timeout.connect(lambda: None)
     wake.start(250)
-    return lambda: bool(pressed)
+    return lambda: received[0] if received else None
 
 
 def tell_already_open() -> bool:
@@ -204,13 +210,13 @@ def tell_already_open() -> bool:
                       t("ui.already_open.text"))
     box.setObjectName("already_open")
     previous = signal.getsignal(signal.SIGINT)
-    interrupted = _quit_on_ctrl_c(app, owner=box)
+    interrupted = _quit_on_signals(app, owner=box)
     try:
         box.exec()
     finally:
         if previous is not None:  # None: a handler not set from Python, nothing to put back
             signal.signal(signal.SIGINT, previous)
-    return interrupted()
+    return interrupted() is not None
 
 
 def run_app(
@@ -226,12 +232,13 @@ def run_app(
     "Open with homecheck").
     """
     app = ensure_app(argv)
-    interrupted = _quit_on_ctrl_c(app)
+    stopped = _quit_on_signals(app, shutdown=True)
     wizard = create_main_window(check_integrity=check_integrity)
-    if interrupted():  # during a start-up message
+    signalled = stopped()
+    if signalled is not None:  # during a start-up message
         if wizard is not None:
             wizard.ctx.session.close()
-        return 130
+        return signalled
     if wizard is None:
         return 1
     wizard.show()

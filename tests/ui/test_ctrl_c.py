@@ -95,3 +95,30 @@ def test_ctrl_c_ends_a_second_start_while_it_says_homecheck_is_already_open(
                 app.kill()
                 app.communicate()
     assert app.returncode == 130
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM to a child is POSIX")
+def test_a_logout_or_shutdown_ends_the_app_cleanly(tmp_path: Path) -> None:
+    """SIGTERM is what a Linux logout or shutdown sends. The app ends at once, and cleanly: the
+    next start is not taken for one after a crash (no full check of the store, no message)."""
+    from homecheck.store.lock import StoreLock
+
+    data = tmp_path / "data"
+    app = _start_app(data)
+    try:
+        deadline = time.monotonic() + 60
+        while not (data / DB_NAME).exists():
+            assert app.poll() is None, app.communicate()
+            assert time.monotonic() < deadline, "the app did not start"
+            time.sleep(0.1)
+        time.sleep(1.0)  # in Qt's event loop
+        app.send_signal(signal.SIGTERM)
+        _out, err = app.communicate(timeout=15)
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.communicate()
+    assert app.returncode == 128 + signal.SIGTERM
+    assert "Traceback" not in err
+    with StoreLock(data) as lock:
+        assert not lock.unclean, "the next start would check the store as after a crash"
