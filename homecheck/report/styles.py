@@ -102,6 +102,9 @@ def stylesheet(large: bool = False) -> StyleSheet1:
                 fontSize=size,
                 leading=_leading(size, share),
                 alignment=TA_LEFT,
+                # A paragraph's last line never starts a page alone (a widow): it takes the
+                # line before it along.
+                allowWidows=0,
                 **extra,
             )
         )

@@ -14,10 +14,12 @@ from reportlab.lib.units import mm
 
 from homecheck.domain.content import Checklist
 from homecheck.report.blocks import markup
+from homecheck.report.pdf import FOOTER_ZONE
 from tests.report.conftest import make_assessment, squash
 
 Render = Callable[..., bytes]
 MARGIN = 14 * mm  # the renderer's left and right margin
+TOP = 13 * mm  # and its top margin, above which the "continued" header stands
 WINDOWS = (
     r"C:\Users\MevrouwJansendeVries\OneDrive-GemeenteUtrecht\Documenten\homecheck"
     r"\Bewaardelijsten2026\November\Actielijst_Mevr_J_2026-11-24.pdf"
@@ -27,19 +29,23 @@ WEB = "https://www.veiligheid.nl/valpreventie/thuis/checklist-voor-een-veilig-hu
 
 
 def _pages(pdf: bytes) -> list[tuple[str, float, float]]:
-    """(text, rightmost glyph edge, page width) of every page."""
+    """(text, rightmost glyph edge, page width) of every page; the text is the frame's only,
+    without the footer and the "continued" header, so a note that runs on over a page end
+    reads on."""
     document = pdfium.PdfDocument(pdf)
     try:
         out = []
         for page in document:
-            width = page.get_size()[0]
+            width, height = page.get_size()
             text = page.get_textpage()
-            right = max(
-                (text.get_charbox(i)[2] for i in range(text.count_chars())
-                 if text.get_text_range(i, 1).strip()),
-                default=0.0,
+            chars = [(text.get_text_range(i, 1), text.get_charbox(i))
+                     for i in range(text.count_chars())]
+            right = max((box[2] for char, box in chars if char.strip()), default=0.0)
+            body = "".join(
+                char for char, (_, bottom, _, top) in chars
+                if not char.strip() or (bottom >= height * FOOTER_ZONE and top <= height - TOP)
             )
-            out.append((text.get_text_range(), right, width))
+            out.append((body, right, width))
         return out
     finally:
         document.close()
