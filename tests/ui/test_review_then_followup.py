@@ -165,3 +165,24 @@ def test_the_save_page_of_a_check_just_filled_in_has_no_follow_up_button(
     wizard.go_to(SUMMARY_ID)
     wizard.next()
     assert not wizard.finish_page.followup_button.isVisible()
+
+
+def test_a_reviewed_client_with_a_check_under_way_can_go_on_with_it(make_wizard, dialogs) -> None:
+    wizard, page, second = _review_first_visit(make_wizard, dialogs)
+    session = wizard.ctx.session
+    reviewed = session.check_id
+    wizard.go_to(CLIENTS_ID)
+    page.followup_button.click()  # a third visit, stopped halfway
+    first_room(wizard).rows[0].choices.choose_number(1)
+    third = session.check_id
+    wizard.go_to(CLIENTS_ID)
+    page.choose_another()
+    page.checks_list.setCurrentRow([c.id for c in page.checks].index(reviewed))
+    page.open_chosen()
+    assert session.check_id == reviewed and session.reviewing
+    wizard.go_to(CLIENTS_ID)
+    assert page.resume_button.isVisible()  # rather than a fourth check beside the third
+    page.resume_button.click()
+    assert session.check_id == third and not session.reviewing
+    assert wizard.currentId() > CLIENTS_ID
+    assert len(page.checks) == 3 and second in [c.id for c in page.checks]

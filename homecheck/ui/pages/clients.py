@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QHideEvent
-from PySide6.QtWidgets import QButtonGroup, QListWidgetItem, QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QListWidgetItem, QPushButton, QRadioButton, QWidget
 
 from homecheck.session.history import CheckSummary, followup_base, summaries
 from homecheck.store.db import CheckInfo
@@ -67,9 +67,10 @@ class ClientsPage(BasePage):
         self.review_note = plain_label()
         self.review_row = QWidget(self)
         review_flow = FlowLayout(self.review_row, spacing=10)
+        self.resume_button = QPushButton(self.review_row)
         self.followup_button = QPushButton(self.review_row)
         self.new_button = QPushButton(self.review_row)
-        for button in (self.followup_button, self.new_button):
+        for button in (self.resume_button, self.followup_button, self.new_button):
             review_flow.addWidget(button)
         self.message = plain_label(role="question")
         self.checks_heading = plain_label(role="heading")
@@ -84,7 +85,7 @@ class ClientsPage(BasePage):
         for button in (self.open_button, self.delete_check_button):
             flow.addWidget(button)
         for button in (self.other_button, self.open_button, self.delete_check_button,
-                       self.followup_button, self.new_button):
+                       self.resume_button, self.followup_button, self.new_button):
             button.setAutoDefault(False)
             theme.touch_target(button)
         for radio in (self.resume_radio, self.followup_radio, self.new_radio):
@@ -93,9 +94,11 @@ class ClientsPage(BasePage):
         self.other_button.clicked.connect(self.choose_another)
         self.open_button.clicked.connect(self.open_chosen)
         self.delete_check_button.clicked.connect(self.delete_chosen_check)
-        self.followup_button.clicked.connect(lambda: self.start_after_review(followup=True))
-        self.new_button.clicked.connect(lambda: self.start_after_review(followup=False))
-        mark_writes(self.ctx, self.delete_check_button, self.followup_button, self.new_button)
+        self.resume_button.clicked.connect(lambda: self.start_after_review(self.resume_radio))
+        self.followup_button.clicked.connect(lambda: self.start_after_review(self.followup_radio))
+        self.new_button.clicked.connect(lambda: self.start_after_review(self.new_radio))
+        mark_writes(self.ctx, self.delete_check_button, self.resume_button,
+                    self.followup_button, self.new_button)
         layout.addWidget(self.intro)
         layout.addWidget(self.current)
         layout.addWidget(self.other_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -136,7 +139,8 @@ class ClientsPage(BasePage):
         self.resume_radio.setAccessibleDescription(t("ui.clients.resume_description"))
         self.followup_radio.setAccessibleName(t("ui.clients.followup_name"))
         self.followup_radio.setAccessibleDescription(t("ui.clients.followup_description"))
-        for button, key in ((self.followup_button, "followup_start"),
+        for button, key in ((self.resume_button, "resume_start"),
+                            (self.followup_button, "followup_start"),
                             (self.new_button, "new_start")):
             button.setText(t(f"ui.clients.{key}"))
             button.setAccessibleName(t(f"ui.clients.{key}_name"))
@@ -234,6 +238,8 @@ class ClientsPage(BasePage):
                      and not ctx.session.read_only)
         self.review_note.setVisible(reviewing)
         self.review_row.setVisible(reviewing)
+        # A check under way for this person comes first: going on with it beats a second one.
+        self.resume_button.setVisible(reviewing and self.unfinished is not None)
         self.followup_button.setVisible(reviewing and self.base is not None)
         if reviewing:
             self.review_note.setText(t("ui.clients.review_note", client=label))
@@ -270,14 +276,16 @@ class ClientsPage(BasePage):
         self._show_state()
         self.client_list.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def start_after_review(self, followup: bool) -> None:
-        """From a finished check opened to look at it: start the chosen person's follow-up (or
-        a new, empty check) and go on to it, as choosing another check and Next would."""
+    def start_after_review(self, radio: QRadioButton) -> None:
+        """From a finished check opened to look at it: go on with the chosen person's check
+        under way, or start the follow-up or a new, empty check (the choice ``radio`` stands
+        for), as choosing another check, that choice and Next would."""
         self.choosing = True
         self._show_state()
-        radio = self.followup_radio if followup and self.base is not None else self.new_radio
+        if radio.isHidden():  # changed meanwhile (another window): Next does the default
+            radio = self.new_radio
         radio.setChecked(True)
-        self.nav().next()  # validatePage starts it; if it cannot, the page says why
+        self.nav().next()  # validatePage starts or opens it; if it cannot, the page says why
 
     def after_finish(self, label: str) -> None:
         """The check of ``label`` was finished: choose the next person (or check) here."""
