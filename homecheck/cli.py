@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 from homecheck import __version__
 from homecheck.domain import assessment as fmt
 from homecheck.domain import person_summary
-from homecheck.domain.actions import action_texts, build_actions, open_counts
+from homecheck.domain.actions import action_texts, build_actions, for_role, open_counts
 from homecheck.domain.content import Checklist, checklist
 from homecheck.domain.scoring import score_home
 from homecheck.i18n import DEFAULT_LANGUAGE, LANGUAGES, catalogue
@@ -199,7 +199,8 @@ def cmd_score(args: argparse.Namespace) -> int:
         print("  " + t("cli.area_line", title=title, score=score, **counts))
     print()
     step = doc["person"]["next_step"]
-    print(f"{t('person.next_step_heading')}: {t(f'person.next_step.{step}')}")
+    step_text = for_role(t, f"person.next_step.{step}", assessment.role)
+    print(f"{t('person.next_step_heading')}: {step_text}")
     for warning in doc["person"]["warnings"]:
         print(t("person.warning_line", text=warning))
     print()

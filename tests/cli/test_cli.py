@@ -399,3 +399,18 @@ def test_main_py_score_json() -> None:
 def test_main_py_errors_are_one_line(argv: tuple[str, ...]) -> None:
     done = _main(*argv)
     _assert_one_line_error(done.returncode, done.stdout, done.stderr)
+
+
+@pytest.mark.parametrize(("role", "gp"), [("self", "je huisarts"), ("caregiver", "de huisarts"),
+                                          ("therapist", "de huisarts")])
+def test_score_names_whose_gp_in_the_next_step(capsys: pytest.CaptureFixture[str],
+                                               tmp_path: Path, role: str, gp: str) -> None:
+    """As the summary and the PDF: a caregiver or therapist reads "de huisarts" (the person's)."""
+    doc = example_doc("empty-home.json")
+    doc.update(role=role, language="nl")
+    doc.setdefault("intake", {})["falls_past_year"] = 2  # next step: a falls assessment
+    path = tmp_path / "check.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    code, out, _ = _run(capsys, "score", str(path))
+    line = next(line for line in out.splitlines() if line.startswith("Volgende stap: "))
+    assert code == 0 and gp in line, line
