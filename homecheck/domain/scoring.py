@@ -37,6 +37,7 @@ class AreaScore:
     unanswered: int
     not_applicable: int
     total: int
+    person_hazards: int = 0  # of ``hazards``: items about the person (not in ``score``)
 
     @property
     def nothing_to_do(self) -> bool:
@@ -88,7 +89,7 @@ def score_area(area: Area, assessment: Assessment) -> AreaScore:
     """Score one area: the percentage weighs its home items by severity ("na", blanks and
     items about the person left out); hazards and answers count every question of the area,
     as the action list and the side panel do."""
-    hazards = answered = not_applicable = hazard_weight = checked_weight = 0
+    hazards = person_hazards = answered = not_applicable = hazard_weight = checked_weight = 0
     items = area.items
     for item in items:
         answer = assessment.answers.get(item.id)
@@ -100,6 +101,7 @@ def score_area(area: Area, assessment: Assessment) -> AreaScore:
             continue
         if answer.answer == "hazard":
             hazards += 1
+            person_hazards += not is_home_item(item)
         if is_home_item(item):
             checked_weight += item.severity
             if answer.answer == "hazard":
@@ -112,6 +114,7 @@ def score_area(area: Area, assessment: Assessment) -> AreaScore:
         unanswered=len(items) - answered,
         not_applicable=not_applicable,
         total=len(items),
+        person_hazards=person_hazards,
     )
 
 

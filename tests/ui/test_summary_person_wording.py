@@ -89,3 +89,9 @@ def test_the_next_step_names_whose_gp_for_the_role(make_wizard, dialogs, role: s
     assert ("the GP" in said) is not own, said
     heading = "About you" if own else "About the person"
     assert f"\n{heading} (not counted in the home score)" in summary.person_lines.text()
+    # The row of the item's room: its hazard, and why its percentage can still say 100.
+    title = wizard.ctx.checklist.area(item.area).title("en")
+    rows = [label.text() for label, _bar, _number in summary.bar_rows]
+    row = next(text for text in rows if text.startswith(title))
+    whose = "you" if own else "the person"
+    assert f"1 of them about {whose} (not counted in the score)" in row, row

@@ -245,6 +245,13 @@ class SummaryPage(BasePage):
                 answered=area_score.answered,
                 total=area_score.total,
             )
+            if area_score.person_hazards:
+                # The percentage leaves them out: say so beside "1 hazard" and its 100.
+                role = c.session.assessment.role
+                details += "\n" + for_role(
+                    catalogue(lang), "ui.summary.bar_person", role,
+                    count=area_score.person_hazards,
+                )
             label.setText(t("ui.summary.bar", title=title, details=details))
             number.setText(score)
             bar.setAccessibleName(f"{title}: {score}")
