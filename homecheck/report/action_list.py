@@ -3,10 +3,11 @@
 Layout rules, so that a page taken off the fridge still makes sense and little paper is wasted:
 
 * a priority heading and an area heading always travel with the first action under them;
-* the box, the fix, its details ("until then", why, who can help and the "done on" line) and
-  a short note are kept together;
-* photos follow in rows of four that may move to the next page on their own, and a long note
-  flows, so that a big action never leaves half a page empty.
+* the box, the fix, its details ("until then", why, who can help and the "done on" line), a
+  short note and the photos (in rows of four) are kept together: a photo that moved to the
+  next page on its own, above another action, was taken for a photo of that one;
+* a long note flows, the photos after it, and an action too big to keep together is split
+  after its fix, so that a big action never leaves half a page empty.
 """
 
 from __future__ import annotations
@@ -131,12 +132,16 @@ def action_flowables(
     else:
         after.extend(problems)
     note = user_text(ctx.label("actions.note"), action.note, "ActionDetail", styles)
+    photos = photo_rows(action.photos, ctx)
     if not after and len(chunks(action.note, SHORT_NOTE_CHARS, SHORT_NOTE_LINES)) <= 1:
         unit.extend(note)
+        # The photos too: a photo alone at the top of the next page, above another action, is
+        # taken for a photo of that one.
+        unit.extend(photos)
     else:
-        # A longer note flows piece by piece over the page end.
+        # A longer note flows piece by piece over the page end, the photos after it.
         after.extend(note)
-    after.extend(photo_rows(action.photos, ctx))
+        after.extend(photos)
     after.append(Spacer(1, AFTER_ACTION))
     # Should the action be split over a page end, its headings, the fix and "until then" stay
     # together (platypus keeps a flowable with keepWithNext with the one after it).
@@ -144,8 +149,11 @@ def action_flowables(
     for flowable in unit[: core - 1]:
         flowable.keepWithNext = 1
     # Kept together; but rather than leave more than SPLIT_ROOM of a page empty, a big action
-    # (large print) is split after its fix and "until then" line.
-    return KeepTogetherOrFlow(unit, room=ctx.height * SPLIT_ROOM), after
+    # (large print) is split after its fix and "until then" line. Not one with its photos: it
+    # moves to the next page whole (unless it is taller than a page), so that no photo starts a
+    # page above an action it does not belong to.
+    room = ctx.height if photos and photos[0] in unit else ctx.height * SPLIT_ROOM
+    return KeepTogetherOrFlow(unit, room=room), after
 
 
 def _priority(group: PriorityGroup, ctx: StoryContext, lead: list[Flowable]) -> list[Flowable]:

@@ -274,3 +274,30 @@ def test_photos_are_embedded_as_their_jpeg_and_once_each(
     ]
     # Under its ASCII85 wrapping, the stream is the thumbnail's JPEG as it is.
     assert streams and all(stream == thumb.jpeg for stream in streams)
+
+
+@pytest.mark.parametrize("large_print", [False, True])
+def test_a_photo_is_never_printed_on_a_page_without_its_action(
+    content: Checklist, render: Render, large_print: bool
+) -> None:
+    """A photo on a page of its own, above the next action and without the action it belongs to,
+    reads as a photo of that next action (a user trial: a loose tile taken for the doormat). Each
+    page of the list shows as many photos as it starts actions, when each action has one."""
+    assessment = all_hazards(content)
+    store: dict[str, bytes] = {}
+    for n, item in enumerate(content.items()):
+        data = jpeg(n)
+        store[photo_name(data)] = data
+        assessment.answers[item.id].photos = [photo_name(data)]
+    pdf = render(content, assessment, "nl", "A4", photos=store.get, large_print=large_print)
+    pages = [squash(page) for page in pages_text(pdf)]
+    counts = image_counts(pdf)
+    heading = squash(catalogue("nl")("report.actions.heading"))
+    first_list_page = next(n for n, page in enumerate(pages) if heading in page)
+    pages[first_list_page] = pages[first_list_page].split(heading, 1)[1]  # the list only
+    started = [0] * len(pages)
+    for item in content.items():
+        fix = squash(item.fix("nl"))[:60]
+        page = next(n for n in range(first_list_page, len(pages)) if fix in pages[n])
+        started[page] += 1
+    assert counts[first_list_page:] == started[first_list_page:]
