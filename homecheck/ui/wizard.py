@@ -299,6 +299,7 @@ class HomeWizard(QWizard):
                 if page.built:
                     page.reload()
             self._update_steps()
+            self._describe_stop()
         if change.kind is ChangeKind.CHANGED_ELSEWHERE:
             t = self.ctx.t
             self.ctx.dialogs.inform(
@@ -323,6 +324,11 @@ class HomeWizard(QWizard):
         if self.currentId() == START_ID and chosen is not None:
             return chosen
         return self.ctx.session.assessment.role
+
+    def _describe_stop(self) -> None:
+        """Stop's description for screen readers: a finished check has nothing to go on with."""
+        key = "stop_description_reviewing" if self.ctx.session.reviewing else "stop_description"
+        self.button(WB.CancelButton).setAccessibleDescription(self.ctx.t(f"ui.button.{key}"))
 
     def steps_changed(self) -> None:
         """The steps depend on a choice that changed (the role): list them again."""
@@ -363,7 +369,7 @@ class HomeWizard(QWizard):
         self.setButtonText(WB.FinishButton, t("ui.button.finish"))
         cancel = self.button(WB.CancelButton)
         cancel.setAccessibleName(t("ui.button.stop_name"))
-        cancel.setAccessibleDescription(t("ui.button.stop_description"))
+        self._describe_stop()
         for which, key in ((WB.BackButton, "back"), (WB.NextButton, "next"),
                            (WB.FinishButton, "finish")):
             button: QAbstractButton = self.button(which)

@@ -186,3 +186,14 @@ def test_a_reviewed_client_with_a_check_under_way_can_go_on_with_it(make_wizard,
     assert session.check_id == third and not session.reviewing
     assert wizard.currentId() > CLIENTS_ID
     assert len(page.checks) == 3 and second in [c.id for c in page.checks]
+
+
+def test_screen_readers_hear_what_stop_does_for_a_reviewed_check(make_wizard, dialogs) -> None:
+    from PySide6.QtWidgets import QWizard
+
+    wizard, page, _second = _review_first_visit(make_wizard, dialogs)
+    stop = wizard.button(QWizard.WizardButton.CancelButton)
+    assert "finished already" in stop.accessibleDescription()
+    wizard.go_to(CLIENTS_ID)
+    page.followup_button.click()
+    assert "go on where you stopped" in stop.accessibleDescription()
