@@ -209,8 +209,11 @@ def actions(ctx: StoryContext) -> list[Flowable]:
             if len(body) > 1:
                 out.append(KeepTogether(body[max(1, len(body) - 2) :]))
     if model.area_notes:
-        out.append(para(ctx.label("areas.notes_heading"), "Heading2", styles))
+        # Each part's name stays with the start of its note, the heading with the first of them.
+        lead = [para(ctx.label("areas.notes_heading"), "Heading2", styles)]
         for note in model.area_notes:
-            out.append(para(note.label, "Heading3", styles))
-            out.extend(user_text("", note.value, "Body", styles))
+            pieces = user_text("", note.value, "Body", styles)
+            out.append(KeepTogether([*lead, para(note.label, "Heading3", styles), *pieces[:1]]))
+            out.extend(pieces[1:])
+            lead = []
     return out

@@ -199,7 +199,10 @@ def advice(ctx: StoryContext) -> list[Flowable]:
         # The heading and the intro travel with the first section; a short section stays whole
         # and the last point never goes on alone.
         lead = ADVICE_START if len(points) > ADVICE_START + 1 else len(points)
-        body.append(KeepTogether([*start, para(section.title, "Heading3", styles), *points[:lead]]))
+        # Should the kept start not fit a column at all (a short column at the foot of a page),
+        # the section's title still goes with its first point.
+        title = para(section.title, "AdviceHeading", styles)
+        body.append(KeepTogether([*start, title, *points[:lead]]))
         rest = points[lead:]
         body.extend(rest[:-2])
         if rest:

@@ -17,6 +17,7 @@ from homecheck.domain.content import Checklist
 from homecheck.domain.followup import compare
 from homecheck.i18n import catalogue
 from homecheck.report.pdf import FOOTER_ZONE
+from homecheck.report.styles import sizes
 from tests.report.conftest import all_hazards, all_ok, make_assessment, pages_text, squash
 from tests.report.test_every_text import EXAMPLES
 
@@ -325,3 +326,54 @@ def test_the_advice_s_last_page_has_two_columns_about_as_long(
         assert abs(left - right) <= height / 8, (left, right)
     else:
         assert top - left < height / 3, f"only the left column, {top - left:.0f} pt long"
+
+
+def _lowest_lines(pdf: bytes, index: int) -> list[tuple[str, float, bool]]:
+    """The lowest line of text above the footer in the left and in the right half of a page:
+    (its text, its largest type size, whether it is bold)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    page = pdfium.PdfDocument(pdf)[index]
+    width, height = page.get_width(), page.get_height()
+    text = page.get_textpage()
+    halves: dict[bool, list[tuple[float, int]]] = {False: [], True: []}
+    for n in range(text.count_chars()):
+        if not text.get_text_range(n, 1).strip():
+            continue
+        left, bottom, right, _ = text.get_charbox(n, loose=True)  # descenders or not
+        if bottom >= height * FOOTER_ZONE:
+            halves[(left + right) / 2 > width / 2].append((bottom, n))
+    out = []
+    for chars in halves.values():
+        if not chars:
+            continue
+        low = min(bottom for bottom, _ in chars)
+        line = [n for bottom, n in chars if bottom - low < 3]
+        size = max(pdfium_c.FPDFText_GetFontSize(text.raw, n) for n in line)
+        buffer = pdfium_c.FPDFText_GetFontInfo(text.raw, line[0], None, 0, None)
+        name = pdfium_c.create_string_buffer(buffer)
+        pdfium_c.FPDFText_GetFontInfo(text.raw, line[0], name, buffer, None)
+        words = "".join(text.get_text_range(n, 1) for n in sorted(line))
+        out.append((words, round(size, 1), b"Bold" in name.value))
+    return out
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
+@pytest.mark.parametrize("paper", ["A4", "letter"])
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_no_heading_ends_a_page_or_a_column(
+    content: Checklist, render: Render, language: str, paper: str, large: bool
+) -> None:
+    """The headings of the list, the notes per part of the home and the advice travel with
+    what they head: none is the last line of a page or of the advice's left column (the
+    therapist visit ended page 6 with "Notities per deel van het huis", and its English advice
+    left "Keep moving" at the foot of a column)."""
+    s = sizes(large)
+    headings = {s.heading1, s.heading2, s.heading3, s.title}
+    for name in ("therapist-visit.json", "therapist-visit-v2.json", "full-check.json"):
+        pdf = render(content, read_file(EXAMPLES / name, content), language, paper,
+                     large_print=large)
+        for index in range(1, len(PdfReader(io.BytesIO(pdf)).pages) - 1):  # not the fridge page
+            for words, size, is_bold in _lowest_lines(pdf, index):
+                assert not (is_bold and size in headings), (name, index + 1, words)
