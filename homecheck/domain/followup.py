@@ -19,7 +19,7 @@ from homecheck.domain.assessment import Assessment
 from homecheck.domain.content import Checklist
 from homecheck.domain.fesi import score_short_fesi
 from homecheck.domain.person_rules import therapist_tests
-from homecheck.domain.scoring import score_home
+from homecheck.domain.scoring import is_home_item, score_home
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,26 @@ class AreaChange:
     area_id: str
     before: int | None
     after: int | None
+
+
+@dataclass(frozen=True)
+class ScorePoints:
+    """Which points of the home the two scores were computed over (``score_points``).
+
+    A point is a question about the home (not about the person) in a part of the home the
+    check includes; a check looked at it when it has an answer ("does not apply" too).
+    """
+
+    before: int  # points the previous check looked at
+    after: int  # points this check looked at
+    points: int  # points in the parts of the home of either check
+    only_before: int  # looked at then, not this time
+    only_after: int  # looked at this time, not then
+
+    @property
+    def same(self) -> bool:
+        """Both checks looked at exactly the same points: their scores can be compared."""
+        return self.only_before == self.only_after == 0
 
 
 # The groups of a comparison (FollowUp's fields), in the order the summary and the PDF show them.
@@ -57,6 +77,7 @@ class FollowUp:
     fesi_before: int | None = None  # Short FES-I total (7-28, higher = more worry), or None
     fesi_after: int | None = None
     areas: tuple[AreaChange, ...] = ()  # the person, then per area (see ``area_changes``)
+    checked: ScorePoints | None = None  # the points each score is over; None: not known
 
     @property
     def previous_actions(self) -> int:
@@ -113,6 +134,31 @@ def _rechecked(checklist: Checklist, action: Action, hazards: dict[ActionKey, li
     return all(
         checklist.item(item_id).area in present and item_id in current.answers
         for item_id in hazards[_key(checklist, action)]
+    )
+
+
+def _looked_at(checklist: Checklist, assessment: Assessment) -> set[str]:
+    """The points of the home a check looked at: home items answered in its parts of the home."""
+    present = set(assessment.areas)
+    return {
+        item.id
+        for item in checklist.items()
+        if item.area in present and is_home_item(item) and item.id in assessment.answers
+    }
+
+
+def score_points(checklist: Checklist, previous: Assessment, current: Assessment) -> ScorePoints:
+    """Which points of the home each check looked at, to tell whether their scores compare."""
+    before = _looked_at(checklist, previous)
+    after = _looked_at(checklist, current)
+    present = set(previous.areas) | set(current.areas)
+    points = sum(1 for item in checklist.items() if item.area in present and is_home_item(item))
+    return ScorePoints(
+        before=len(before),
+        after=len(after),
+        points=points,
+        only_before=len(before - after),
+        only_after=len(after - before),
     )
 
 
@@ -215,6 +261,7 @@ def compare(checklist: Checklist, previous: Assessment, current: Assessment) -> 
         fesi_before=score_short_fesi(previous.intake.get("fesi")).total,
         fesi_after=score_short_fesi(current.intake.get("fesi")).total,
         areas=area_changes(checklist, previous, current),
+        checked=score_points(checklist, previous, current),
     )
 
 

@@ -63,6 +63,26 @@ def fesi_line(followup: FollowUp, language: str) -> str:
     return t(f"report.progress.fesi_{change}", before=before, after=after)
 
 
+def score_not_comparable(followup: FollowUp, language: str, since: str) -> str:
+    """Why the two home scores cannot be compared, in words; "" when they can (or when it is
+    not known which points they are over).
+
+    The score is the share of *checked* points that were fine, so a check that looked at 7
+    points can say 100: a score over other points than last time is no progress. The one
+    place the summary page and the PDF decide this (docs/scoring.md, Follow-up); ``since`` is
+    the previous check's date as shown.
+    """
+    checked = followup.checked
+    if checked is None or checked.same:
+        return ""
+    t = catalogue(language)
+    # Points looked at last time are missing now: this check is not finished (or leaves a part
+    # of the home out). Otherwise this check looked at points the previous one did not.
+    when = "now" if checked.only_before else "then"
+    return t(f"report.progress.score_not_comparable_{when}", date=since, before=checked.before,
+             after=checked.after, points=checked.points)
+
+
 def area_lines(
     content: Checklist, followup: FollowUp, language: str, role: str = "self"
 ) -> tuple[str, ...]:
@@ -116,8 +136,12 @@ def build_progress(
     t = catalogue(language)
     total = followup.previous_actions
     before, after = followup.score_before, followup.score_after
+    not_comparable = score_not_comparable(followup, language, since)
     if total == 0:
         summary = t("report.progress.nothing_before", date=since)
+    elif not_comparable:
+        summary = " ".join((t("report.progress.summary_no_score", date=since,
+                              done=len(followup.fixed), total=total), not_comparable))
     elif before is None or after is None:
         summary = t("report.progress.summary_no_score", date=since, done=len(followup.fixed),
                     total=total)

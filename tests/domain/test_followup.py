@@ -19,6 +19,7 @@ from homecheck.domain.actions import (
 from homecheck.domain.assessment import Answer, Assessment
 from homecheck.domain.content import Checklist, checklist
 from homecheck.domain.followup import compare, prefilled_from
+from homecheck.domain.scoring import is_home_item
 
 
 @pytest.fixture(scope="module")
@@ -301,3 +302,50 @@ def test_still_to_do_and_new_are_the_open_actions_of_this_check(content: Checkli
             a.done and a.item_id not in {*earlier} for a in build_actions(content, now)
         )
     assert seen["person"] and seen["done_new"]  # the cases where hazards and actions differ
+
+
+def _whole_home(content: Checklist, date: str, hazards: int, answered: int | None = None
+                ) -> Assessment:
+    """Every question answered (or the first ``answered``): the first ``hazards`` home points
+    hazards, the rest fine."""
+    home = [item.id for item in content.items() if is_home_item(item)]
+    others = [item.id for item in content.items() if not is_home_item(item)]
+    answers = {item_id: Answer("hazard" if n < hazards else "ok")
+               for n, item_id in enumerate(home + others)}
+    if answered is not None:
+        answers = dict(list(answers.items())[:answered])
+    return _check(content, date, answers)
+
+
+def test_a_partial_follow_up_is_no_score_change(content: Checklist) -> None:
+    # The user trial: 7 of the questions answered now, all 100; a full check before, 76.
+    before = _whole_home(content, "2026-09-12", hazards=10)
+    points = sum(1 for item in content.items() if is_home_item(item))
+    partial = compare(content, before, _whole_home(content, "2026-11-02", 0, answered=7))
+    assert partial.score_after == 100 and partial.score_before is not None
+    assert partial.checked is not None and not partial.checked.same
+    assert (partial.checked.before, partial.checked.after) == (points, 7)
+    assert (partial.checked.only_before, partial.checked.only_after) == (points - 7, 0)
+    assert partial.checked.points == points
+    # The other way round: the earlier check looked at fewer points.
+    back = compare(content, _whole_home(content, "2026-09-12", 0, answered=7),
+                   _whole_home(content, "2026-11-02", 3))
+    assert back.checked is not None and not back.checked.same
+    assert (back.checked.only_before, back.checked.only_after) == (0, points - 7)
+
+
+def test_a_complete_follow_up_compares_its_score(content: Checklist) -> None:
+    before = _whole_home(content, "2026-09-12", hazards=10)
+    full = compare(content, before, _whole_home(content, "2026-11-02", hazards=2))
+    assert full.checked is not None and full.checked.same
+    assert full.score_before is not None and full.score_after is not None
+    assert full.score_before < full.score_after
+
+
+def test_a_part_of_the_home_left_out_now_makes_the_scores_differ(content: Checklist) -> None:
+    before = _whole_home(content, "2026-09-12", hazards=10)
+    now = _whole_home(content, "2026-11-02", hazards=0)
+    now.areas.remove("stairs")  # every question of the other parts answered
+    stairs = sum(1 for item in content.area("stairs").items if is_home_item(item))
+    result = compare(content, before, now)
+    assert result.checked is not None and result.checked.only_before == stairs > 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -13,10 +14,16 @@ from homecheck.domain.actions import action_texts, build_actions, open_counts
 from homecheck.domain.assessment import Answer, Assessment
 from homecheck.domain.content import Checklist
 from homecheck.domain.followup import FollowUp, compare
-from homecheck.domain.scoring import score_home
+from homecheck.domain.scoring import is_home_item, score_home
 from homecheck.i18n import catalogue
 from homecheck.report.model import build_report
-from homecheck.report.progress import SHORT_LIST, ProgressItem, build_progress, progress_lists
+from homecheck.report.progress import (
+    SHORT_LIST,
+    ProgressItem,
+    build_progress,
+    progress_lists,
+    score_not_comparable,
+)
 from tests.report.conftest import make_assessment, pages_text, squash
 
 Render = Callable[..., bytes]
@@ -75,8 +82,15 @@ def test_cover_shows_progress_with_the_right_numbers(
     score_before = score_home(content, before).score
     score_after = score_home(content, now).score
     assert score_before is not None and score_after is not None and score_before < score_after
+    # Two points of 12 March are not looked at now: the higher score is no progress.
     summary = SUMMARY[language].format(before=score_before, after=score_after)
-    assert squash(summary) in cover
+    assert squash(summary) not in cover
+    checked = followup.checked
+    assert checked is not None and checked.only_before == 2 and checked.only_after == 0
+    assert squash(t("report.progress.summary_no_score", date=SINCE[language], done=5, total=8)
+                  + " " + t("report.progress.score_not_comparable_now", date=SINCE[language],
+                            before=checked.before, after=checked.after,
+                            points=checked.points)) in cover
     assert squash(t("report.progress.heading", date=SINCE[language])) in cover
     for key, count in (("fixed", 5), ("still_open", 2), ("new", 1), ("not_rechecked", 1)):
         assert squash(t(f"report.progress.{key}", count=count)) in cover, key
@@ -87,6 +101,69 @@ def test_cover_shows_progress_with_the_right_numbers(
     for item in (items[5], items[6], items[8]):
         area = content.area(item.area).title(language)
         assert squash(f"{area}: {item.fix(language)}") in cover
+
+
+def _whole_home(content: Checklist, hazards: int, answered: int | None = None,
+                **fields: Any) -> Assessment:
+    """Every question answered (or the first ``answered`` points of the home): the first
+    ``hazards`` points of the home hazards, the rest fine."""
+    home = [item.id for item in content.items() if is_home_item(item)]
+    others = [item.id for item in content.items() if not is_home_item(item)]
+    ids = home[:answered] if answered is not None else home + others
+    return make_assessment(content, hazards=ids[:hazards], ok=ids[hazards:], **fields)
+
+
+PARTIAL = {  # the user trial: 7 points looked at now, the whole home on 12 March
+    "nl": "Nog niet alles is nagekeken: de score is nog niet te vergelijken met de vorige keer. "
+          "Nagekeken: deze keer 7 van de {points} punten in huis, en {points} op 12 maart 2025.",
+    "en": "Not everything has been checked yet, so the score cannot be compared with last time "
+          "yet. Checked: 7 of the {points} points in the home this time, and {points} on "
+          "12 March 2025.",
+}
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_partial_follow_up_says_its_score_cannot_be_compared_yet(
+    content: Checklist, render: Render, language: str
+) -> None:
+    points = sum(1 for item in content.items() if is_home_item(item))
+    before = _whole_home(content, 10, date="2025-03-12", language=language)
+    now = _whole_home(content, 0, answered=7, language=language)
+    followup = compare(content, before, now)
+    assert followup.score_after == 100 and followup.score_before is not None
+    expected = PARTIAL[language].format(points=points)
+    assert score_not_comparable(followup, language, SINCE[language]) == expected
+    progress = build_progress(content, followup, language, SINCE[language])
+    assert expected in progress.summary and "→" not in progress.summary
+    cover = _cover(render(content, now, paper="A4", followup=followup), language)
+    assert squash(expected) in cover
+    assert squash(f"{followup.score_before} → 100") not in cover
+    # The earlier check looked at 7 points, this one at all: not comparable either.
+    back = compare(content, _whole_home(content, 1, answered=7, date="2025-03-12"),
+                   _whole_home(content, 10, language=language))
+    said = score_not_comparable(back, language, SINCE[language])
+    t = catalogue(language)
+    assert said == t("report.progress.score_not_comparable_then", date=SINCE[language],
+                     before=7, after=points, points=points)
+    assert said in build_progress(content, back, language, SINCE[language]).summary
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_complete_follow_up_compares_the_scores(
+    content: Checklist, render: Render, language: str
+) -> None:
+    before = _whole_home(content, 10, date="2025-03-12", language=language)
+    now = _whole_home(content, 2, language=language)
+    followup = compare(content, before, now)
+    assert score_not_comparable(followup, language, SINCE[language]) == ""
+    before_score, after_score = followup.score_before, followup.score_after
+    assert before_score is not None and after_score is not None and before_score < after_score
+    t = catalogue(language)
+    expected = t("report.progress.summary", date=SINCE[language], done=len(followup.fixed),
+                 total=followup.previous_actions, before=before_score, after=after_score)
+    assert build_progress(content, followup, language, SINCE[language]).summary == expected
+    cover = _cover(render(content, now, paper="A4", followup=followup), language)
+    assert squash(expected) in cover
 
 
 def test_no_followup_means_no_progress_section(content: Checklist, render: Render) -> None:

@@ -57,13 +57,17 @@ class FollowUpBox(QWidget):
             area_lines,
             fesi_line,
             progress_lists,
+            score_not_comparable,
         )
 
         t, c, lang = self.ctx.t, self.ctx.checklist, self.ctx.language
         since = self.ctx.date(followup.since)
         self.heading.setText(t("ui.followup.heading", date=since))
         before, after = followup.score_before, followup.score_after
-        if before is None or after is None:
+        not_comparable = score_not_comparable(followup, lang, since)
+        if not_comparable:  # a score over other points than last time is no progress
+            self.score.setText(not_comparable)
+        elif before is None or after is None:
             none = t("ui.followup.no_score")
             self.score.setText(t("ui.followup.score_partial", date=since,
                                  before=none if before is None else before,
