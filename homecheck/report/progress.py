@@ -137,8 +137,9 @@ def build_progress(
     total = followup.previous_actions
     before, after = followup.score_before, followup.score_after
     not_comparable = score_not_comparable(followup, language, since)
-    if total == 0:
-        summary = t("report.progress.nothing_before", date=since)
+    if total == 0:  # "found nothing to do", and why that may be (as the summary page says)
+        summary = " ".join(filter(None, (t("report.progress.nothing_before", date=since),
+                                         not_comparable)))
     elif not_comparable:
         summary = " ".join((t("report.progress.summary_no_score", date=since,
                               done=len(followup.fixed), total=total), not_comparable))

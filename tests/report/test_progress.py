@@ -146,6 +146,12 @@ def test_a_partial_follow_up_says_its_score_cannot_be_compared_yet(
     assert said == t("report.progress.score_not_comparable_then", date=SINCE[language],
                      before=7, after=points, points=points)
     assert said in build_progress(content, back, language, SINCE[language]).summary
+    # Nothing to do then, but only 7 points looked at: the PDF says so, as the summary does.
+    nothing = compare(content, _whole_home(content, 0, answered=7, date="2025-03-12"),
+                      _whole_home(content, 10, language=language))
+    assert build_progress(content, nothing, language, SINCE[language]).summary == " ".join((
+        t("report.progress.nothing_before", date=SINCE[language]),
+        score_not_comparable(nothing, language, SINCE[language])))
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
