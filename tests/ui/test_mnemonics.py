@@ -138,3 +138,17 @@ def test_where_is_my_data_opened_has_no_shortcut_twice(make_wizard, language: st
     wizard.start_page.privacy.where_button.click()
     twice = {k: v for k, v in _mnemonics(wizard).items() if len(v) > 1}
     assert twice == {}
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_going_back_with_alt_never_chooses_something_on_the_start_page(
+    make_wizard, language: str
+) -> None:
+    """Alt+Back pressed again and again ends on the start page, which has no Back button: there
+    the same letter must not choose something (it chose "a therapist" in Dutch, Alt+T)."""
+    from PySide6.QtWidgets import QWizard
+
+    wizard = make_wizard(Settings(language=language))
+    back = _MNEMONIC.search(wizard.button(QWizard.WizardButton.BackButton).text())
+    assert back is not None
+    assert back.group(1).lower() not in _mnemonics(wizard)
