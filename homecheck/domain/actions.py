@@ -400,7 +400,8 @@ def action_texts(
         happened = _happened(action, intake, t) if intake else []
         why = " ".join([*happened, t(f"action.{action.item_id}.why")])
         return ActionTexts(
-            fix=t(f"action.{action.item_id}.fix"),
+            # To a caregiver or therapist: "the GP" (the person's), where the fix names one.
+            fix=for_role(t, f"action.{action.item_id}.fix", role),
             why=why,
             area=person_area_title(t, role),
             helpers=PERSON_HELPERS[action.item_id],

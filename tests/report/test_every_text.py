@@ -57,7 +57,7 @@ def expected_texts(content: Checklist, assessment: Assessment, language: str) ->
     t = catalogue(language)
     texts: list[str] = []
     for action in build_actions(content, assessment):
-        parts = action_texts(action, t, content, assessment.intake)
+        parts = action_texts(action, t, content, assessment.intake, assessment.role)
         texts += [parts.fix, parts.why, parts.raised, parts.until_then]
         answer = assessment.answers.get(action.item_id)
         if answer is not None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from homecheck.domain.actions import build_actions
+from homecheck.domain.actions import build_actions, for_role
 from homecheck.domain.assessment import Assessment, read_file
 from homecheck.domain.content import Checklist
 from homecheck.i18n import catalogue
@@ -53,7 +53,7 @@ def now_fixes(content: Checklist, assessment: Assessment, language: str) -> list
         if action.priority != "now":
             continue
         if action.is_person_action:
-            out.append(t(f"action.{action.item_id}.fix"))
+            out.append(for_role(t, f"action.{action.item_id}.fix", assessment.role))
         else:
             out.append(content.item(action.item_id).fix(language))
     return out

@@ -108,7 +108,7 @@ def check_of(content: Checklist, role: str, language: str) -> Assessment:
 def now_fixes(content: Checklist, assessment: Assessment, language: str) -> list[str]:
     t = catalogue(language)
     return [
-        action_texts(action, t, content, assessment.intake).fix
+        action_texts(action, t, content, assessment.intake, assessment.role).fix
         for action in build_actions(content, assessment)
         if action.priority == "now"
     ]

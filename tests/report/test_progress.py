@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from homecheck.domain.actions import action_texts, build_actions, open_counts
+from homecheck.domain.actions import action_texts, build_actions, for_role, open_counts
 from homecheck.domain.assessment import Answer, Assessment
 from homecheck.domain.content import Checklist
 from homecheck.domain.followup import FollowUp, compare
@@ -367,7 +367,8 @@ def test_the_lists_hold_the_actions_the_list_holds(content: Checklist, role: str
     lists = progress_lists(content, followup, "en", role)
     t = catalogue("en")
     # In the order of the action list: the falls assessment (now) leads.
-    assert lists["still_open"][0] == ProgressItem(area, t("action.person.falls_assessment.fix"))
+    fix = for_role(t, "action.person.falls_assessment.fix", role)  # "your GP" / "the GP"
+    assert lists["still_open"][0] == ProgressItem(area, fix)
     assert ProgressItem(area, t("action.person.strength_balance.fix")) in lists["still_open"]
     open_actions = [a for a in build_actions(content, now) if not a.done]
     shown = [*lists["still_open"], *lists["new"]]
@@ -393,7 +394,8 @@ def test_the_pdf_counts_still_to_do_and_new_as_open_actions(content: Checklist,
     assert t("report.progress.still_open", count=still) in titles
     assert t("report.progress.new", count=new) in titles
     cover = _cover(render(content, now, paper="A4", followup=followup), "en")
-    assert squash(f"About the person: {t('action.person.falls_assessment.fix')}") in cover
+    # Filled in by a therapist: "Ask the GP", the person's.
+    assert squash(f"About the person: {t('action.person.falls_assessment.fix_other')}") in cover
 
 
 @pytest.mark.parametrize(("role", "title"), [("self", "About you"),

@@ -99,7 +99,7 @@ def _fridge_now(page: str, assessment: Assessment, content) -> int:  # type: ign
     shown_open = 0
     for action in build_actions(content, assessment):
         if action.priority == "now" and not action.done:
-            fix = action_texts(action, t, content, assessment.intake).fix
+            fix = action_texts(action, t, content, assessment.intake, assessment.role).fix
             shown_open += _squash(fix) in flat
     more = re.search(r"(\d+) more things? for this week", " ".join(page.split()))
     return shown_open + (int(more.group(1)) if more else 0)
