@@ -80,3 +80,20 @@ def test_every_helper_named_with_your_has_a_name_for_others(language: str) -> No
             other = t(f"helper.{helper}_other")
             assert not any(own in other for own in OWN[language]), other
     assert own_names >= 1  # "your GP"
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("role", ["caregiver", "therapist"])
+def test_the_persons_own_actions_name_the_gp_for_a_caregiver(content: Checklist, role: str,
+                                                              language: str) -> None:
+    """A fall with pain, two falls and a worry: every person action that names a GP names
+    "the GP" to a caregiver or therapist, on the action list of the PDF."""
+    assessment = _assessment(content, role, language, falls_past_year=2, fall_injury=True,
+                             key_worried=True)
+    model = build_report(content, assessment, language)
+    heading = OTHER_HEADING[language]
+    person = [a.fix for g in model.groups for area in g.areas if area.title == heading
+              for a in area.actions]
+    named = [fix for fix in person if THE_GP[language] in fix]
+    assert len(named) >= 2, person  # the falls assessment and the GP for the pain
+    assert not [fix for fix in person if OWN[language][0].lower() in fix.lower()], person
