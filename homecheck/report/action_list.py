@@ -122,7 +122,10 @@ def action_flowables(
 ) -> tuple[Flowable, list[Flowable]]:
     """Return the kept unit (``lead`` headings, box, details, short note) and what follows."""
     styles = ctx.styles
-    unit: list[Flowable] = [*(lead or []), *_details(action, ctx)]
+    # From its fix to its last photo the action runs: a page that starts inside it names it.
+    unit: list[Flowable] = [
+        *(lead or []), SectionMark(ctx.state, action.fix, "action"), *_details(action, ctx)
+    ]
     after: list[Flowable] = []
     # A photo that could not be printed is said right where it would have been; a long list of
     # such lines (a photo folder that was not copied along) flows instead of being kept.
@@ -142,10 +145,10 @@ def action_flowables(
         # A longer note flows piece by piece over the page end, the photos after it.
         after.extend(note)
         after.extend(photos)
-    after.append(Spacer(1, AFTER_ACTION))
+    after += [SectionMark(ctx.state, None, "action"), Spacer(1, AFTER_ACTION)]
     # Should the action be split over a page end, its headings, the fix and "until then" stay
     # together (platypus keeps a flowable with keepWithNext with the one after it).
-    core = len(lead or []) + (2 if action.until_then else 1)
+    core = len(lead or []) + 1 + (2 if action.until_then else 1)
     for flowable in unit[: core - 1]:
         flowable.keepWithNext = 1
     # Kept together; but rather than leave more than SPLIT_ROOM of a page empty, a big action

@@ -149,19 +149,21 @@ class SectionMark(Flowable):
     """Takes no room; tells the page template which priority group runs from here on.
 
     A page the group continues on repeats its name at the top, so a page taken off the fridge
-    still says whether its actions are for now, soon or later.
+    still says whether its actions are for now, soon or later. With ``key`` "action" it marks
+    the action that runs from here on (None: none), which that line then names as well.
     """
 
-    def __init__(self, state: dict[str, Any], section: str | None) -> None:
+    def __init__(self, state: dict[str, Any], section: str | None, key: str = "section") -> None:
         super().__init__()
         self.state = state
         self.section = section
+        self.key = key
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return 0, 0
 
     def draw(self) -> None:
-        self.state["section"] = self.section
+        self.state[self.key] = self.section
 
 
 class KeepTogetherOrFlow(KeepTogether):

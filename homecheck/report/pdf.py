@@ -149,12 +149,16 @@ class ActionListRenderer:
         size = sizes(self.large).body
 
         def draw(canv: Canvas, doc: BaseDocTemplate) -> None:
-            # At the start of a page: the group that ran at the end of the last one continues.
+            # At the start of a page: the group that ran at the end of the last one continues,
+            # and the action the page starts in, if it does ("Now (this week), continued ·
+            # Ask your GP for a full falls…"): its box and fix are on the page before.
             section = state.get("section")
             if not section:
                 return
             width, height = self.pagesize
             text = info.continued.format(section=section)
+            if state.get("action"):
+                text = f"{text} · {state['action']}"
             canv.saveState()
             canv.setFont(FONT_BOLD, size)
             text = fit(text, width - 2 * self.margin, FONT_BOLD, size)

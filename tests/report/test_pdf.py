@@ -10,9 +10,9 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
-from homecheck.domain.actions import PRIORITY_BY_SEVERITY
+from homecheck.domain.actions import PRIORITY_BY_SEVERITY, action_texts, build_actions
 from homecheck.domain.advice import advice_sections
-from homecheck.domain.assessment import Answer, read_file
+from homecheck.domain.assessment import Answer, Assessment, read_file
 from homecheck.domain.content import Checklist
 from homecheck.domain.followup import compare
 from homecheck.i18n import catalogue
@@ -77,7 +77,9 @@ def continued_pages(pdf: bytes, language: str) -> int:
     continued = 0
     for number, text in enumerate(pages[start:], start + 1):
         lines = [line.strip() for line in text.splitlines()]
-        headers = [title for title in titles if t("report.continued", section=title) in lines]
+        # "<group>, continued", or "<group>, continued · <the action the page starts in>"
+        starts = [line.split(" · ", 1)[0] for line in lines]
+        headers = [title for title in titles if t("report.continued", section=title) in starts]
         if headers:
             continued += 1
             assert headers == [current], f"page {number}"
@@ -377,3 +379,37 @@ def test_no_heading_ends_a_page_or_a_column(
         for index in range(1, len(PdfReader(io.BytesIO(pdf)).pages) - 1):  # not the fridge page
             for words, size, is_bold in _lowest_lines(pdf, index):
                 assert not (is_bold and size in headings), (name, index + 1, words)
+
+
+def test_a_page_that_starts_inside_an_action_names_it_at_the_top(
+    content: Checklist, render: Render
+) -> None:
+    """In large print an action can run over the page end; the next page then starts with its
+    "Why", "Who can help" or note, far from its box and fix: the line at the top names the
+    action too ("Now (this week), continued · Ask your GP for a full fall…"). A page that
+    starts with a new part of the home does not."""
+    named = 0
+    for language in ("nl", "en"):
+        t = catalogue(language)
+        continued = t("report.continued", section="")
+        assessment = read_file(EXAMPLES / "therapist-visit.json", content)
+        fixes = [squash(fix) for fix in _fix_texts(content, assessment, language)]
+        areas = {area.title(language) for area in content.areas} | {t("report.person.heading")}
+        for paper in ("A4", "letter"):
+            pdf = render(content, assessment, language, paper, large_print=True)
+            for text in pages_text(pdf):
+                lines = [line.strip() for line in text.splitlines() if line.strip()]
+                header = next((line for line in lines if continued in line), "")
+                if " · " not in header:
+                    continue
+                named += 1
+                start = squash(header.split(" · ", 1)[1].rstrip("…"))
+                assert any(fix.startswith(start) for fix in fixes), header
+                assert lines[lines.index(header) + 1] not in areas, header
+    assert named >= 3
+
+
+def _fix_texts(content: Checklist, assessment: Assessment, language: str) -> list[str]:
+    t = catalogue(language)
+    return [action_texts(action, t, content, role="therapist").fix
+            for action in build_actions(content, assessment)]
