@@ -304,22 +304,25 @@ class ActionTexts:
     until_then: str
 
 
-def reason_phrases(reasons: tuple[str, ...], intake: dict[str, Any], t: Catalogue) -> list[str]:
-    """Each reason as a short phrase ("you walk with a stick"), each said once."""
+def reason_phrases(reasons: tuple[str, ...], intake: dict[str, Any], t: Catalogue,
+                   role: str = "self") -> list[str]:
+    """Each reason as a short phrase ("you walk with a stick"; "the person walks with a
+    stick" to a caregiver or therapist), each said once."""
     phrases: list[str] = []
     for key in reasons:
         if key == "walking_aid":
-            phrase = t(f"person.reason.walking_aid.{intake.get('walking_aid')}")
+            phrase = for_role(t, f"person.reason.walking_aid.{intake.get('walking_aid')}", role)
         else:
-            phrase = t(f"person.reason.{key}")
+            phrase = for_role(t, f"person.reason.{key}", role)
         if phrase not in phrases:
             phrases.append(phrase)
     return phrases
 
 
-def raised_line(reasons: tuple[str, ...], intake: dict[str, Any], t: Catalogue) -> str:
+def raised_line(reasons: tuple[str, ...], intake: dict[str, Any], t: Catalogue,
+                role: str = "self") -> str:
     """ "Higher because you walk with a stick and you live alone." ("" without reasons)."""
-    phrases = reason_phrases(reasons, intake, t)
+    phrases = reason_phrases(reasons, intake, t, role)
     if not phrases:
         return ""
     joined = phrases[-1]
@@ -413,7 +416,7 @@ def action_texts(
 
         checklist = shipped()
     item = checklist.item(action.item_id)
-    raised = raised_line(action.reasons, intake, t) if intake else ""
+    raised = raised_line(action.reasons, intake, t, role) if intake else ""
     until_then = item.until_then
     return ActionTexts(
         fix=item.fix(lang),

@@ -97,3 +97,19 @@ def test_the_persons_own_actions_name_the_gp_for_a_caregiver(content: Checklist,
     named = [fix for fix in person if THE_GP[language] in fix]
     assert len(named) >= 2, person  # the falls assessment and the GP for the pain
     assert not [fix for fix in person if OWN[language][0].lower() in fix.lower()], person
+
+
+@pytest.mark.parametrize(("role", "language", "said"), [
+    ("self", "nl", "omdat je met een rollator of looprek loopt"),
+    ("caregiver", "nl", "omdat de persoon met een rollator of looprek loopt"),
+    ("therapist", "en", "because the person walks with a walker or walking frame"),
+    ("self", "en", "because you walk with a walker or walking frame"),
+])
+def test_higher_because_names_whom_it_is_about(content: Checklist, role: str, language: str,
+                                              said: str) -> None:
+    assessment = _assessment(content, role, language, walking_aid="walker")
+    assessment.answers.update(make_assessment(content, hazards=[
+        item.id for item in content.items() if "walking" in item.groups]).answers)
+    model = build_report(content, assessment, language)
+    raised = [a.raised for g in model.groups for area in g.areas for a in area.actions if a.raised]
+    assert raised and all(said in line for line in raised), raised
