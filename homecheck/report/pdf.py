@@ -44,6 +44,20 @@ def fit(text: str, width: float, font: str, size: float) -> str:
     return text + "…"
 
 
+def fit_words(text: str, width: float, font: str, size: float) -> str:
+    """Shorten text with "…" after its last whole word that fits the width ("fit" when not even
+    the first word does)."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    words = text.split(" ")
+    while len(words) > 1:
+        words.pop()
+        shorter = " ".join(words).rstrip(" ·,:;") + "…"
+        if stringWidth(shorter, font, size) <= width:
+            return shorter
+    return fit(text, width, font, size)
+
+
 class Footer:
     """The line at the bottom of every page: date and client on the left, "Page x of y" right."""
 
@@ -157,11 +171,12 @@ class ActionListRenderer:
                 return
             width, height = self.pagesize
             text = info.continued.format(section=section)
+            room = width - 2 * self.margin
             if state.get("action"):
-                text = f"{text} · {state['action']}"
+                text = fit_words(f"{text} · {state['action']}", room, FONT_BOLD, size)
             canv.saveState()
             canv.setFont(FONT_BOLD, size)
-            text = fit(text, width - 2 * self.margin, FONT_BOLD, size)
+            text = fit(text, room, FONT_BOLD, size)
             canv.drawString(self.margin, height - self.top_margin * 0.6, text)
             canv.restoreState()
 

@@ -393,7 +393,8 @@ def test_a_page_that_starts_inside_an_action_names_it_at_the_top(
         t = catalogue(language)
         continued = t("report.continued", section="")
         assessment = read_file(EXAMPLES / "therapist-visit.json", content)
-        fixes = [squash(fix) for fix in _fix_texts(content, assessment, language)]
+        raw_fixes = _fix_texts(content, assessment, language)
+        fixes = [squash(fix) for fix in raw_fixes]
         areas = {area.title(language) for area in content.areas} | {t("report.person.heading")}
         for paper in ("A4", "letter"):
             pdf = render(content, assessment, language, paper, large_print=True)
@@ -403,8 +404,13 @@ def test_a_page_that_starts_inside_an_action_names_it_at_the_top(
                 if " · " not in header:
                     continue
                 named += 1
-                start = squash(header.split(" · ", 1)[1].rstrip("…"))
+                shown = header.split(" · ", 1)[1]
+                start = squash(shown.rstrip("…"))
                 assert any(fix.startswith(start) for fix in fixes), header
+                # Shortened after a whole word of the fix, not inside one ("fall…" of "falls").
+                core = " ".join(shown.rstrip("…").split())
+                assert any(raw.startswith(core) and not raw[len(core) : len(core) + 1].isalnum()
+                           for raw in raw_fixes), header
                 assert lines[lines.index(header) + 1] not in areas, header
     assert named >= 3
 
