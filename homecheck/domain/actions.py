@@ -331,24 +331,23 @@ def raised_line(reasons: tuple[str, ...], intake: dict[str, Any], t: Catalogue,
     return t("person.raised", reasons=joined)
 
 
-def _happened(action: Action, intake: dict[str, Any], t: Catalogue) -> list[str]:
-    """What happened, in sentences, for the person actions that are worded for it."""
+def _happened(action: Action, intake: dict[str, Any], t: Catalogue, role: str) -> list[str]:
+    """What happened, in sentences, for the person actions that are worded for it ("You fell
+    twice"; "The person fell twice" to a caregiver or therapist)."""
     sentences = []
     for key in action.basis:
         if key == "falls_past_year":
             count = intake.get("falls_past_year")
             sentences.append(
-                t("person.happened.falls_one")
+                for_role(t, "person.happened.falls_one", role)
                 if count == 1
-                else t("person.happened.falls_many", count=count)
+                else for_role(t, "person.happened.falls_many", role, count=count)
             )
-        elif key.startswith("test."):
-            sentences.append(t(f"person.happened.{key}"))
         else:
-            sentences.append(t(f"person.happened.{key}"))
+            sentences.append(for_role(t, f"person.happened.{key}", role))
     # key_fallen says the same as a counted fall: say it once.
     if "falls_past_year" in action.basis and "key_fallen" in action.basis:
-        sentences.remove(t("person.happened.key_fallen"))
+        sentences.remove(for_role(t, "person.happened.key_fallen", role))
     return sentences
 
 
@@ -400,8 +399,8 @@ def action_texts(
     lang = t.language
     intake = intake or {}
     if action.is_person_action:
-        happened = _happened(action, intake, t) if intake else []
-        why = " ".join([*happened, t(f"action.{action.item_id}.why")])
+        happened = _happened(action, intake, t, role) if intake else []
+        why = " ".join([*happened, for_role(t, f"action.{action.item_id}.why", role)])
         return ActionTexts(
             # To a caregiver or therapist: "the GP" (the person's), where the fix names one.
             fix=for_role(t, f"action.{action.item_id}.fix", role),

@@ -113,3 +113,25 @@ def test_higher_because_names_whom_it_is_about(content: Checklist, role: str, la
     model = build_report(content, assessment, language)
     raised = [a.raised for g in model.groups for area in g.areas for a in area.actions if a.raised]
     assert raised and all(said in line for line in raised), raised
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("role", ["caregiver", "therapist"])
+def test_why_says_what_happened_to_the_person(content: Checklist, role: str,
+                                              language: str) -> None:
+    """The "why" of the person's own actions: "The person fell 2 times…", "The GP…", never
+    "You fell" or "your GP" to a caregiver or therapist."""
+    intake = {"falls_past_year": 2, "fall_injury": True, "long_lie": True, "pain": "often",
+              "activity_days": 1, "key_unsteady": True, "fear_of_falling": 3,
+              "fear_limits_activities": True}
+    model = build_report(content, _assessment(content, role, language, **intake), language)
+    heading = OTHER_HEADING[language]
+    whys = [a.why for g in model.groups for area in g.areas if area.title == heading
+            for a in area.actions]
+    assert len(whys) >= 3, whys
+    you = {"nl": ("Je ", "je huisarts", " je "), "en": ("You ", "your GP", " you ")}[language]
+    for why in whys:
+        assert not any(word in why for word in you), why
+    fell = {"nl": "De persoon is het afgelopen jaar 2 keer gevallen.",
+            "en": "The person fell 2 times in the past year."}[language]
+    assert any(why.startswith(fell) for why in whys), whys
