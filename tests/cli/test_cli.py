@@ -254,6 +254,23 @@ def test_score_text(capsys: pytest.CaptureFixture[str], name: str) -> None:
         assert action_lines == expected
 
 
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_score_text_counts_read_right_for_one(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, language: str
+) -> None:
+    """One hazard, one answer: never "1 gevaren gevonden" / "1 hazards found"."""
+    doc = example_doc("therapist-visit.json")
+    first = next(iter(doc["answers"]))
+    doc.update(language=language, answers={first: {"answer": "hazard"}})
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    code, out, _err = _run(capsys, "score", str(path))
+    assert code == 0
+    counts = out.splitlines()[1]
+    assert "1 gevaren" not in counts and "1 vragen" not in counts, counts
+    assert "1 hazards" not in counts and "1 items" not in counts, counts
+
 # -- bad input ---------------------------------------------------------------------------------
 
 
