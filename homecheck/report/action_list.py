@@ -110,11 +110,27 @@ def _details(action: ActionView, ctx: StoryContext) -> list[Flowable]:
     done_label = markup(ctx.label("actions.done")).replace(" ", NBSP)
     done_date = markup(action.done).replace(" ", NBSP) if action.done else BLANK_DATE
     done = f"<b>{done_label}:</b>{NBSP}{done_date}"
+    style = styles["ActionDetail"]
     if action.helpers:
-        who = f"<b>{markup(ctx.label('actions.who'))}:</b> {markup(action.helpers)}"
-        done = f"{who} {SEPARATOR} {done}"
-    out.append(Paragraph(done, styles["ActionDetail"]))
+        who = Paragraph(f"<b>{markup(ctx.label('actions.who'))}:</b> {markup(action.helpers)}",
+                        style)
+        both = Paragraph(f"{who.text} {SEPARATOR} {done}", style)
+        # One line when "Done on: ____" fits after who can help; else a line of its own, so no
+        # "·" is left at the end of a line.
+        if _lines(both, ctx.width) == _lines(who, ctx.width):  # (the style's indent comes off)
+            out.append(both)
+        else:
+            who.keepWithNext = 1  # "Done on: ____" never starts a page alone
+            out += [who, Paragraph(done, styles["ActionDetailNext"])]
+    else:
+        out.append(Paragraph(done, style))
     return out
+
+
+def _lines(paragraph: Paragraph, width: float) -> int:
+    """How many lines a paragraph takes at this width."""
+    paragraph.wrap(width, 1e6)
+    return len(paragraph.blPara.lines)
 
 
 def action_flowables(

@@ -122,6 +122,8 @@ def stylesheet(large: bool = False) -> StyleSheet1:
     add("Score", s.heading3, bold=True, spaceAfter=4)
     add("Fix", s.fix, bold=True)
     add("ActionDetail", s.detail, share=TIGHT_LEADING, leftIndent=indent, spaceBefore=0.5)
+    # The next line of the same detail ("Done on: ____" under a long "Who can help: …").
+    add("ActionDetailNext", s.detail, share=TIGHT_LEADING, leftIndent=indent)
     add("DoneLine", s.body, leftIndent=indent, spaceBefore=6)
     add(
         "Bullet",

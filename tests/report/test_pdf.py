@@ -419,3 +419,19 @@ def _fix_texts(content: Checklist, assessment: Assessment, language: str) -> lis
     t = catalogue(language)
     return [action_texts(action, t, content, role="therapist").fix
             for action in build_actions(content, assessment)]
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_who_can_help_and_done_on_share_a_line_or_each_have_one(
+    content: Checklist, render: Render, language: str, large: bool
+) -> None:
+    """"Who can help: … · Done on: ____" on one line when it fits; otherwise "Done on: ____"
+    on a line of its own, without a "·" left at the end of the line above it."""
+    assessment = read_file(EXAMPLES / "therapist-visit.json", content)
+    pdf = render(content, assessment, language, "A4", large_print=large)
+    done = catalogue(language)("report.actions.done")
+    lines = [line.strip() for text in pages_text(pdf) for line in text.splitlines()]
+    assert not [line for line in lines if line.endswith(" ·")]
+    assert any(line.startswith(f"{done}:") for line in lines)  # it did not fit somewhere
+    assert any(" · " in line and f"{done}:" in line for line in lines)  # and fitted elsewhere
