@@ -41,13 +41,20 @@ def choose_role(wizard: HomeWizard, role: str) -> None:
     wizard.start_page.role_radios[role].setChecked(True)
 
 
-def finish_check_for_new_client(wizard: HomeWizard, dialogs, role: str, label: str) -> None:  # type: ignore[no-untyped-def]
-    """As a therapist or caregiver: add a client, find one hazard, finish, close the store."""
+def start_check(wizard: HomeWizard, dialogs, role: str, label: str = "Mum") -> None:  # type: ignore[no-untyped-def]
+    """Start a new check as ``role``: for a therapist or caregiver, for a client ``label``
+    added to the list; the wizard then shows About you / About the person."""
     choose_role(wizard, role)
     wizard.next()
-    dialogs.texts = [label]
-    wizard.clients_page.client_list.add()
-    wizard.next()
+    if role != "self":
+        dialogs.texts = [label]
+        wizard.clients_page.client_list.add()
+        wizard.next()
+
+
+def finish_check_for_new_client(wizard: HomeWizard, dialogs, role: str, label: str) -> None:  # type: ignore[no-untyped-def]
+    """As a therapist or caregiver: add a client, find one hazard, finish, close the store."""
+    start_check(wizard, dialogs, role, label)
     first_room(wizard).rows[0].choices.choose_number(1)
     wizard.ctx.dialogs.yes_no.insert(0, False)  # finish without saving the PDF now
     wizard.accept()

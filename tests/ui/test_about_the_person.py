@@ -11,7 +11,7 @@ from homecheck.domain.person import person_content
 from homecheck.i18n import catalogue
 from homecheck.ui.pages.base import ABOUT_ID
 from homecheck.ui.settings import Settings
-from tests.ui.helpers import choose_role
+from tests.ui.helpers import start_check
 
 pytestmark = pytest.mark.gui
 
@@ -21,12 +21,7 @@ SHOWN = "Mevrouw Johanna Jansen-de Vries…"  # cut after a whole word, in the h
 
 def _about(make_wizard, dialogs, language: str, role: str, label: str = LONG):  # type: ignore[no-untyped-def]
     wizard = make_wizard(settings=Settings(language=language))
-    choose_role(wizard, role)
-    wizard.next()
-    if role != "self":
-        dialogs.texts = [label]
-        wizard.clients_page.client_list.add()
-        wizard.next()
+    start_check(wizard, dialogs, role, label)
     assert wizard.currentId() == ABOUT_ID
     return wizard.about_page
 

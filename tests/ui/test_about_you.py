@@ -9,16 +9,11 @@ from PySide6.QtWidgets import QWidget
 from homecheck.domain import person, person_rules
 from homecheck.domain.assessment import Assessment
 from homecheck.ui.pages.base import ABOUT_ID
-from tests.ui.helpers import KeyDriver, choose_role
+from tests.ui.helpers import KeyDriver, start_check
 
 
 def _to_about(wizard, dialogs, role: str = "self", label: str = "Mum"):  # type: ignore[no-untyped-def]
-    choose_role(wizard, role)
-    wizard.next()
-    if role != "self":
-        dialogs.texts = [label]
-        wizard.clients_page.client_list.add()
-        wizard.next()
+    start_check(wizard, dialogs, role, label)
     assert wizard.currentId() == ABOUT_ID
     return wizard.about_page
 

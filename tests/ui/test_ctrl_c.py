@@ -27,8 +27,12 @@ def _start_app(data: Path) -> subprocess.Popen[str]:
     )  # fmt: skip
 
 
-def _ctrl_c_once(app: subprocess.Popen[str], ready: Callable[[], bool], settle: float) -> str:
-    """Wait until ``ready()``, then ``settle`` seconds more, and press Ctrl-C; the app's stderr."""
+def _ctrl_c_once(
+    app: subprocess.Popen[str], ready: Callable[[], bool], settle: float,
+    sent: signal.Signals = signal.SIGINT,
+) -> str:
+    """Wait until ``ready()``, then ``settle`` seconds more, and press Ctrl-C (or send ``sent``);
+    the app's stderr."""
     try:
         deadline = time.monotonic() + 60
         while not ready():
@@ -36,7 +40,7 @@ def _ctrl_c_once(app: subprocess.Popen[str], ready: Callable[[], bool], settle: 
             assert time.monotonic() < deadline, "the app did not start"
             time.sleep(0.1)
         time.sleep(settle)
-        app.send_signal(signal.SIGINT)
+        app.send_signal(sent)
         _out, err = app.communicate(timeout=15)
     finally:
         if app.poll() is None:
@@ -105,19 +109,7 @@ def test_a_logout_or_shutdown_ends_the_app_cleanly(tmp_path: Path) -> None:
 
     data = tmp_path / "data"
     app = _start_app(data)
-    try:
-        deadline = time.monotonic() + 60
-        while not (data / DB_NAME).exists():
-            assert app.poll() is None, app.communicate()
-            assert time.monotonic() < deadline, "the app did not start"
-            time.sleep(0.1)
-        time.sleep(1.0)  # in Qt's event loop
-        app.send_signal(signal.SIGTERM)
-        _out, err = app.communicate(timeout=15)
-    finally:
-        if app.poll() is None:
-            app.kill()
-            app.communicate()
+    err = _ctrl_c_once(app, (data / DB_NAME).exists, settle=1.0, sent=signal.SIGTERM)
     assert app.returncode == 128 + signal.SIGTERM
     assert "Traceback" not in err
     with StoreLock(data) as lock:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from homecheck.ui.pages.base import SUMMARY_ID
-from tests.ui.helpers import choose_role
+from tests.ui.helpers import choose_role, start_check
 
 pytestmark = pytest.mark.gui
 
@@ -16,12 +16,7 @@ pytestmark = pytest.mark.gui
                                              ("therapist", "About the person")])
 def test_summary_says_whose_actions(make_wizard, dialogs, role: str, title: str) -> None:
     wizard = make_wizard()
-    choose_role(wizard, role)
-    wizard.next()
-    if role != "self":
-        dialogs.texts = ["Mum"]
-        wizard.clients_page.client_list.add()
-        wizard.next()
+    start_check(wizard, dialogs, role)
     wizard.ctx.session.set_intake("falls_past_year", 2)
     wizard.go_to(SUMMARY_ID)
     summary = wizard.summary_page
@@ -71,12 +66,7 @@ def test_the_next_step_names_whose_gp_for_the_role(make_wizard, dialogs, role: s
     and the heading over the person's hazards is "About the person"; to the person herself
     "your GP" and "About you"."""
     wizard = make_wizard()
-    choose_role(wizard, role)
-    wizard.next()
-    if role != "self":
-        dialogs.texts = ["Mum"]
-        wizard.clients_page.client_list.add()
-        wizard.next()
+    start_check(wizard, dialogs, role)
     session = wizard.ctx.session
     session.set_intake("falls_past_year", 2)  # the next step: a falls assessment
     item = next(i for i in wizard.ctx.checklist.items() if "person" in i.groups)

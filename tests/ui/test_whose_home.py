@@ -13,7 +13,7 @@ from homecheck.i18n import catalogue
 from homecheck.ui.pages.base import HOME_ID, START_ID
 from homecheck.ui.pages.whose import LABEL_LIMIT, client_label
 from homecheck.ui.settings import Settings
-from tests.ui.helpers import choose_role, first_room
+from tests.ui.helpers import choose_role, first_room, start_check
 
 pytestmark = pytest.mark.gui
 
@@ -22,12 +22,7 @@ LABEL = "Mrs J., Kerkstraat"
 
 def _room(make_wizard, dialogs, language: str, role: str, label: str = LABEL):  # type: ignore[no-untyped-def]
     wizard = make_wizard(settings=Settings(language=language))
-    choose_role(wizard, role)
-    wizard.next()
-    if role != "self":
-        dialogs.texts = [label]
-        wizard.clients_page.client_list.add()
-        wizard.next()
+    start_check(wizard, dialogs, role, label)
     return wizard, first_room(wizard)
 
 
@@ -113,12 +108,7 @@ def test_a_label_is_shown_on_one_line_and_cut_after_a_word(client: str, shown: s
 
 def _your_home(make_wizard, dialogs, language: str, role: str, label: str = LABEL):  # type: ignore[no-untyped-def]
     wizard = make_wizard(settings=Settings(language=language))
-    choose_role(wizard, role)
-    wizard.next()
-    if role != "self":
-        dialogs.texts = [label]
-        wizard.clients_page.client_list.add()
-        wizard.next()
+    start_check(wizard, dialogs, role, label)
     wizard.next()  # past About you / About the person
     assert wizard.currentId() == HOME_ID
     return wizard.home_page
