@@ -11,6 +11,7 @@ at-spi2-core, python3-pyatspi); without them the test is skipped locally and fai
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -48,10 +49,13 @@ def missing_tools() -> str:
     return ""
 
 
-@pytest.fixture(scope="module")
-def xvfb() -> Iterator[str]:
-    """A private X server (1280x900); its display name ("" when the tools are missing)."""
+@contextlib.contextmanager
+def x_server(window_manager: bool = False) -> Iterator[str]:
+    """A private X server (1280x900), with openbox when asked; its display name. Skips (fails on
+    CI) when the tools are missing."""
     lacking = missing_tools()
+    if not lacking and window_manager and shutil.which("openbox") is None:
+        lacking = "openbox is not installed"
     if lacking:
         if os.environ.get("CI"):
             pytest.fail(f"the screen-reader test cannot run on CI: {lacking}")
@@ -62,18 +66,36 @@ def xvfb() -> Iterator[str]:
         pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     os.close(write_end)
+    manager = None
     try:
         with os.fdopen(read_end) as pipe:
             number = pipe.readline().strip()  # Xvfb writes its display number once it is ready
         assert number.isdigit(), "Xvfb did not start"
-        yield f":{number}"
+        display = f":{number}"
+        if window_manager:
+            manager = subprocess.Popen(["openbox"], env=dict(os.environ, DISPLAY=display),
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(0.5)  # openbox takes the screen before the app maps its window
+        yield display
     finally:
+        if manager is not None:
+            manager.terminate()
+            manager.wait(timeout=10)
         server.terminate()
         server.wait(timeout=10)
 
 
-def run_reader(display: str, data_dir: Path, tmp_path: Path) -> dict:  # type: ignore[type-arg]
-    """Start the app under the reader, inside its own D-Bus session; the reader's report."""
+@pytest.fixture(scope="module")
+def xvfb() -> Iterator[str]:
+    """A private X server (1280x900); its display name."""
+    with x_server() as display:
+        yield display
+
+
+def run_reader(
+    display: str, data_dir: Path, tmp_path: Path, reader: Path = READER
+) -> dict:  # type: ignore[type-arg]
+    """Start the app under ``reader``, inside its own D-Bus session; the reader's report."""
     out = tmp_path / "atspi.json"
     env = {
         key: value for key, value in os.environ.items()
@@ -81,7 +103,7 @@ def run_reader(display: str, data_dir: Path, tmp_path: Path) -> dict:  # type: i
     }
     env.update(DISPLAY=display, HOMECHECK_DATA_DIR=str(data_dir), PYTHONPATH=str(ROOT),
                LANG="C.UTF-8")
-    command = ["dbus-run-session", "--", SYSTEM_PYTHON, str(READER), str(out), "--",
+    command = ["dbus-run-session", "--", SYSTEM_PYTHON, str(reader), str(out), "--",
                sys.executable, str(ROOT / "main.py")]
     # Its own process group: a timeout ends the bus, the reader and the app together.
     child = subprocess.Popen(command, env=env, cwd=tmp_path, start_new_session=True,

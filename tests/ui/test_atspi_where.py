@@ -12,20 +12,13 @@ packages; without them the test is skipped locally and fails on CI (as test_atsp
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import shutil
-import signal
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.ui.test_atspi import ROOT, RUN_TIMEOUT_S, SYSTEM_PYTHON, leftovers, missing_tools
+from tests.ui.test_atspi import RUN_TIMEOUT_S, run_reader, x_server
 
 READER = Path(__file__).with_name("_atspi_turns.py")
 # Roles a person operates (as _atspi_reader.INTERACTIVE).
@@ -36,33 +29,8 @@ CONTROLS = {"push button", "toggle button", "check box", "radio button", "text",
 @pytest.fixture(scope="module")
 def desktop() -> Iterator[str]:
     """A private X server (1280x900) with a window manager; its display name."""
-    lacking = missing_tools() or ("" if shutil.which("openbox") else "openbox is not installed")
-    if lacking:
-        if os.environ.get("CI"):
-            pytest.fail(f"the screen-reader test cannot run on CI: {lacking}")
-        pytest.skip(lacking)
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
-        pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    manager = None
-    try:
-        with os.fdopen(read_end) as pipe:
-            number = pipe.readline().strip()
-        assert number.isdigit(), "Xvfb did not start"
-        display = f":{number}"
-        manager = subprocess.Popen(["openbox"], env=dict(os.environ, DISPLAY=display),
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(0.5)  # openbox takes the screen before the app maps its window
+    with x_server(window_manager=True) as display:
         yield display
-    finally:
-        if manager is not None:
-            manager.terminate()
-            manager.wait(timeout=10)
-        server.terminate()
-        server.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
@@ -72,26 +40,7 @@ def report(desktop: str, tmp_path_factory: pytest.TempPathFactory) -> dict:  # t
     data_dir = tmp_path / "data"
     data_dir.mkdir(mode=0o700)
     (data_dir / "settings.json").write_text('{"language": "nl"}', encoding="utf-8")
-    out = tmp_path / "turns.json"
-    env = {key: value for key, value in os.environ.items()
-           if not key.startswith(("QT_", "DBUS_", "AT_SPI", "WAYLAND"))}
-    env.update(DISPLAY=desktop, HOMECHECK_DATA_DIR=str(data_dir), PYTHONPATH=str(ROOT),
-               LANG="C.UTF-8")
-    command = ["dbus-run-session", "--", SYSTEM_PYTHON, str(READER), str(out), "--",
-               sys.executable, str(ROOT / "main.py")]
-    child = subprocess.Popen(command, env=env, cwd=tmp_path, start_new_session=True,
-                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
-        output, _ = child.communicate(timeout=RUN_TIMEOUT_S)
-    except subprocess.TimeoutExpired:
-        os.killpg(child.pid, signal.SIGKILL)
-        child.communicate()
-        pytest.fail(f"the screen-reader run took longer than {RUN_TIMEOUT_S} s")
-    finally:
-        left = leftovers(child.pid)
-    assert child.returncode == 0, output
-    assert not left, "processes left behind (killed now): " + ", ".join(left)
-    result: dict = json.loads(out.read_text(encoding="utf-8"))  # type: ignore[type-arg]
+    result = run_reader(desktop, data_dir, tmp_path, reader=READER)
     assert result["error"] == "", result["error"] + "\n" + result["app_output"]
     return result
 
