@@ -287,17 +287,22 @@ def main(argv: list[str]) -> int:
         report["error"] = f"{type(exc).__name__}: {exc}"
     finally:
         report["app_ended_by_itself"] = app_process.poll()
-        if app_process.poll() is None:
-            app_process.terminate()
-            try:
-                app_process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                app_process.kill()
-                app_process.wait()
-        report["app_output"] = app_process.stdout.read() if app_process.stdout else ""
-        with open(out, "w", encoding="utf-8") as file:
-            json.dump(report, file, indent=1)
+        stop_and_report(app_process, report, out)
     return 0
+
+
+def stop_and_report(app_process: subprocess.Popen[str], report: dict[str, Any], out: str) -> None:
+    """End the app if it still runs and write the report, with what the app printed, to ``out``."""
+    if app_process.poll() is None:
+        app_process.terminate()
+        try:
+            app_process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            app_process.kill()
+            app_process.wait()
+    report["app_output"] = app_process.stdout.read() if app_process.stdout else ""
+    with open(out, "w", encoding="utf-8") as file:
+        json.dump(report, file, indent=1)
 
 
 if __name__ == "__main__":

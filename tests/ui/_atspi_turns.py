@@ -16,7 +16,6 @@ too: there the keyboard stays on Next. Plain standard library besides pyatspi; n
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -24,7 +23,7 @@ import time
 from typing import Any
 
 import pyatspi  # Debian's python3-pyatspi (system Python only)
-from _atspi_reader import WAIT_S, Reader, ReaderError, do, find_app, wait_for
+from _atspi_reader import WAIT_S, Reader, ReaderError, do, find_app, stop_and_report, wait_for
 from gi.repository import GLib
 
 TURNS = 4  # About you, Your home and the first two rooms
@@ -130,15 +129,7 @@ def main(argv: list[str]) -> int:
     except (ReaderError, Exception) as exc:
         report["error"] = f"{type(exc).__name__}: {exc}"
     finally:
-        app_process.terminate()
-        try:
-            app_process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            app_process.kill()
-            app_process.wait()
-        report["app_output"] = app_process.stdout.read() if app_process.stdout else ""
-        with open(out, "w", encoding="utf-8") as file:
-            json.dump(report, file, indent=1)
+        stop_and_report(app_process, report, out)
     return 0
 
 
