@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 from homecheck import __version__
 from homecheck.domain import assessment as fmt
 from homecheck.domain import person_summary
-from homecheck.domain.actions import action_texts, build_actions, for_role, open_counts
+from homecheck.domain.actions import action_texts, build_actions, next_step_texts, open_counts
 from homecheck.domain.content import Checklist, checklist
 from homecheck.domain.scoring import score_home
 from homecheck.i18n import DEFAULT_LANGUAGE, LANGUAGES, catalogue
@@ -199,7 +199,9 @@ def cmd_score(args: argparse.Namespace) -> int:
         print("  " + t("cli.area_line", title=title, score=score, **counts))
     print()
     step = doc["person"]["next_step"]
-    step_text = for_role(t, f"person.next_step.{step}", assessment.role)
+    step_text, _helpers = next_step_texts(
+        step, t, assessment.role, nothing_to_do=not sum(doc["counts"].values())
+    )
     print(f"{t('person.next_step_heading')}: {step_text}")
     for warning in doc["person"]["warnings"]:
         print(t("person.warning_line", text=warning))

@@ -367,10 +367,17 @@ def helper_names(helpers: tuple[str, ...], t: Catalogue, role: str) -> str:
     return ", ".join(for_role(t, f"helper.{h}", role) for h in helpers)
 
 
-def next_step_texts(step: str, t: Catalogue, role: str) -> tuple[str, str]:
-    """The next step in words and who can help with it, worded for who fills in."""
+def next_step_texts(
+    step: str, t: Catalogue, role: str, nothing_to_do: bool = False
+) -> tuple[str, str]:
+    """The next step in words and who can help with it, worded for who fills in. The advice
+    step points to the list of things to do; with ``nothing_to_do`` it says only to keep
+    moving."""
+    key = f"person.next_step.{step}"
+    if step == "advice" and nothing_to_do:
+        key += "_nothing"
     return (
-        for_role(t, f"person.next_step.{step}", role),
+        for_role(t, key, role),
         t("person.helpers_line", helpers=helper_names(NEXT_STEP_HELPERS[step], t, role)),
     )
 

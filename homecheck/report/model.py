@@ -198,7 +198,9 @@ def build_report(
 
     counts = acts.open_counts(content, assessment)  # the one count of things to do
     step = person_rules.next_step(assessment.intake)
-    step_text, next_helpers = acts.next_step_texts(step, t, assessment.role)
+    step_text, next_helpers = acts.next_step_texts(
+        step, t, assessment.role, nothing_to_do=not sum(counts.values())
+    )
     next_step = t("person.next_step_line", step=step_text)
     done = {p: sum(1 for a in actions if a.priority == p and a.done) for p in acts.PRIORITIES}
     count_lines = tuple(

@@ -135,3 +135,19 @@ def test_why_says_what_happened_to_the_person(content: Checklist, role: str,
     fell = {"nl": "De persoon is het afgelopen jaar 2 keer gevallen.",
             "en": "The person fell 2 times in the past year."}[language]
     assert any(why.startswith(fell) for why in whys), whys
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("role", ["self", "caregiver", "therapist"])
+def test_with_nothing_to_do_the_next_step_does_not_point_to_a_list(
+    content: Checklist, role: str, language: str
+) -> None:
+    """Every point fine and nothing about the person: the advice is to keep moving; there is no
+    list of things to do to point at. With things to do it names the list."""
+    from tests.report.conftest import all_ok
+
+    words = {"nl": "deze lijst", "en": "this list"}[language]
+    fine = all_ok(content, role=role, language=language)
+    assert words not in build_report(content, fine, language).next_step
+    one = _assessment(content, role, language)
+    assert words in build_report(content, one, language).next_step

@@ -201,7 +201,8 @@ class SummaryPage(BasePage):
         intake = self.ctx.session.assessment.intake
         step = person_rules.next_step(intake)
         role = self.ctx.session.assessment.role
-        step_text, helpers_line = next_step_texts(step, cat, role)
+        nothing_to_do = not sum(self.ctx.session.open_counts().values())
+        step_text, helpers_line = next_step_texts(step, cat, role, nothing_to_do)
         self.next_step.setText(f"{t('person.next_step_heading')}: {step_text}")
         self.next_helpers.setText(helpers_line)
         warnings = person_summary.warning_texts(intake, cat)
