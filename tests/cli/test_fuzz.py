@@ -127,7 +127,7 @@ DOCUMENTS = st.one_of(
 )
 
 
-def _run_captured(argv: list[str]) -> tuple[int, str, str]:
+def run_captured(argv: list[str]) -> tuple[int, str, str]:
     """Run in-process with streams like a real terminal's: strict UTF-8 stdout, lenient stderr."""
     out_raw, err_raw = io.BytesIO(), io.BytesIO()
     out = io.TextIOWrapper(out_raw, encoding="utf-8", errors="strict", write_through=True)
@@ -152,7 +152,7 @@ def test_any_input_gives_0_or_one_line_and_2(
     path.write_bytes(data)
     argv = [arg.format(file=path, out=folder / "out") for arg in command]
 
-    code, out, err = _run_captured(argv)
+    code, out, err = run_captured(argv)
 
     writes = command[0] in WRITERS
     if code == 0:

@@ -11,9 +11,7 @@ arguments in their places holding values of any kind (these reach the files and 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import hashlib
-import io
 import itertools
 import json
 import os
@@ -24,8 +22,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from homecheck.cli import build_parser, run
+from homecheck.cli import build_parser
 from homecheck.store.paths import data_dir
+from tests.cli.test_fuzz import run_captured
 
 EXAMPLES = Path(__file__).parents[2] / "docs" / "examples"
 RUNS = int(os.environ.get("HOMECHECK_ARGV_FUZZ", "300"))
@@ -82,16 +81,6 @@ def _state(folder: Path, outputs: set[Path]) -> dict[str, str]:
         if p.is_file() and p.absolute() not in outputs
         and not {"out", data_dir().name} & set(p.relative_to(folder).parts)
     }  # fmt: skip
-
-
-def _run_captured(argv: list[str]) -> tuple[int, str, str]:
-    """In-process, with streams like a terminal's: strict UTF-8 stdout, lenient stderr."""
-    out_raw, err_raw = io.BytesIO(), io.BytesIO()
-    out = io.TextIOWrapper(out_raw, encoding="utf-8", errors="strict", write_through=True)
-    err = io.TextIOWrapper(err_raw, encoding="utf-8", errors="backslashreplace", write_through=True)
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = run(argv)
-    return code, out_raw.getvalue().decode("utf-8"), err_raw.getvalue().decode("utf-8")
 
 
 @st.composite
@@ -178,7 +167,7 @@ def _check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, words: list[str]) ->
     argv = [w.format(**names) if "{" in w else w for w in words]
     before = _state(tmp_path, _outputs(argv))
 
-    code, out, err = _run_captured(argv)
+    code, out, err = run_captured(argv)
 
     assert code in (0, 1, 2), (argv, code, err)
     assert "Traceback" not in err

@@ -151,3 +151,22 @@ def test_tab_goes_from_the_first_pages_last_control_to_the_buttons(qtbot, make_w
         qtbot.keyClick(last, Qt.Key.Key_Tab)
         assert QApplication.focusWidget() is first
         wizard.next()
+
+
+def test_enter_in_the_seconds_box_takes_the_time_and_moves_on(qtbot, make_wizard, dialogs) -> None:
+    """The therapist's TUG time: Enter keeps the typed seconds and goes to the next control,
+    it does not press Next."""
+    from tests.ui.helpers import start_check
+
+    wizard = make_wizard()
+    start_check(wizard, dialogs, "therapist")
+    page = wizard.about_page
+    box = page.numbers["tug_seconds"]
+    page.show_question_of(box)
+    box.setFocus()
+    keys = KeyDriver(qtbot, wizard)
+    assert keys.focused() is box
+    box.lineEdit().setText("14")  # typed, not yet taken
+    keys.press(Qt.Key.Key_Return)
+    assert wizard.currentPage() is page and keys.focused() is not box
+    assert box.answer() == 14

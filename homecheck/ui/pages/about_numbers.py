@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import QDoubleSpinBox, QWidget
 
-from homecheck.ui.pages.base import NumberBox
+from homecheck.ui.pages.base import NumberBox, enter_moves_on
 
 
 class RangeBox(NumberBox):
@@ -61,10 +61,5 @@ class SecondsBox(QDoubleSpinBox):
         self.blockSignals(False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        # As NumberBox: Enter moves on instead of pressing the wizard's default button.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.interpretText()
-            event.accept()
-            self.focusNextChild()
-            return
-        super().keyPressEvent(event)
+        if not enter_moves_on(self, event):
+            super().keyPressEvent(event)

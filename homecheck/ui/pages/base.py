@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QFrame,
     QScrollArea,
     QSizePolicy,
@@ -256,6 +257,17 @@ def _finish_layout() -> None:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
+def enter_moves_on(box: QAbstractSpinBox, event: QKeyEvent) -> bool:
+    """Enter in a number box takes the number and moves on to the next control, instead of
+    pressing the wizard's default button (Next). True when the key was Enter."""
+    if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        return False
+    box.interpretText()
+    event.accept()
+    box.focusNextPrevChild(True)
+    return True
+
+
 class NumberBox(QSpinBox):
     """A spin box where -1 means "not answered" and Enter moves on instead of leaving the page."""
 
@@ -289,10 +301,7 @@ class NumberBox(QSpinBox):
         return None if value < 0 else value
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.interpretText()
-            event.accept()
-            self.focusNextChild()
+        if enter_moves_on(self, event):
             return
         before = self.lineEdit().text()
         super().keyPressEvent(event)
