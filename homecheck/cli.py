@@ -15,9 +15,10 @@ from typing import Any, NoReturn
 from homecheck import __version__
 from homecheck.domain import assessment as fmt
 from homecheck.domain import person_summary
-from homecheck.domain.actions import action_texts, build_actions, next_step_texts, open_counts
+from homecheck.domain.actions import build_actions, open_counts
 from homecheck.domain.content import Checklist, checklist
 from homecheck.domain.scoring import score_home
+from homecheck.domain.wording import action_texts, next_step_texts
 from homecheck.i18n import DEFAULT_LANGUAGE, LANGUAGES, catalogue
 
 EXIT_OK = 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from homecheck.domain import actions as acts
+from homecheck.domain import wording
 from homecheck.domain.assessment import Assessment
 from homecheck.domain.content import Checklist
 from homecheck.i18n import Catalogue
@@ -71,14 +72,14 @@ def action_view(
 ) -> ActionView:
     """One action with all its texts in the report's language, its photos and its done date."""
     answer = assessment.answers.get(action.item_id)
-    texts = acts.action_texts(action, t, content, assessment.intake, assessment.role)
+    texts = wording.action_texts(action, t, content, assessment.intake, assessment.role)
     fix, why, area, helpers = texts.fix, texts.why, texts.area, texts.helpers
     until_then = texts.until_then
     return ActionView(
         fix=fix,
         area=area,
         why=why,
-        helpers=acts.helper_names(helpers, t, assessment.role),
+        helpers=wording.helper_names(helpers, t, assessment.role),
         note=action.note,
         done=format_date(action.done, t) if action.done else "",
         photos=photos.views(answer.photos) if answer is not None else (),

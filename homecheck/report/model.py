@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from homecheck.domain import actions as acts
-from homecheck.domain import person_rules, person_summary
+from homecheck.domain import person_rules, person_summary, wording
 from homecheck.domain.advice import advice_sections
 from homecheck.domain.assessment import Assessment
 from homecheck.domain.content import Checklist
@@ -149,7 +149,7 @@ def _person(
         "answers": t("report.person.answers_heading"),
         "tests": t("person.tests_heading"),
         "warnings": t("person.warnings_heading"),
-        "factors": acts.for_role(t, "person.factors_heading", assessment.role),
+        "factors": wording.for_role(t, "person.factors_heading", assessment.role),
     }
     return PersonView(answers, tuple(sentences), goals, tests, warnings, headings, factors)
 
@@ -198,7 +198,7 @@ def build_report(
 
     counts = acts.open_counts(content, assessment)  # the one count of things to do
     step = person_rules.next_step(assessment.intake)
-    step_text, next_helpers = acts.next_step_texts(
+    step_text, next_helpers = wording.next_step_texts(
         step, t, assessment.role, nothing_to_do=not sum(counts.values())
     )
     next_step = t("person.next_step_line", step=step_text)

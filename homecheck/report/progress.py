@@ -4,15 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from homecheck.domain.actions import (
-    PERSON_ACTIONS,
-    PERSON_AREA,
-    Action,
-    action_texts,
-    person_area_title,
-)
+from homecheck.domain.actions import PERSON_ACTIONS, PERSON_AREA, Action
 from homecheck.domain.content import Checklist
 from homecheck.domain.followup import KINDS, FollowUp
+from homecheck.domain.wording import action_texts, person_area_title
 from homecheck.i18n import catalogue
 
 # Still-open and new actions are in the action list anyway: the cover names the first few.

@@ -16,8 +16,9 @@ import pytest
 from homecheck import __version__
 from homecheck.cli import build_parser, run
 from homecheck.domain import assessment as fmt
-from homecheck.domain.actions import action_texts, build_actions, open_counts
+from homecheck.domain.actions import build_actions, open_counts
 from homecheck.domain.scoring import score_home
+from homecheck.domain.wording import action_texts
 from homecheck.i18n import LANGUAGES, catalogue
 from tests.domain.strategies import CONTENT, EXAMPLE_NAMES, EXAMPLES_DIR, example_doc
 

@@ -18,7 +18,6 @@ from homecheck.domain.actions import (
     TALK_ABOUT_FALL,
     TALK_ABOUT_WORRY,
     Action,
-    action_texts,
     build_actions,
     count_by_priority,
     key_questions_yes,
@@ -28,6 +27,7 @@ from homecheck.domain.actions import (
 from homecheck.domain.assessment import Answer, Assessment
 from homecheck.domain.content import Area, Checklist, Item, Text
 from homecheck.domain.scoring import score_home
+from homecheck.domain.wording import action_texts
 from homecheck.i18n import LANGUAGES, catalogue
 
 N = None

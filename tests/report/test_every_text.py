@@ -13,10 +13,11 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from homecheck.domain.actions import action_texts, build_actions
+from homecheck.domain.actions import build_actions
 from homecheck.domain.advice import advice_sections
 from homecheck.domain.assessment import Answer, Assessment, read_file
 from homecheck.domain.content import Checklist
+from homecheck.domain.wording import action_texts
 from homecheck.i18n import catalogue
 from homecheck.report.paper import MM
 from homecheck.report.pdf import FOOTER_ZONE, ActionListRenderer

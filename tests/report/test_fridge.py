@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from homecheck.domain.actions import build_actions, for_role
+from homecheck.domain.actions import build_actions
 from homecheck.domain.assessment import Assessment, read_file
 from homecheck.domain.content import Checklist
+from homecheck.domain.wording import for_role
 from homecheck.i18n import catalogue
 from homecheck.report.model import build_report
 from homecheck.report.pdf import FOOTER_ZONE

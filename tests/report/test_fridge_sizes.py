@@ -18,9 +18,10 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 
-from homecheck.domain.actions import action_texts, build_actions
+from homecheck.domain.actions import build_actions
 from homecheck.domain.assessment import Assessment, read_file
 from homecheck.domain.content import Area, Checklist, Item, Text, checklist
+from homecheck.domain.wording import action_texts
 from homecheck.i18n import catalogue
 from homecheck.report.model import build_report
 from homecheck.report.pdf import FOOTER_ZONE

@@ -10,11 +10,12 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
-from homecheck.domain.actions import PRIORITY_BY_SEVERITY, action_texts, build_actions
+from homecheck.domain.actions import PRIORITY_BY_SEVERITY, build_actions
 from homecheck.domain.advice import advice_sections
 from homecheck.domain.assessment import Answer, Assessment, read_file
 from homecheck.domain.content import Checklist
 from homecheck.domain.followup import compare
+from homecheck.domain.wording import action_texts
 from homecheck.i18n import catalogue
 from homecheck.report.pdf import FOOTER_ZONE
 from homecheck.report.styles import sizes

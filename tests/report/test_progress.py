@@ -10,11 +10,12 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from homecheck.domain.actions import action_texts, build_actions, for_role, open_counts
+from homecheck.domain.actions import build_actions, open_counts
 from homecheck.domain.assessment import Answer, Assessment
 from homecheck.domain.content import Checklist
 from homecheck.domain.followup import FollowUp, compare
 from homecheck.domain.scoring import is_home_item, score_home
+from homecheck.domain.wording import action_texts, for_role
 from homecheck.i18n import catalogue
 from homecheck.report.model import build_report
 from homecheck.report.progress import (

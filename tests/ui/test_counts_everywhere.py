@@ -23,8 +23,9 @@ import pytest
 from homecheck import cli
 from homecheck.domain import assessment as fmt
 from homecheck.domain import person
-from homecheck.domain.actions import PRIORITIES, action_texts, build_actions
+from homecheck.domain.actions import PRIORITIES, build_actions
 from homecheck.domain.assessment import Answer, Assessment
+from homecheck.domain.wording import action_texts
 from homecheck.i18n import catalogue
 from homecheck.store import clients
 from homecheck.ui.pages.base import CLIENTS_ID, SUMMARY_ID

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QWidget
 
 from homecheck.domain import person_rules, person_summary
-from homecheck.domain.actions import for_role, next_step_texts, person_area_title
 from homecheck.domain.fesi import score_short_fesi
 from homecheck.domain.scoring import AreaScore, HomeScore, person_factors
+from homecheck.domain.wording import for_role, next_step_texts, person_area_title
 from homecheck.i18n import catalogue
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import SUMMARY_ID, BasePage

@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from homecheck.domain.actions import Action, action_texts
+from homecheck.domain.actions import Action
+from homecheck.domain.wording import action_texts
 from homecheck.i18n import catalogue
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
