@@ -35,7 +35,6 @@ from homecheck.ui.pages.your_home import YourHomePage
 from homecheck.ui.read_only import banner_texts, lock_writes
 from homecheck.ui.settings import DEFAULT_TEXT_SIZE, save_settings
 from homecheck.ui.undo import AnswerUndo
-from homecheck.ui.widgets.answer_row import AnswerRow
 from homecheck.ui.widgets.side_panel import SidePanel
 from homecheck.ui.window_fit import ScreenFit
 
@@ -272,22 +271,7 @@ class HomeWizard(QWizard):
             # Focus came back to where it was, from a dialog or another program: the page
             # stays as the person left it ("Saved: …" under the buttons stays in view).
             return
-        rows = getattr(page, "rows", [])
-        row: QWidget | None = new
-        while row is not None and row not in rows:
-            row = row.parentWidget()
-        for each in rows:
-            each.set_current(each is row)
-        if isinstance(row, AnswerRow):
-            # Alt+letters (Why, Note, Photo) act on this question; on one not answered yet, on
-            # the one just answered before it (its Note is what one wants after answering).
-            index = rows.index(row)
-            keyed = row
-            if not row.note_button.isVisibleTo(row) and index > 0:
-                before = rows[index - 1]
-                keyed = before if before.note_button.isVisibleTo(before) else row
-            for each in rows:
-                each.set_keys(each is keyed)
+        page.focus_moved(new)
         page.show_question_of(new)
 
     # -- session changes -------------------------------------------------------------------

@@ -206,6 +206,9 @@ class BasePage(QWizardPage):
             widget = widget.previousInFocusChain()
         return None
 
+    def focus_moved(self, focused: QWidget) -> None:
+        """Keyboard focus moved to ``focused`` on this page (a room marks its question)."""
+
     def show_question_of(self, widget: QWidget) -> None:
         """Scroll a focused control's whole question (its block on the page) into view: the
         largest block around it that fits in the view (a room's question; on the summary,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from homecheck.domain.content import Area
 from homecheck.domain.textrules import MAX_NOTE
@@ -94,6 +95,25 @@ class RoomPage(BasePage):
             # Its question whole, as far as the view allows; a page at its top stays there
             # while the answer buttons can be seen, so the room's own text is read first.
             self.show_question_of(target)
+
+    def focus_moved(self, focused: QWidget) -> None:
+        """Mark the question with keyboard focus as the current one. Alt+letters (Why, Note,
+        Photo) act on it; on one not answered yet, on the one just answered before it (its Note
+        is what one wants after answering)."""
+        row: QWidget | None = focused
+        while row is not None and row not in self.rows:
+            row = row.parentWidget()
+        for each in self.rows:
+            each.set_current(each is row)
+        if not isinstance(row, AnswerRow):
+            return
+        index = self.rows.index(row)
+        keyed = row
+        if not row.note_button.isVisibleTo(row) and index > 0:
+            before = self.rows[index - 1]
+            keyed = before if before.note_button.isVisibleTo(before) else row
+        for each in self.rows:
+            each.set_keys(each is keyed)
 
     def on_enter(self) -> None:
         self.ensure_built()
