@@ -14,6 +14,17 @@ LABELS = ["Mevr. H. Jansen, Beukenhof 9", "Mevr. H. Jansen, Kerkstraat 4",
           "Dhr. P. Beuk, Dorpsweg 1", "Mevr. J. de Boer, Stationsplein 7"]
 
 
+def _on_the_client_page(make_wizard):  # type: ignore[no-untyped-def]
+    """A therapist on the client page of a store holding LABELS."""
+    wizard = make_wizard()
+    with wizard.ctx.session.store.transaction() as db:
+        db.executemany("INSERT INTO clients (label, created) VALUES (?, '2026-01-01')",
+                       [(label,) for label in LABELS])
+    choose_role(wizard, "therapist")
+    wizard.next()
+    return wizard
+
+
 @pytest.mark.parametrize(
     ("typed", "found"),
     [("jansen beuk", ["Mevr. H. Jansen, Beukenhof 9"]),
@@ -24,12 +35,7 @@ LABELS = ["Mevr. H. Jansen, Beukenhof 9", "Mevr. H. Jansen, Kerkstraat 4",
      ("jansen dorpsweg", [])],
 )
 def test_every_typed_word_is_looked_for(make_wizard, qtbot, typed: str, found: list[str]) -> None:
-    wizard = make_wizard()
-    with wizard.ctx.session.store.transaction() as db:
-        db.executemany("INSERT INTO clients (label, created) VALUES (?, '2026-01-01')",
-                       [(label,) for label in LABELS])
-    choose_role(wizard, "therapist")
-    wizard.next()
+    wizard = _on_the_client_page(make_wizard)
     assert wizard.currentId() == CLIENTS_ID
     client_list = wizard.clients_page.client_list
     qtbot.keyClicks(client_list.search_edit, typed)
@@ -38,12 +44,7 @@ def test_every_typed_word_is_looked_for(make_wizard, qtbot, typed: str, found: l
 
 
 def test_leaving_right_after_typing_shows_the_history_at_once(make_wizard, qtbot, dialogs) -> None:
-    wizard = make_wizard()
-    with wizard.ctx.session.store.transaction() as db:
-        db.executemany("INSERT INTO clients (label, created) VALUES (?, '2026-01-01')",
-                       [(label,) for label in LABELS])
-    choose_role(wizard, "therapist")
-    wizard.next()
+    wizard = _on_the_client_page(make_wizard)
     page = wizard.clients_page
     qtbot.keyClicks(page.client_list.search_edit, "boer")
     assert page.details_timer.isActive()  # the history waits for the typing to pause
