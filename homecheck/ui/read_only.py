@@ -80,17 +80,37 @@ def install_store_error_dialog(wizard: HomeWizard) -> Callable[[], None]:
     A write refused because the store is read-only or was deleted by another homecheck
     raises StoreReadOnly or StoreGone wherever it happens, mostly inside a Qt slot, where
     PySide6 passes it to ``sys.excepthook``: that would print a traceback and the person would
-    see nothing. Here it becomes ``wizard.store_problem`` (a dialog, the answers on screen
-    kept, an offer to save them as a file); anything else goes to the previous hook. Returns
-    the function that puts the previous hook back.
+    see nothing. Here it becomes a dialog (the answers on screen kept, an offer to save them
+    as a file); anything else goes to the previous hook. Returns the function that puts the
+    previous hook back.
     """
     from homecheck.store.errors import StoreGone, StoreReadOnly
 
     previous = sys.excepthook
+    told_gone = False  # the store was deleted elsewhere and the person was told
+
+    def store_problem(error: StoreGone | StoreReadOnly) -> None:
+        # Say so plainly, keep the answers on screen, offer to save them as a file.
+        nonlocal told_gone
+        t, dialogs = wizard.ctx.t, wizard.ctx.dialogs
+        if isinstance(error, StoreGone) and not told_gone:
+            told_gone = True
+            show_read_only(wizard)
+            if dialogs.ask_yes_no(wizard, t("ui.read_only.gone_title"),
+                                  t("ui.read_only.gone_question")):  # fmt: skip
+                wizard.save_as_file()
+            return
+        title, reason = banner_texts(wizard.ctx)
+        dialogs.inform(wizard, title, reason)
+        show_read_only(wizard)
+        # The control that was refused may show the change: show what is stored again.
+        for page in wizard.pages_by_id.values():
+            if page.built:
+                page.reload()
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         if isinstance(error, (StoreGone, StoreReadOnly)) and isValid(wizard):
-            wizard.store_problem(error)
+            store_problem(error)
             return
         previous(kind, error, tb)
 
@@ -101,3 +121,11 @@ def install_store_error_dialog(wizard: HomeWizard) -> Callable[[], None]:
             sys.excepthook = previous
 
     return uninstall
+
+
+def show_read_only(wizard: HomeWizard) -> None:
+    """Nothing can be saved any more: the banner on every page, every control that would
+    change something locked (pages not built yet lock theirs when they are built)."""
+    for page in wizard.pages_by_id.values():
+        page.refresh_banner()
+    lock_writes(wizard)

@@ -1,4 +1,6 @@
-"""The homecheck wizard: pages from the content, side panel, navigation, language and text size."""
+"""The homecheck wizard: side panel, page turns, session changes, language and text size.
+
+Its pages and the way through them are in homecheck.ui.navigation."""
 
 from __future__ import annotations
 
@@ -7,32 +9,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QKeyEvent, QMoveEvent, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget, QWizard
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from homecheck.session.changes import Change, ChangeKind
-from homecheck.store.errors import StoreError, StoreGone
 from homecheck.ui import announce, keyboard, theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.language import install_qt_translation
-from homecheck.ui.pages.about_you import AboutYouPage
-from homecheck.ui.pages.base import (
-    ABOUT_ID,
-    AREA_BASE,
-    CLIENTS_ID,
-    FINISH_ID,
-    HOME_ID,
-    START_ID,
-    SUMMARY_ID,
-    BasePage,
-    page_key,
-)
-from homecheck.ui.pages.clients import ClientsPage
-from homecheck.ui.pages.finish import FinishPage
-from homecheck.ui.pages.room import RoomPage
-from homecheck.ui.pages.start import CLIENT_ROLES, StartPage
-from homecheck.ui.pages.summary import SummaryPage
-from homecheck.ui.pages.your_home import YourHomePage
-from homecheck.ui.read_only import banner_texts, lock_writes
+from homecheck.ui.navigation import WB, PagedWizard
+from homecheck.ui.pages.base import CLIENTS_ID, START_ID, BasePage, page_key
+from homecheck.ui.pages.start import CLIENT_ROLES
 from homecheck.ui.settings import DEFAULT_TEXT_SIZE, save_settings
 from homecheck.ui.undo import AnswerUndo
 from homecheck.ui.widgets.side_panel import SidePanel
@@ -41,50 +26,14 @@ from homecheck.ui.window_fit import ScreenFit
 if TYPE_CHECKING:
     from homecheck.ui.widgets.help_window import HelpWindow
 
-WB = QWizard.WizardButton
 PREBUILD_DELAY_MS = 150
 
 
-class HomeWizard(QWizard):
+class HomeWizard(PagedWizard):
     """Thin: pages show the session, the session writes, the domain scores."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        announce.install()  # each page a named group for screen readers
-        self.ctx = ctx
-        self.setObjectName(theme.WIZARD_NAME)
-        theme.follow(self)  # the contrast and text size the style sheet shows
-        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        # Back must never lose answers: pages are initialised once and never cleaned up.
-        self.setOption(QWizard.WizardOption.IndependentPages, True)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self._jump_target: int | None = None
-        self._told_gone = False  # the store was deleted elsewhere and the person was told
-
-        offer = ctx.session.unfinished()
-        if offer is not None:
-            ctx.session.resume(offer.id)
-        # Every page exists from the start as a cheap shell; each builds its widgets the first
-        # time it is shown (or just before, see _prebuild_next) and keeps them.
-        self.start_page = StartPage(ctx, offer)
-        self.area_ids = {area.id: AREA_BASE + n for n, area in enumerate(ctx.checklist.areas)}
-        self.clients_page = ClientsPage(ctx)
-        self.about_page = AboutYouPage(ctx)
-        self.home_page = YourHomePage(ctx)
-        self.room_pages = {
-            area.id: RoomPage(ctx, area, self.area_ids[area.id]) for area in ctx.checklist.areas
-        }
-        self.summary_page = SummaryPage(ctx)
-        self.finish_page = FinishPage(ctx)
-        self.pages_by_id: dict[int, BasePage] = {
-            page.page_id: page
-            for page in (self.start_page, self.clients_page, self.about_page, self.home_page,
-                         *self.room_pages.values(), self.summary_page, self.finish_page)
-        }
-        for page_id, page in self.pages_by_id.items():
-            self.setPage(page_id, page)
-        self.setStartId(START_ID)
-
+        super().__init__(ctx, parent)  # the pages and the way through them
         self.side = SidePanel(ctx, self)
         self.side.role = self._role_shown
         self.setSideWidget(self.side)
@@ -101,45 +50,16 @@ class HomeWizard(QWizard):
         self.fit.fit_minimum()
 
         self.undo = AnswerUndo(ctx.session)
-        self._last_focused: QWidget | None = None  # on a page, before focus left the window
         self.help_window: HelpWindow | None = None
         ctx.session.subscribe(self._session_changed)
         self.currentIdChanged.connect(self._page_changed)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._focus_changed)
+        self.focus_follower = keyboard.FocusFollower(self)
         for page in self.pages_by_id.values():
             page.save_requested.connect(self.save_as_file)
         self._update_steps()
         self.retranslate()
 
-    # -- when nothing can be changed -------------------------------------------------------
-
-    def show_read_only(self) -> None:
-        """Nothing can be saved any more: the banner on every page, every control that would
-        change something locked (pages not built yet lock theirs when they are built)."""
-        for page in self.pages_by_id.values():
-            page.refresh_banner()
-        lock_writes(self)
-
-    def store_problem(self, error: StoreError) -> None:
-        """A change could not be saved because the store is read-only or was deleted by another
-        homecheck: say so plainly, keep the answers on screen, offer to save them as a file."""
-        t, dialogs = self.ctx.t, self.ctx.dialogs
-        if isinstance(error, StoreGone) and not self._told_gone:
-            self._told_gone = True
-            self.show_read_only()
-            if dialogs.ask_yes_no(self, t("ui.read_only.gone_title"),
-                                  t("ui.read_only.gone_question")):  # fmt: skip
-                self.save_as_file()
-            return
-        title, reason = banner_texts(self.ctx)
-        dialogs.inform(self, title, reason)
-        self.show_read_only()
-        # The control that was refused may show the change: show what is stored again.
-        for page in self.pages_by_id.values():
-            if page.built:
-                page.reload()
+    # -- saving, undo and help -------------------------------------------------------------
 
     def save_as_file(self) -> None:
         """Save the check on screen as a check file (the finish page's "Save the answers")."""
@@ -165,75 +85,9 @@ class HomeWizard(QWizard):
             self.help_window = HelpWindow(self.ctx, self)
         self.help_window.show_help()
 
-    # -- navigation ------------------------------------------------------------------------
-
-    def page_order(self) -> list[int]:
-        """The ids of the pages this home gets, in order (absent areas left out)."""
-        order = [START_ID]
-        if self.start_page.needs_client():
-            order.append(CLIENTS_ID)  # therapists and caregivers choose the person first
-        order += [ABOUT_ID, HOME_ID]
-        order += [i for a, i in self.area_ids.items() if self.ctx.session.has_area(a)]
-        return [*order, SUMMARY_ID, FINISH_ID]
-
-    def next_id_after(self, page_id: int) -> int:
-        """The page after this one: a pending jump, else the next page the home has."""
-        if self._jump_target is not None and self._jump_target != page_id:
-            return self._jump_target
-        later = [p for p in self.page_order() if p > page_id]
-        return later[0] if later else -1
-
-    def go_to(self, page_id: int) -> None:
-        """Show any page. History stays in page order, so Next never meets a visited page."""
-        if page_id not in self.pages_by_id:
-            return
-        if self.currentId() == page_id:
-            # Already there (its step in the side panel): shown afresh, the keyboard goes in.
-            page = self.pages_by_id[page_id]
-            page.on_enter()
-            announce.page_turned(page, self._where(page))
-            return
-        # Back up to the last visited page before the target, then jump forward to it.
-        while self.currentId() > page_id and self.visitedIds()[:1] != [self.currentId()]:
-            self.back()
-        if self.currentId() == page_id:
-            return
-        self._jump_target = page_id
-        try:
-            self.next()
-        finally:
-            self._jump_target = None
-
-    def jump_to_key_after_start(self, key: str) -> None:
-        """Used by the start page when resuming: Next goes to the page stored for the check."""
-        page_id = self.page_id_for_key(key)
-        # A jump the person asked for (side panel) wins over the stored page.
-        if self._jump_target is not None:
-            return
-        if page_id is not None and page_id in self.page_order() and page_id != START_ID:
-            self._jump_target = page_id
-
-    def page_id_for_key(self, key: str) -> int | None:
-        """The page id of a stored page key ("about_you", "area:kitchen", …)."""
-        return next((p.page_id for p in self.pages_by_id.values() if p.key == key), None)
-
-    def go_to_item(self, item_id: str) -> None:
-        """Show the page of an item with keyboard focus on that item (from the summary)."""
-        item = self.ctx.checklist.item(item_id)
-        page = self.room_pages[item.area]
-        self.go_to(page.page_id)
-        page.focus_item(item_id)
-
-    def focus_next_button(self) -> None:
-        """Give focus to Next (or Finish on the last page) so that Enter goes on."""
-        for which in (WB.NextButton, WB.FinishButton):
-            button = self.button(which)
-            if button.isVisible() and button.isEnabled():
-                button.setFocus()  # Qt.FocusReason.OtherFocusReason
-                return
+    # -- a page turned ---------------------------------------------------------------------
 
     def _page_changed(self, page_id: int) -> None:
-        self._jump_target = None
         page = self.pages_by_id.get(page_id)
         if page is None:
             return
@@ -249,30 +103,10 @@ class HomeWizard(QWizard):
         # While the person reads this page, build the one Next will show (once; kept).
         QTimer.singleShot(PREBUILD_DELAY_MS, self._prebuild_next)
 
-    def _where(self, page: BasePage) -> str:
-        order = self.page_order()
-        step = order.index(page.page_id) if page.page_id in order else 0
-        return announce.where(self.ctx.t, page.heading.text(), step, len(order) - 1)
-
     def _prebuild_next(self) -> None:
         upcoming = self.pages_by_id.get(self.next_id_after(self.currentId()))
         if upcoming is not None and upcoming is not self.currentPage():
             upcoming.ensure_built()
-
-    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
-        # On every page the question that gets keyboard focus scrolls into view (by Tab, by
-        # an answer that moved on, by a click); on a room its row is marked as the current one.
-        page = self.pages_by_id.get(self.currentId())
-        if page is None or not page.built or new is None or not page.isAncestorOf(new):
-            return
-        came_back = new is self._last_focused and (old is None or not self.isAncestorOf(old))
-        self._last_focused = new
-        if came_back:
-            # Focus came back to where it was, from a dialog or another program: the page
-            # stays as the person left it ("Saved: …" under the buttons stays in view).
-            return
-        page.focus_moved(new)
-        page.show_question_of(new)
 
     # -- session changes -------------------------------------------------------------------
 
