@@ -115,6 +115,7 @@ def _person(
     content: Checklist, assessment: Assessment, lang: str, t: Catalogue
 ) -> PersonView | None:
     intake = assessment.intake
+    role = assessment.role
     factors = tuple(item.fix(lang) for item in person_factors(content, assessment))
     fesi = acts.fesi_result(assessment)
     raw_goals = str(intake.get("goals") or "")
@@ -135,13 +136,15 @@ def _person(
     sentences: list[str] = []
     if fesi.filled_in:
         if fesi.total is None:
-            sentences.append(t("report.person.fesi_not_scored"))
+            sentences.append(wording.for_role(t, "report.person.fesi_not_scored", role))
         else:
             band = t(f"fesi_band.{fesi.band}")
-            sentences.append(t("report.person.fesi_score", total=fesi.total, band=band))
+            sentences.append(
+                wording.for_role(t, "report.person.fesi_score", role, total=fesi.total, band=band)
+            )
             sentences.append(t("report.person.fesi_range"))
             if fesi.prorated:
-                sentences.append(t("report.person.fesi_prorated"))
+                sentences.append(wording.for_role(t, "report.person.fesi_prorated", role))
         if intake.get("fesi_by_proxy") is True:
             sentences.append(t("person.fesi_by_proxy"))
         sentences.append(texts.fesi_bands[fesi.band](lang))
@@ -149,7 +152,7 @@ def _person(
         "answers": t("report.person.answers_heading"),
         "tests": t("person.tests_heading"),
         "warnings": t("person.warnings_heading"),
-        "factors": wording.for_role(t, "person.factors_heading", assessment.role),
+        "factors": wording.for_role(t, "person.factors_heading", role),
     }
     return PersonView(answers, tuple(sentences), goals, tests, warnings, headings, factors)
 
@@ -176,10 +179,13 @@ def build_report(
     ``followup`` compares with the previous check and adds the progress section to the cover.
     """
     t = catalogue(language)
-    labels = {k.removeprefix("report."): t.raw(k) for k in sorted(t.keys()) if k[:7] == "report."}
-    if assessment.role != "self":
-        # A caregiver or therapist fills in for someone else: never "About you".
-        labels["person.heading"] = labels["person.heading_other"]
+    # The static texts, unformatted; to a caregiver or therapist those with an "_other" text
+    # speak of the person ("About the person", "What the person wants to achieve").
+    labels = {
+        k.removeprefix("report."): wording.for_role(t, k, assessment.role)
+        for k in sorted(t.keys())
+        if k[:7] == "report."
+    }
     home = score_home(content, assessment)
     actions = acts.build_actions(content, assessment)
     date = format_date(assessment.date, t)

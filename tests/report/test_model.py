@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from homecheck.domain.actions import FEAR_OF_FALLING, TALK_ABOUT_FALL
@@ -197,3 +199,41 @@ def test_the_persons_part_is_about_you_only_for_the_person_themselves(
     assert person_groups and set(person_groups) == {title}
     assert model.labels["person.heading"] == title
     assert model.person is not None and model.person.headings["answers"] != title
+
+
+# Words that speak to the reader as the person ("your score"), not about the person.
+YOU = {"nl": {"je", "jij", "jou", "jouw"}, "en": {"you", "your"}}
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("role", ["caregiver", "therapist"])
+@pytest.mark.parametrize("fesi", [[2] * 6 + [None], [2] * 5 + [None, None]])
+def test_about_the_person_speaks_of_the_person_to_a_caregiver_or_therapist(
+    content: Checklist, role: str, language: str, fesi: list[int | None]
+) -> None:
+    """Under "About the person" a caregiver reads the person's score, the person's skipped
+    question and what the person wants to achieve, not "your score", "you skipped", "what
+    you want"; and the note on what the check is not speaks of the person's fall and home."""
+    assessment = make_assessment(content, role=role, language=language)
+    assessment.intake = {"fesi": fesi, "goals": "Walk to the market"}
+    model = build_report(content, assessment, language)
+    assert model.person is not None
+    bands = {band(language) for band in person_content().fesi_bands.values()}
+    said = [s for s in model.person.fesi if s not in bands]  # the band advice: checklist texts
+    said.append(model.labels["person.goals"])
+    for text in said:
+        words = set(re.findall(r"\w+", text.lower()))
+        assert not words & YOU[language], text
+    disclaimer = model.labels["read.disclaimer"]
+    assert {"nl": "of de persoon gaat vallen", "en": "whether the person will fall"}[
+        language] in disclaimer
+    assert {"nl": "je huis", "en": "your home"}[language] not in disclaimer
+
+
+def test_the_person_herself_reads_your_score(content: Checklist) -> None:
+    assessment = make_assessment(content, role="self", language="en")
+    assessment.intake = {"fesi": [2] * 6 + [None], "goals": "Walk to the market"}
+    model = build_report(content, assessment, "en")
+    assert model.person is not None
+    assert model.person.fesi[0].startswith("Your score")
+    assert model.labels["person.goals"] == "What you want to achieve"

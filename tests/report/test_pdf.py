@@ -148,8 +148,9 @@ def test_cover_has_scores_counts_person_outcome_and_disclaimer(
         t("person.now_count_many", count=sum(i.severity == 3 for i in content.items())),
         # Filled in by a therapist: the step worded for someone who fills in for the person.
         t("person.next_step_line", step=t("person.next_step.advice_other")),
-        t("report.person.fesi_score", total=14, band=t("fesi_band.high")),
-        t("report.read.disclaimer"),
+        # ... and the score and what the check is not, about the person.
+        t("report.person.fesi_score_other", total=14, band=t("fesi_band.high")),
+        t("report.read.disclaimer_other"),
         t("report.role.therapist"),
     ):
         assert squash(needle) in cover, needle
