@@ -83,7 +83,7 @@ class ReportModel:
     home_score: str
     no_hazard: bool
     bars: tuple[AreaBar, ...]
-    counts: tuple[Line, ...]
+    counts: tuple[Line, ...]  # things to do now, soon, later (none before anything is checked)
     person: PersonView | None
     groups: tuple[PriorityGroup, ...]
     no_actions: str  # said when there is no action at all, else ""
@@ -157,9 +157,10 @@ def _person(
     return PersonView(answers, tuple(sentences), goals, tests, warnings, headings, factors)
 
 
-def _now_line(now: int, t: Catalogue) -> str:
+def _now_line(now: int, checked: bool, t: Catalogue) -> str:
     if now == 0:
-        return t("person.now_count_none")
+        # Nothing answered yet is not a safe home: say so, as page 1 does.
+        return t("person.now_count_none") if checked else t("report.fridge.nothing_checked")
     if now == 1:
         return t("person.now_count_one")
     return t("person.now_count_many", count=now)
@@ -209,9 +210,12 @@ def build_report(
     )
     next_step = t("person.next_step_line", step=step_text)
     done = {p: sum(1 for a in actions if a.priority == p and a.done) for p in acts.PRIORITIES}
-    count_lines = tuple(
-        Line(t(f"priority.{p}"), _count(counts[p], done[p], t)) for p in acts.PRIORITIES
-    )
+    checked = bool(assessment.answers)
+    count_lines: tuple[Line, ...] = ()
+    if checked or actions:  # before anything is checked, "0 things to do" would mislead
+        count_lines = tuple(
+            Line(t(f"priority.{p}"), _count(counts[p], done[p], t)) for p in acts.PRIORITIES
+        )
 
     checked_ok = []
     unchecked = []
@@ -269,7 +273,7 @@ def build_report(
             AdviceView(s.title(language), tuple(p(language) for p in s.points))
             for s in advice_sections()
         ),
-        now_line=_now_line(counts["now"], t),
+        now_line=_now_line(counts["now"], checked, t),
         next_step=next_step,
         next_helpers=next_helpers,
         fridge=fridge_view(groups, assessment, client, date, assessor, t, next_step, next_helpers),

@@ -162,13 +162,16 @@ def overview(ctx: StoryContext) -> list[Flowable]:
         facts(model.facts, ctx.width, styles),
         *_first(ctx),
         KeepTogether(score_block),
-        KeepTogether(
-            [
-                para(ctx.label("counts.heading"), "Heading2", styles),
-                facts(model.counts, ctx.width, styles),
-            ]
-        ),
     ]
+    if model.counts:
+        out.append(
+            KeepTogether(
+                [
+                    para(ctx.label("counts.heading"), "Heading2", styles),
+                    facts(model.counts, ctx.width, styles),
+                ]
+            )
+        )
     if model.progress is not None:
         out.extend(_progress(model.progress, ctx))
     if model.person is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 
@@ -13,7 +14,7 @@ from homecheck.domain.content import Checklist
 from homecheck.domain.person import person_content
 from homecheck.i18n import catalogue, placeholders
 from homecheck.report.model import build_report, format_date
-from tests.report.conftest import all_hazards, all_ok, make_assessment
+from tests.report.conftest import all_hazards, all_ok, make_assessment, pages_text, squash
 
 
 def test_report_catalogues_have_the_same_keys_and_placeholders() -> None:
@@ -237,3 +238,22 @@ def test_the_person_herself_reads_your_score(content: Checklist) -> None:
     assert model.person is not None
     assert model.person.fesi[0].startswith("Your score")
     assert model.labels["person.goals"] == "What you want to achieve"
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_nothing_checked_is_not_nothing_to_do(
+    content: Checklist, render: Callable[..., bytes], language: str
+) -> None:
+    """A check with nothing answered yet is not a safe home: page 2 says what page 1 says
+    ("Nothing has been checked yet…"), not "Nothing that must be done this week" above
+    "0 things to do" three times."""
+    t = catalogue(language)
+    assessment = make_assessment(content, language=language)
+    model = build_report(content, assessment, language)
+    assert model.now_line == t("report.fridge.nothing_checked")
+    assert model.counts == ()
+    second = squash(pages_text(render(content, assessment, language, "A4"))[1])
+    assert squash(t("report.fridge.nothing_checked")) in second
+    assert squash(t("person.now_count_none")) not in second
+    assert squash(t("report.counts.heading")) not in second
+    assert squash(t("report.counts.many", count=0)) not in second
