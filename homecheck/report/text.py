@@ -78,12 +78,22 @@ def fold(lines: list[str], kept: int = KEPT_SHORT_LINES, short: int = SHORT_LINE
     return [JOIN.join(parts) for parts in printed]
 
 
+def _cut(line: str, max_chars: int) -> int:
+    """Where a line longer than ``max_chars`` is cut: after its last sentence in reach, else at
+    its last space, else (one long word) at ``max_chars``. Not before half of it."""
+    for end in (". ", "? ", "! ", " "):
+        cut = line.rfind(end, 0, max_chars)
+        if cut > max_chars // 2:
+            return cut + len(end) - 1  # the full stop stays with its sentence
+    return max_chars
+
+
 def chunks(text: str, max_chars: int = CHUNK_CHARS, max_lines: int = CHUNK_LINES) -> list[str]:
     """Cut cleaned text into pieces of at most ``max_chars`` characters and ``max_lines`` lines.
 
-    Pieces end at a line break or a space where there is one, so words stay whole; empty lines
-    are dropped because a note full of blank lines must not fill pages with white space, and
-    many short lines are folded (see ``fold``).
+    Pieces end at a line break, or after a sentence or at a space where there is one (see
+    ``_cut``), so words stay whole; empty lines are dropped because a note full of blank lines
+    must not fill pages with white space, and many short lines are folded (see ``fold``).
     """
     lines = [" ".join(line.split()) for line in clean(text).split("\n")]
     lines = fold([line for line in lines if line])
@@ -92,8 +102,7 @@ def chunks(text: str, max_chars: int = CHUNK_CHARS, max_lines: int = CHUNK_LINES
     size = 0
     for line in lines:
         while len(line) > max_chars:
-            cut = line.rfind(" ", 0, max_chars)
-            cut = cut if cut > max_chars // 2 else max_chars
+            cut = _cut(line, max_chars)
             if current:
                 pieces.append("\n".join(current))
                 current, size = [], 0

@@ -52,6 +52,18 @@ def test_chunks_cut_long_text_at_spaces() -> None:
     assert " ".join(pieces) == text
 
 
+def test_chunks_cut_a_long_paragraph_after_a_sentence() -> None:
+    """A long note of many sentences on one line is cut after a sentence, not in the middle of
+    one: each piece starts a new printed line, which after a full stop reads as a new paragraph,
+    not as a line broken off short ("… schuift op de" / "tegels en …")."""
+    sentence = "Het kleed in de gang schuift op de tegels en het lichtknopje is ver weg. "
+    text = (sentence * 40).strip()
+    pieces = chunks(text)
+    assert len(pieces) > 1
+    assert all(p.endswith(".") and p.startswith("Het") for p in pieces), [p[-20:] for p in pieces]
+    assert " ".join(pieces) == text
+
+
 def test_chunks_cut_one_long_word() -> None:
     pieces = chunks("x" * 2500, max_chars=1000)
     assert [len(p) for p in pieces] == [1000, 1000, 500]
