@@ -111,6 +111,8 @@ def _details(action: ActionView, ctx: StoryContext) -> list[Flowable]:
     done_date = markup(action.done).replace(" ", NBSP) if action.done else BLANK_DATE
     done = f"<b>{done_label}:</b>{NBSP}{done_date}"
     style = styles["ActionDetail"]
+    # Who can help and "Done on: ____" never start a page alone, far from the box they go with.
+    out[-1].keepWithNext = 1
     if action.helpers:
         who = Paragraph(f"<b>{markup(ctx.label('actions.who'))}:</b> {markup(action.helpers)}",
                         style)
