@@ -21,7 +21,7 @@ from homecheck.ui.pages.base import FINISH_ID, BasePage
 from homecheck.ui.pages.start import CLIENT_ROLES
 from homecheck.ui.read_only import mark_writes
 from homecheck.ui.settings import FileKind
-from homecheck.ui.widgets.labels import plain_label
+from homecheck.ui.widgets.labels import PathLabel, plain_label
 from homecheck.ui.widgets.print_choices import PrintChoices
 
 
@@ -49,8 +49,7 @@ class FinishPage(BasePage):
         self.print_button = QPushButton(self)
         self.save_json_button = QPushButton(self)
         self.fhir_button = QPushButton(self)
-        self.status = plain_label()
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = PathLabel()  # selectable: the path saved to can be copied
         self.done_help = plain_label(role="muted")
         self.save_pdf_button.clicked.connect(self.save_pdf)
         self.open_pdf_button.clicked.connect(self.open_pdf)
@@ -155,8 +154,8 @@ class FinishPage(BasePage):
 
     def _tell(self, text: str) -> None:
         """Say what was done in the line under the buttons, scrolled into view (at the largest
-        text it lies below the fold)."""
-        self.status.setText(text)
+        text it lies below the fold); a long path in it wraps after its separators."""
+        self.status.set_paths_text(text)
         self.ensure_visible(self.status)
 
     def _write(self, path: Path, data: bytes) -> bool:

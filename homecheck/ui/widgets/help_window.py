@@ -17,8 +17,7 @@ from homecheck.store.paths import data_dir_location
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.settings import TEXT_SIZES
-from homecheck.ui.widgets.labels import plain_label
-from homecheck.ui.widgets.privacy_box import breakable_path
+from homecheck.ui.widgets.labels import breakable_path, plain_label
 
 SECTIONS = ("answer", "keys", "size", "saved", "call")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QClipboard, QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from homecheck.ui import theme
@@ -21,6 +22,48 @@ def plain_label(text: str = "", role: str = "") -> QLabel:
     if role:
         theme.set_role(label, role)
     return label
+
+
+# Where a long path may wrap: after a run of "\\" or "/" with a name after it, and inside a
+# name after a "." or "_" between letters or digits ("wilhelmina.jansen", "homecheck_data").
+_BREAKS = re.compile(r"[\\/]+(?=[^\\/])|(?<=[^\W_])[._](?=[^\W_])")
+_BREAK = "\u200b"  # zero width space: a place to wrap, nothing to see
+
+
+def breakable_path(path: str) -> str:
+    """``path`` for the screen, able to wrap after each "\\" and "/" (and "." or "_").
+
+    Qt wraps text at spaces, after "/" and "-", never after a "\\" (in Unicode's line
+    breaking a backslash belongs to the word after it): a Windows path such as
+    C:\\Users\\…\\AppData\\Local\\homecheck stayed one line, wider than the window at large
+    text. Only for showing: a zero width space pasted into Explorer's address bar makes the
+    path wrong (a PathLabel copies without them).
+    """
+    return _BREAKS.sub(lambda match: match.group() + _BREAK, path)
+
+
+class PathLabel(QLabel):
+    """A plain, word-wrapped line that says where something was saved: its paths wrap
+    (breakable_path), and the person can select it with the mouse and copy it, getting the
+    paths as they are (Qt copies what it shows, invisible breaks and all)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        QGuiApplication.clipboard().changed.connect(self._copied)
+
+    def set_paths_text(self, text: str) -> None:
+        """Show ``text``, with every path in it able to wrap."""
+        self.setText(breakable_path(text))
+
+    def _copied(self, mode: QClipboard.Mode) -> None:
+        """What was just copied from this label loses the breaks (copied elsewhere: left)."""
+        clipboard = QGuiApplication.clipboard()
+        text = clipboard.text(mode)
+        if _BREAK in text and self.hasSelectedText():
+            clipboard.setText(text.replace(_BREAK, ""), mode)
 
 
 _MNEMONIC = re.compile(r"&([^&\s])")

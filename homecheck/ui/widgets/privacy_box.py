@@ -3,8 +3,6 @@ to a new computer (and back), and deleting all of it."""
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QVBoxLayout, QWidget
@@ -16,24 +14,7 @@ from homecheck.ui.context import UiContext
 from homecheck.ui.hooks import Trigger
 from homecheck.ui.read_only import mark_writes
 from homecheck.ui.settings import FileKind
-from homecheck.ui.widgets.labels import CLOSED, OPEN, plain_label
-
-# Where a long path may wrap: after a run of "\\" or "/" with a name after it, and inside a
-# name after a "." or "_" between letters or digits ("wilhelmina.jansen", "homecheck_data").
-_BREAKS = re.compile(r"[\\/]+(?=[^\\/])|(?<=[^\W_])[._](?=[^\W_])")
-_BREAK = "\u200b"  # zero width space: a place to wrap, nothing to see
-
-
-def breakable_path(path: str) -> str:
-    """``path`` for the screen, able to wrap after each "\\" and "/" (and "." or "_").
-
-    Qt wraps text at spaces, after "/" and "-", never after a "\\" (in Unicode's line
-    breaking a backslash belongs to the word after it): a Windows path such as
-    C:\\Users\\…\\AppData\\Local\\homecheck stayed one line, wider than the window at large
-    text. Only for showing: a zero width space pasted into Explorer's address bar makes the
-    path wrong.
-    """
-    return _BREAKS.sub(lambda match: match.group() + _BREAK, path)
+from homecheck.ui.widgets.labels import CLOSED, OPEN, breakable_path, plain_label
 
 
 class PrivacyBox(QWidget):
