@@ -12,7 +12,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from homecheck.domain.assessment import dumps
+from homecheck.domain.wording import for_role
 from homecheck.fileio import atomic_write
+from homecheck.i18n import catalogue
 from homecheck.session.file_names import default_file_name
 from homecheck.session.photos import copy_beside, load_photo, photos_folder
 from homecheck.ui import theme
@@ -81,8 +83,6 @@ class FinishPage(BasePage):
     def retranslate(self) -> None:
         t = self.ctx.t
         self.set_heading(t("ui.finish.title"))
-        self.intro.setText(t("ui.finish.intro"))
-        self.privacy.setText(t("ui.finish.privacy"))
         self.print_choices.retranslate()
         pairs = (
             (self.save_pdf_button, "save_pdf"),
@@ -98,12 +98,17 @@ class FinishPage(BasePage):
         self.followup_button.setText(t("ui.finish.followup_own"))
         self.followup_button.setAccessibleName(t("ui.finish.followup_own_name"))
         self.followup_button.setAccessibleDescription(t("ui.finish.followup_own_description"))
-        self._show_done_help()
+        self._show_for_whom()
 
-    def _show_done_help(self) -> None:
-        """What Finish does: mark the check finished, or, for a check that was finished
-        already and opened to look at it, close it (then the client list, or homecheck closes)."""
+    def _show_for_whom(self) -> None:
+        """The texts that depend on who fills in: whose health the files hold ("your health",
+        or the person's to a caregiver or therapist), and what Finish does: mark the check
+        finished, or, for a check that was finished already and opened to look at it, close
+        it (then the client list, or homecheck closes)."""
         session = self.ctx.session
+        cat, role = catalogue(self.ctx.language), session.assessment.role
+        self.intro.setText(for_role(cat, "ui.finish.intro", role))
+        self.privacy.setText(for_role(cat, "ui.finish.privacy", role))
         if not session.reviewing:
             key = "done_help"
         elif session.assessment.role in CLIENT_ROLES:
@@ -115,7 +120,7 @@ class FinishPage(BasePage):
         self.followup_button.setVisible(own)
 
     def on_enter(self) -> None:
-        self._show_done_help()
+        self._show_for_whom()
         self.print_choices.show_size_default()
         self.save_pdf_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
