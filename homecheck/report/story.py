@@ -14,7 +14,7 @@ from reportlab.platypus.flowables import FrameSplitter
 from homecheck.report.action_list import actions
 from homecheck.report.blocks import CELL_STYLE, bold, facts, markup, para, user_text
 from homecheck.report.context import COLUMN_FRAMES, COLUMNS_TEMPLATE, StoryContext
-from homecheck.report.flowables import ColumnBalance, ScoreBar
+from homecheck.report.flowables import ColumnBalance, ScoreBar, SectionMark
 from homecheck.report.fridge import fridge_page
 from homecheck.report.model import PersonView
 from homecheck.report.progress import ProgressView
@@ -48,7 +48,11 @@ def bullet(text: str, ctx: StoryContext, lead: str = "") -> Paragraph:
 def _progress(progress: ProgressView, ctx: StoryContext) -> list[Flowable]:
     """Progress since the previous check: one summary line, then what changed, by kind."""
     styles = ctx.styles
-    top = [para(progress.heading, "Heading2", styles), para(progress.summary, "Score", styles)]
+    top = [
+        para(progress.heading, "Heading2", styles),
+        SectionMark(ctx.state, progress.heading),  # a page it runs on to says "…, continued"
+        para(progress.summary, "Score", styles),
+    ]
     if progress.fesi:
         top.append(para(progress.fesi, "Body", styles))
     out: list[Flowable] = [KeepTogether(top)]
@@ -67,7 +71,7 @@ def _progress(progress: ProgressView, ctx: StoryContext) -> list[Flowable]:
         # The title stays with its first line; a long list flows on by itself.
         out.append(KeepTogether([*start, *lines[:1]]))
         out.extend(lines[1:])
-    return out
+    return [*out, SectionMark(ctx.state, None)]
 
 
 # The rows of a table that stay with its heading.
@@ -122,12 +126,14 @@ def _person(person: PersonView, ctx: StoryContext) -> list[Flowable]:
     # Each heading stays with the part's first line (a table whole); a longer part flows on
     # over the page end, so page 2 is not left a third empty for the Short FES-I sentences.
     out: list[Flowable] = []
-    lead: list[Flowable] = [para(ctx.label("person.heading"), "Heading2", styles)]
+    heading = ctx.label("person.heading")
+    # A page it runs on to says "About the person, continued".
+    lead: list[Flowable] = [para(heading, "Heading2", styles), SectionMark(ctx.state, heading)]
     for block in blocks:
         out.append(KeepTogether([*lead, *block[:2]]))
         out.extend(block[2:])
         lead = []
-    return out
+    return [*out, SectionMark(ctx.state, None)]
 
 
 def _first(ctx: StoryContext) -> list[Flowable]:

@@ -6,16 +6,18 @@ import hashlib
 import io
 import re
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PIL import Image, ImageDraw
 from pypdf import PdfReader
 
-from homecheck.domain.assessment import Answer, Assessment
+from homecheck.domain.assessment import Answer, Assessment, read_file
 from homecheck.domain.content import Area, Checklist, Item, Text, checklist
 
 DATE = "2025-11-25"
+EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
 
 
 def squash(text: str) -> str:
@@ -82,6 +84,19 @@ def all_hazards(content: Checklist, **fields: Any) -> Assessment:
 def all_ok(content: Checklist, **fields: Any) -> Assessment:
     """Every item checked and fine: no hazard at all."""
     return make_assessment(content, ok=[item.id for item in content.items()], **fields)
+
+
+def follow_up(content: Checklist) -> tuple[Assessment, Assessment]:
+    """The therapist visit example and the next one seven weeks later: three hazards fixed,
+    one new."""
+    before = read_file(EXAMPLES / "therapist-visit.json", content)
+    after = read_file(EXAMPLES / "therapist-visit.json", content)
+    after.date = "2027-01-12"
+    for item_id in ("stairs.rail_full_length", "living.walking_path_blocked",
+                    "bedroom.no_lamp_within_reach"):
+        after.answers[item_id] = Answer("ok")
+    after.answers["kitchen.slippery_floor_or_mat"] = Answer("hazard")
+    return before, after
 
 
 def synthetic_checklist(actions: int, per_area: int = 20) -> Checklist:

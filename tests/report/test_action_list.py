@@ -6,26 +6,13 @@ from collections.abc import Callable
 
 import pytest
 
-from homecheck.domain.assessment import Answer, Assessment, read_file
+from homecheck.domain.assessment import read_file
 from homecheck.domain.content import Checklist
 from homecheck.domain.followup import compare
 from homecheck.i18n import catalogue
-from tests.report.conftest import pages_text
-from tests.report.test_every_text import EXAMPLES
+from tests.report.conftest import EXAMPLES, follow_up, pages_text
 
 Render = Callable[..., bytes]
-
-
-def _follow_up(content: Checklist) -> tuple[Assessment, Assessment]:
-    """The therapist visit again seven weeks later: three hazards fixed, one new."""
-    before = read_file(EXAMPLES / "therapist-visit.json", content)
-    after = read_file(EXAMPLES / "therapist-visit.json", content)
-    after.date = "2027-01-12"
-    for item_id in ("stairs.rail_full_length", "living.walking_path_blocked",
-                    "bedroom.no_lamp_within_reach"):
-        after.answers[item_id] = Answer("ok")
-    after.answers["kitchen.slippery_floor_or_mat"] = Answer("hazard")
-    return before, after
 
 
 @pytest.mark.parametrize(
@@ -43,7 +30,7 @@ def test_who_can_help_never_starts_a_page_alone(
     t = catalogue(language)
     followup = None
     if example == "follow-up":
-        before, assessment = _follow_up(content)
+        before, assessment = follow_up(content)
         followup = compare(content, before, assessment)
     else:
         assessment = read_file(EXAMPLES / example, content)

@@ -19,7 +19,14 @@ from homecheck.domain.wording import action_texts
 from homecheck.i18n import catalogue
 from homecheck.report.pdf import FOOTER_ZONE
 from homecheck.report.styles import sizes
-from tests.report.conftest import all_hazards, all_ok, make_assessment, pages_text, squash
+from tests.report.conftest import (
+    all_hazards,
+    all_ok,
+    follow_up,
+    make_assessment,
+    pages_text,
+    squash,
+)
 from tests.report.test_every_text import EXAMPLES
 
 Render = Callable[..., bytes]
@@ -313,13 +320,7 @@ def test_the_advice_s_last_page_has_two_columns_about_as_long(
     one. Only a short end (under a third of the page) may stay in the left column alone."""
     followup = None
     if example == "follow-up":  # the therapist visit again, some hazards fixed, one new
-        before = read_file(EXAMPLES / "therapist-visit.json", content)
-        assessment = read_file(EXAMPLES / "therapist-visit.json", content)
-        assessment.date = "2027-01-12"
-        for item_id in ("stairs.rail_full_length", "living.walking_path_blocked",
-                        "bedroom.no_lamp_within_reach"):
-            assessment.answers[item_id] = Answer("ok")
-        assessment.answers["kitchen.slippery_floor_or_mat"] = Answer("hazard")
+        before, assessment = follow_up(content)
         followup = compare(content, before, assessment)
     else:
         assessment = read_file(EXAMPLES / example, content)
