@@ -17,6 +17,8 @@ FORMAT_VERSION = 2  # what every writer writes
 READ_VERSIONS = (1, 2)  # what the reader reads: version 1 files keep opening
 LANGUAGES = ("nl", "en")
 ROLES = ("self", "therapist", "caregiver")
+# Roles whose checks belong to a person in the client list (the own profile otherwise).
+CLIENT_ROLES = ("therapist", "caregiver")
 ANSWERS = ("hazard", "ok", "na")
 REQUIRED_KEYS = ("format", "version", "language", "role", "date", "areas", "answers")
 OPTIONAL_KEYS = ("client", "assessor", "intake", "area_notes", "status")

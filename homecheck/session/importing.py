@@ -11,17 +11,13 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from homecheck.domain.assessment import Assessment
+from homecheck.domain.assessment import CLIENT_ROLES, STATUSES, Assessment
 from homecheck.fileio import read_photo
 from homecheck.session.photos import photos_folder, referenced
 from homecheck.store.clients import add_client, list_clients
 from homecheck.store.db import Store
 from homecheck.store.paths import data_dir
 from homecheck.store.photos import MAX_SOURCE_BYTES, PhotoError, photo_path, store_photo
-
-# Roles whose checks belong to a person in the client list (the own profile otherwise).
-CLIENT_ROLES = ("therapist", "caregiver")
-STATUSES = ("in_progress", "done")
 
 
 @dataclasses.dataclass(frozen=True)

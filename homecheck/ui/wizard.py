@@ -11,13 +11,13 @@ from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QKeyEvent, QMoveEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
+from homecheck.domain.assessment import CLIENT_ROLES
 from homecheck.session.changes import Change, ChangeKind
 from homecheck.ui import announce, keyboard, theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.language import install_qt_translation
 from homecheck.ui.navigation import WB, PagedWizard
 from homecheck.ui.pages.base import CLIENTS_ID, START_ID, BasePage, page_key
-from homecheck.ui.pages.start import CLIENT_ROLES
 from homecheck.ui.settings import DEFAULT_TEXT_SIZE, save_settings
 from homecheck.ui.undo import AnswerUndo
 from homecheck.ui.widgets.side_panel import SidePanel
