@@ -6,15 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QButtonGroup, QLabel, QPushButton, QRadioButton, QVBoxLayout, QWidget
 
+from homecheck.session.start_choice import MODES
 from homecheck.store.db import CheckInfo
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.widgets.labels import plain_label
 from homecheck.ui.widgets.wrap_buttons import WrapRadioButton
-
-# What leaving the page does: continue the unfinished check, check the home again and compare,
-# open the last check to tick off what was done, or start an empty check.
-MODES = ("resume", "followup", "review", "new")
 
 
 class CheckChoice(QWidget):
