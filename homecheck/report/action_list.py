@@ -155,6 +155,8 @@ def action_flowables(
     note = user_text(ctx.label("actions.note"), action.note, "ActionDetail", styles)
     photos = photo_rows(action.photos, ctx)
     if not after and len(chunks(action.note, SHORT_NOTE_CHARS, SHORT_NOTE_LINES)) <= 1:
+        if note:  # nor does a short note start a page alone
+            unit[-1].keepWithNext = 1
         unit.extend(note)
         # The photos too: a photo alone at the top of the next page, above another action, is
         # taken for a photo of that one.
