@@ -103,3 +103,43 @@ def test_about_you_answers_are_guarded_too(make_wizard, clock: _Clock) -> None:
     clock.now += 0.2
     _click_at(two.buttons[two.values[0]], spot, double=True)
     assert two.value() is None
+
+
+def _toggle_as_a_screen_reader(button: QWidget) -> None:
+    """The Toggle action a screen reader offers on a checkable button (no mouse involved)."""
+    from PySide6.QtGui import QAccessible, QAccessibleActionInterface
+
+    accessible = QAccessible.queryAccessibleInterface(button)
+    actions = accessible.actionInterface()
+    assert QAccessibleActionInterface.toggleAction() in actions.actionNames()
+    actions.doAction(QAccessibleActionInterface.toggleAction())
+
+
+def test_a_screen_reader_toggle_right_after_a_click_still_answers(
+    make_wizard, clock: _Clock
+) -> None:
+    wizard = make_wizard()
+    room = first_room(wizard)
+    session = wizard.ctx.session
+    first, second = room.rows[0], room.rows[1]
+    spot = _centre(first.choices.buttons["ok"])
+    _click_at(first.choices.buttons["ok"], spot)
+    clock.now += 0.2  # well within the guard's time, and the pointer has not moved
+    _toggle_as_a_screen_reader(second.choices.buttons["hazard"])
+    assert session.answer(second.item.id).answer == "hazard"
+    _toggle_as_a_screen_reader(second.why_button)
+    assert second.why_button.isChecked()
+
+
+def test_a_right_click_is_never_taken_for_the_second_click(make_wizard, clock: _Clock) -> None:
+    wizard = make_wizard()
+    room = first_room(wizard)
+    first, second = room.rows[0], room.rows[1]
+    spot = _centre(first.choices.buttons["ok"])
+    right, none = Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier
+    local = QPointF(first.choices.buttons["ok"].rect().center())
+    press = QMouseEvent(QEvent.Type.MouseButtonPress, local, QPointF(spot), right, right, none)
+    QApplication.sendEvent(first.choices.buttons["ok"], press)
+    clock.now += 0.2
+    _click_at(second.choices.buttons["ok"], spot)  # the first left click here: it counts
+    assert wizard.ctx.session.answer(second.item.id).answer == "ok"

@@ -16,6 +16,7 @@ from homecheck.ui.context import UiContext
 from homecheck.ui.hooks import Hook
 from homecheck.ui.read_only import mark_writes
 from homecheck.ui.widgets.choice import ChoiceButtons, digit_of
+from homecheck.ui.widgets.click_guard import GuardedButton
 from homecheck.ui.widgets.labels import CLOSED, OPEN, plain_label
 from homecheck.ui.widgets.note_edit import NoteEdit, tell_full
 from homecheck.ui.widgets.wrap_row import WrapRow
@@ -54,10 +55,10 @@ class AnswerRow(QFrame):
         self.choices = ChoiceButtons(ANSWERS, self)
         self.choices.chosen.connect(self._chosen)
         self.choices.answered.connect(lambda _v: self.answered(self))
-        self.why_button = QPushButton(self)
+        self.why_button = GuardedButton(self)
         self.why_button.setCheckable(True)
         self.why_button.setAutoDefault(False)
-        self.note_button = QPushButton(self)
+        self.note_button = GuardedButton(self)
         self.note_button.setCheckable(True)
         self.note_button.setAutoDefault(False)
         for button in (self.why_button, self.note_button):
@@ -65,12 +66,12 @@ class AnswerRow(QFrame):
             # Toggles look unlike answers when pressed: an arrow shows open or closed.
             button.setProperty("kind", "toggle")
             button.toggled.connect(self._toggle_texts)
-        self.photo_button = QPushButton(self)
+        self.photo_button = GuardedButton(self)
         self.photo_button.setAutoDefault(False)
         theme.touch_target(self.photo_button)
         self.photo_button.clicked.connect(self.add_photo)
         # Back to "not answered" (Delete or Backspace on the row does the same).
-        self.clear_button = QPushButton(self)
+        self.clear_button = GuardedButton(self)
         self.clear_button.setAutoDefault(False)
         theme.touch_target(self.clear_button)
         self.clear_button.clicked.connect(self.clear_answer)

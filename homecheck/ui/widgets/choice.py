@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QButtonGroup, QPushButton, QWidget
 
 from homecheck.ui import theme
 from homecheck.ui.hooks import Hook
-from homecheck.ui.widgets.click_guard import ClickGuard
+from homecheck.ui.widgets.click_guard import ClickGuard, GuardedButton
 from homecheck.ui.widgets.wrap_row import WrapRow
 
 CHECK_MARK = "✓"
@@ -25,7 +25,7 @@ def digit_of(event: QKeyEvent) -> int | None:
     return _DIGIT_KEYS.get(Qt.Key(event.key()))
 
 
-class AnswerButton(QPushButton):
+class AnswerButton(GuardedButton):
     """A checkable answer whose size does not change when it is chosen: the tick shown in front
     of the chosen answer has its room on every button, so that choosing moves nothing (a button
     that grew pushed the next one to another line, under the pointer)."""
@@ -58,7 +58,7 @@ class ChoiceButtons(WrapRow):
         self.buttons: dict[str, QPushButton] = {}
         self._showing = False  # set_value() shows a stored answer: not a new choice
         # A second click that lands here only because the page moved on is not an answer.
-        self.guard = ClickGuard(self, self.focus_button)
+        self.guard = ClickGuard(self.focus_button)
         for value in self.values:
             button = AnswerButton(self)
             button.setCheckable(True)

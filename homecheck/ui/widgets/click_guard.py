@@ -15,9 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 # A little longer than a double-click (0.4-0.5 s by default): older users click more slowly.
 GUARD_S = 0.8
@@ -30,27 +30,25 @@ class _Click:
     question: int  # id() of the question's guard
 
 
-class ClickGuard(QObject):
-    """One per question: watches the question's buttons for such a second click."""
+class ClickGuard:
+    """One per question: its buttons (GuardedButton) ask it about every press."""
 
     last: ClassVar[_Click | None] = None  # the last click on any question's button
     clock = staticmethod(time.monotonic)  # tests move time on without waiting
 
-    def __init__(self, parent: QObject, focus_target: Callable[[], QWidget]) -> None:
-        super().__init__(parent)
-        # Where keyboard focus belongs on the question (Qt gives focus on a press before any
-        # filter sees it: an ignored click must not leave it on, say, an unchosen "fine").
+    def __init__(self, focus_target: Callable[[], QWidget]) -> None:
+        # Where keyboard focus belongs on the question (Qt gives focus on a press before the
+        # button sees it: an ignored click must not leave it on, say, an unchosen "fine").
         self._focus_target = focus_target
 
-    def watch(self, *widgets: QWidget) -> None:
+    def watch(self, *buttons: GuardedButton) -> None:
         """Guard these buttons of the question."""
-        for widget in widgets:
-            widget.installEventFilter(self)
+        for button in buttons:
+            button.guard = self
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kinds = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick)
-        if event.type() not in kinds or not isinstance(event, QMouseEvent):
-            return False
+    def refuses(self, button: QWidget, event: QMouseEvent) -> bool:
+        """True when this press is not meant for the question: it came soon after a click on
+        another question, at the same place (the page moved under the pointer)."""
         if event.button() != Qt.MouseButton.LeftButton:
             return False
         now, pos = ClickGuard.clock(), event.globalPosition().toPoint()
@@ -61,8 +59,23 @@ class ClickGuard(QObject):
             and now - last.time < GUARD_S
             and (pos - last.pos).manhattanLength() <= QApplication.startDragDistance()
         ):
-            if isinstance(watched, QWidget) and watched.hasFocus():
+            if button.hasFocus():
                 self._focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
-            return True  # the page moved under the pointer: not meant for this question
+            return True
         ClickGuard.last = _Click(now, pos, id(self))
         return False
+
+
+class GuardedButton(QPushButton):
+    """A button of one question (an answer, Why, Note, Photo, Clear): a press that its
+    question's guard refuses does nothing. The second press of a double-click comes here too
+    (QWidget.mouseDoubleClickEvent calls mousePressEvent). Keys and a screen reader's actions
+    never pass here: only the mouse can land on a button by accident."""
+
+    guard: ClickGuard | None = None  # set by ClickGuard.watch()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.guard is not None and self.guard.refuses(self, event):
+            event.accept()  # swallowed: the button stays as it was
+            return
+        super().mousePressEvent(event)
