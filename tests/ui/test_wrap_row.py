@@ -54,7 +54,8 @@ def test_a_button_that_appears_is_taken_into_account(qtbot) -> None:
     QApplication.processEvents()
     assert not row.stacked()
     buttons[2].show()  # does not fit next to the others any more
-    qtbot.waitUntil(row.stacked, timeout=2000)
+    row.refit()  # what the row's owner does after showing a button
+    assert row.stacked()
     QApplication.processEvents()
     assert _inside(row, buttons)
 
@@ -133,3 +134,39 @@ def test_answer_rows_at_20_pt_use_no_more_lines_than_needed(make_wizard, qtbot) 
                 used = on_line[-1].geometry().right() + 10 + after.sizeHint().width()
                 assert used > wrap.width(), [b.text() for b in on_line]
             assert all(b.geometry().right() < wrap.width() for b in shown)
+
+
+def _clipped(page) -> list[str]:  # type: ignore[no-untyped-def]
+    """The texts of shown answer-row buttons that reach past their row's right edge."""
+    found = []
+    for row in page.rows:
+        for wrap in (row.choices, row._extras):
+            for button in wrap._widgets:
+                if button.isVisible() and button.geometry().right() >= wrap.width():
+                    found.append(button.text())
+    return found
+
+
+def _lines(page) -> int:  # type: ignore[no-untyped-def]
+    """How many lines of buttons the page's answer rows take."""
+    return sum(len({b.y() for b in wrap._widgets if b.isVisible()})
+               for row in page.rows for wrap in (row.choices, row._extras))
+
+
+def test_larger_text_in_a_640_px_window_stacks_the_buttons_at_once(make_wizard, qtbot) -> None:
+    from homecheck.ui.settings import Settings
+    from tests.ui.helpers import first_room
+
+    wizard = make_wizard(Settings(language="nl"))
+    wizard.resize(640, 700)
+    page = first_room(wizard)
+    page.rows[0].choices.choose_number(1)  # Note, Photo and Clear appear
+    QApplication.processEvents()
+    assert not _clipped(page)
+    lines_before = _lines(page)
+    for _ in range(3):  # 14 -> 20 pt; the rows keep their width, the buttons grow
+        wizard.side.larger_button.click()
+    QApplication.processEvents()
+    assert not _clipped(page)
+    assert _lines(page) > lines_before
+

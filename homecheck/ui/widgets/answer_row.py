@@ -122,6 +122,7 @@ class AnswerRow(QFrame):
         self.clear_button.setText(t("ui.room.clear"))
         self.clear_button.setAccessibleName(t("ui.room.clear_name", number=self.number))
         self.clear_button.setAccessibleDescription(t("ui.room.clear_description"))
+        self._extras.refit()
         self._show_earlier()
         if self.photos is not None:
             self.photos.retranslate()
@@ -203,6 +204,7 @@ class AnswerRow(QFrame):
         for button, key in ((self.why_button, "why_button"), (self.note_button, "note_button")):
             arrow = OPEN if button.isChecked() else CLOSED
             button.setText(f"{arrow} {self._shortcut_text(f'ui.room.{key}')}")
+        self._extras.refit()
 
     def _shortcut_text(self, key: str) -> str:
         """A button's text, with its Alt+letter only on the question at hand (set_keys)."""
@@ -219,6 +221,7 @@ class AnswerRow(QFrame):
             self._keys = on
             self._toggle_texts()
             self.photo_button.setText(self._shortcut_text("ui.photo.add"))
+            self._extras.refit()
 
     def has_keys(self) -> bool:
         """True when Alt+letter reaches this question's Why, Note and Photo."""
@@ -229,9 +232,7 @@ class AnswerRow(QFrame):
         answer = self.ctx.session.answer(self.item.id)
         self.choices.set_value(answer.answer if answer else None)
         # The store keeps notes and photos with their answer: both buttons appear after answering.
-        self.note_button.setVisible(answer is not None)
-        self.photo_button.setVisible(answer is not None)
-        self.clear_button.setVisible(answer is not None)
+        self._show_answer_buttons(answer is not None)
         note = answer.note if answer else ""
         if note or self._note_edit is not None:
             self.note_edit.show_text(note)
@@ -295,9 +296,12 @@ class AnswerRow(QFrame):
 
     def _chosen(self, value: str) -> None:
         self.ctx.session.set_answer(self.item.id, value)
-        self.note_button.setVisible(True)
-        self.photo_button.setVisible(True)
-        self.clear_button.setVisible(True)
+        self._show_answer_buttons(True)
+
+    def _show_answer_buttons(self, shown: bool) -> None:
+        for button in (self.note_button, self.photo_button, self.clear_button):
+            button.setVisible(shown)
+        self._extras.refit()
 
     def clear_answer(self) -> None:
         """Back to "not answered" (Ctrl+Z brings the answer back, with its note and photos)."""

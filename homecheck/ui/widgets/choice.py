@@ -91,6 +91,7 @@ class ChoiceButtons(WrapRow):
             mark = f"{CHECK_MARK} " if button.isChecked() else ""
             button.setText(f"{mark}&{n}  {label}")
             button.setAccessibleName(label)
+        self.refit()  # another language may need more room
 
     def value(self) -> str | None:
         """The chosen value, or None."""

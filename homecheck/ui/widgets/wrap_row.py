@@ -3,7 +3,7 @@ two fit next to each other (Qt box layouts)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
@@ -12,21 +12,29 @@ class WrapRow(QWidget):
     """Used in every answer row instead of the Python FlowLayout: Qt asked that layout some
     250 questions per page switch, each a call into Python (page switch p95,
     benchmarks/run.py). Here Qt's own box layouts do the work (one per line) and Python only
-    decides which widget goes on which line when the width or the buttons change: a cheap
+    decides which widget goes on which line when something they depend on changed: a cheap
     step, so a row that fits one moment and not the next (a scroll bar appearing) costs
     nothing. Large text on a narrow window moves buttons to the next line instead of clipping
-    them, and a line holds as many as fit (at 20 pt not every button on a line of its own)."""
+    them, and a line holds as many as fit (at 20 pt not every button on a line of its own).
+
+    The row sees its width and the text size change itself (resizeEvent, changeEvent). Its
+    owner calls refit() after showing or hiding a widget or changing a text: watching for those
+    in event() meant a call into Python for every event of every row (~600 on the first turn
+    to a room of 22 questions)."""
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 10) -> None:
         super().__init__(parent)
         self._spacing = spacing
         self._widgets: list[QWidget] = []
         self._line_of: list[int] = []  # the line each widget is on now
+        self._width_known = False  # not before the first resize: lines wait until then
         self._box = QVBoxLayout(self)
         self._box.setContentsMargins(0, 0, 0, 0)
         self._box.setSpacing(spacing)
         # The row may be narrower than its buttons side by side: then they take more lines.
         self._box.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        # Its minimum is its widest widget (set by _fit); any width will do until it is known.
+        self.setMinimumWidth(1)
         # Lines are made when first needed (most rows only ever have one); an unused one is
         # empty and takes no room.
         self._lines: list[QHBoxLayout] = []
@@ -60,26 +68,31 @@ class WrapRow(QWidget):
         shown = self._shown()
         return sum(w.sizeHint().width() for w in shown) + self._spacing * max(0, len(shown) - 1)
 
-    def minimumSizeHint(self) -> QSize:
-        widest = max((w.minimumSizeHint().width() for w in self._shown()), default=0)
-        return QSize(widest, self._box.minimumSize().height())
-
-    def _lines_for(self, width: int) -> list[int]:
+    def _lines_for(self, width: int, widths: list[int]) -> list[int]:
         """Each widget's line: as many on a line as fit, in order (hidden ones take no room)."""
         lines, line, used = [], 0, 0
-        for widget in self._widgets:
+        for widget, needed in zip(self._widgets, widths, strict=True):
             if widget.isHidden():
                 lines.append(line)
                 continue
-            needed = widget.sizeHint().width()
             if used and used + self._spacing + needed > width:
                 line, used = line + 1, 0
             used += needed if not used else self._spacing + needed
             lines.append(line)
         return lines
 
+    def refit(self) -> None:
+        """Put the widgets on lines again: call after showing or hiding one, or changing a
+        text. Out of sight too: the row keeps its width, and a new one brings a resize."""
+        if self._width_known:
+            self._fit(self.width())
+
     def _fit(self, width: int) -> None:
-        wanted = self._lines_for(width)
+        widths = [w.sizeHint().width() for w in self._widgets]
+        # The row can be as narrow as its widest widget (then they take a line each).
+        shown = [n for w, n in zip(self._widgets, widths, strict=True) if not w.isHidden()]
+        self.setMinimumWidth(max(shown, default=1))
+        wanted = self._lines_for(width, widths)
         if wanted == self._line_of:
             return
         for widget, line in zip(self._widgets, self._line_of, strict=True):
@@ -94,11 +107,12 @@ class WrapRow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit(event.size().width())
+        if event.size().width() != event.oldSize().width() or not self._width_known:
+            self._width_known = True
+            self._fit(event.size().width())
 
-    def event(self, event: QEvent) -> bool:
-        # A button appeared or disappeared, or the text size changed: check the lines.
-        # Out of sight the width is not the real one yet: the first resize brings it.
-        if event.type() == QEvent.Type.LayoutRequest and self.isVisible():
-            self._fit(self.width())
-        return super().event(event)
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.refit()  # another text size: the widgets have theirs already
+
