@@ -46,3 +46,24 @@ def test_the_person_reads_about_her_own_health_also_after_a_role_change(
     t = catalogue(language)
     assert _texts(wizard) == t("ui.finish.intro") + " " + t("ui.finish.privacy")
     assert all(words in _texts(wizard).lower() for words in OWN[language])
+
+
+CLOSES = {"nl": "homecheck sluit", "en": "homecheck closes"}
+THE_LIST = {"nl": "uit de lijst", "en": "from the list"}
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("role", ["self", "caregiver"])
+def test_the_save_page_says_what_finish_does_next(
+    make_wizard, dialogs, language: str, role: str
+) -> None:
+    # Finish closes homecheck for the person (the window goes: she is told so beforehand);
+    # a caregiver or therapist goes back to the list of people.
+    wizard = make_wizard(Settings(language=language))
+    start_check(wizard, dialogs, role, "Mam")
+    wizard.go_to(FINISH_ID)
+    help_text = wizard.finish_page.done_help.text()
+    if role == "self":
+        assert CLOSES[language] in help_text and THE_LIST[language] not in help_text
+    else:
+        assert THE_LIST[language] in help_text and CLOSES[language] not in help_text

@@ -103,19 +103,18 @@ class FinishPage(BasePage):
     def _show_for_whom(self) -> None:
         """The texts that depend on who fills in: whose health the files hold ("your health",
         or the person's to a caregiver or therapist), and what Finish does: mark the check
-        finished, or, for a check that was finished already and opened to look at it, close
-        it (then the client list, or homecheck closes)."""
+        finished (or, for a check that was finished already and opened to look at it, close
+        it), then the client list, or homecheck closes."""
         session = self.ctx.session
         cat, role = catalogue(self.ctx.language), session.assessment.role
         self.intro.setText(for_role(cat, "ui.finish.intro", role))
         self.privacy.setText(for_role(cat, "ui.finish.privacy", role))
         if not session.reviewing:
-            key = "done_help"
-        elif session.assessment.role in CLIENT_ROLES:
-            key = "done_help_reviewing_list"
+            self.done_help.setText(for_role(cat, "ui.finish.done_help", role))
+        elif role in CLIENT_ROLES:
+            self.done_help.setText(cat("ui.finish.done_help_reviewing_list"))
         else:
-            key = "done_help_reviewing_self"
-        self.done_help.setText(self.ctx.t(f"ui.finish.{key}"))
+            self.done_help.setText(cat("ui.finish.done_help_reviewing_self"))
         own = self.wizard() is not None and self.nav().start_page.reviewing_own()
         self.followup_button.setVisible(own)
 
