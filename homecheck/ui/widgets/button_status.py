@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
-from homecheck.ui.widgets.labels import plain_label
+from homecheck.ui.widgets.labels import PathLabel
 
 
 class ButtonWithStatus(QWidget):
@@ -20,8 +20,7 @@ class ButtonWithStatus(QWidget):
         self.button = QPushButton(self)
         self.button.setAutoDefault(False)
         theme.touch_target(self.button)
-        self.status = plain_label(role="muted")
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = PathLabel(role="muted")
         self.status.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -30,8 +29,8 @@ class ButtonWithStatus(QWidget):
         layout.addWidget(self.status)
 
     def tell(self, text: str) -> None:
-        """Say what was done in the line under the button."""
-        self.status.setText(text)
+        """Say what was done in the line under the button (a long path in it wraps)."""
+        self.status.set_paths_text(text)
         self.status.setVisible(True)
 
     def forget(self) -> None:

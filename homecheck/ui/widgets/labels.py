@@ -47,10 +47,12 @@ class PathLabel(QLabel):
     (breakable_path), and the person can select it with the mouse and copy it, getting the
     paths as they are (Qt copies what it shows, invisible breaks and all)."""
 
-    def __init__(self) -> None:
+    def __init__(self, role: str = "") -> None:
         super().__init__()
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
+        if role:
+            theme.set_role(self, role)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         QGuiApplication.clipboard().changed.connect(self._copied)
 
