@@ -1,5 +1,6 @@
 """The save page speaks to whoever fills in: the person reads about 'your health' and 'your
-therapist'; a caregiver or therapist reads about the person's health, not their own."""
+therapist', and that Finish closes homecheck; a caregiver or therapist reads about the person's
+health, not their own, and that Finish goes back to the list."""
 
 from __future__ import annotations
 
@@ -20,26 +21,19 @@ def _texts(wizard) -> str:  # type: ignore[no-untyped-def]
     return page.intro.text() + " " + page.privacy.text()
 
 
-@pytest.mark.parametrize("language", ["nl", "en"])
-@pytest.mark.parametrize("role", ["therapist", "caregiver"])
-def test_someone_else_reads_about_the_persons_health(
-    make_wizard, dialogs, language: str, role: str
-) -> None:
+def _on_the_save_page(make_wizard, dialogs, language: str, role: str):  # type: ignore[no-untyped-def]
+    """A wizard on the save page of a new check by ``role``, for "Mam" when not the person's."""
     wizard = make_wizard(Settings(language=language))
     start_check(wizard, dialogs, role, "Mam")
     wizard.go_to(FINISH_ID)
-    texts = _texts(wizard)
-    assert not any(words in texts.lower() for words in OWN[language]), texts
-    assert wizard.finish_page.privacy.text() == catalogue(language)("ui.finish.privacy_other")
+    return wizard
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_the_person_reads_about_her_own_health_also_after_a_role_change(
     make_wizard, dialogs, language: str
 ) -> None:
-    wizard = make_wizard(Settings(language=language))
-    start_check(wizard, dialogs, "caregiver", "Mam")
-    wizard.go_to(FINISH_ID)
+    wizard = _on_the_save_page(make_wizard, dialogs, language, "caregiver")
     wizard.go_to(START_ID)
     choose_role(wizard, "self")
     wizard.go_to(FINISH_ID)
@@ -53,17 +47,19 @@ THE_LIST = {"nl": "uit de lijst", "en": "from the list"}
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-@pytest.mark.parametrize("role", ["self", "caregiver"])
-def test_the_save_page_says_what_finish_does_next(
+@pytest.mark.parametrize("role", ["self", "therapist", "caregiver"])
+def test_the_save_page_speaks_to_whoever_fills_in(
     make_wizard, dialogs, language: str, role: str
 ) -> None:
-    # Finish closes homecheck for the person (the window goes: she is told so beforehand);
-    # a caregiver or therapist goes back to the list of people.
-    wizard = make_wizard(Settings(language=language))
-    start_check(wizard, dialogs, role, "Mam")
-    wizard.go_to(FINISH_ID)
-    help_text = wizard.finish_page.done_help.text()
+    wizard = _on_the_save_page(make_wizard, dialogs, language, role)
+    texts, help_text = _texts(wizard).lower(), wizard.finish_page.done_help.text()
     if role == "self":
+        # Her own health; Finish closes homecheck (the window goes: she is told so beforehand).
+        assert all(words in texts for words in OWN[language]), texts
         assert CLOSES[language] in help_text and THE_LIST[language] not in help_text
     else:
+        # The person's health; Finish goes back to the list of people.
+        assert not any(words in texts for words in OWN[language]), texts
+        privacy = wizard.finish_page.privacy.text()
+        assert privacy == catalogue(language)("ui.finish.privacy_other")
         assert THE_LIST[language] in help_text and CLOSES[language] not in help_text
