@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QHideEvent
-from PySide6.QtWidgets import QButtonGroup, QListWidgetItem, QPushButton, QRadioButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QPushButton, QRadioButton, QWidget
 
 from homecheck.session.history import CheckSummary, followup_base, summaries
 from homecheck.store.db import CheckInfo
@@ -12,13 +12,12 @@ from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import CLIENTS_ID, BasePage
 from homecheck.ui.read_only import mark_writes
+from homecheck.ui.widgets.client_checks import ClientChecks
 from homecheck.ui.widgets.client_list import ClientList
 from homecheck.ui.widgets.flow_layout import FlowLayout
-from homecheck.ui.widgets.jump_list import JumpList
 from homecheck.ui.widgets.labels import plain_label
 from homecheck.ui.widgets.wrap_buttons import WrapRadioButton
 
-CHECK_ROLE = Qt.ItemDataRole.UserRole
 # While a name is typed the first match changes at nearly every key; the chosen client's earlier
 # checks (read from the store and scored) are shown once the typing pauses this long.
 DETAILS_DELAY_MS = 150
@@ -73,32 +72,26 @@ class ClientsPage(BasePage):
         for button in (self.resume_button, self.followup_button, self.new_button):
             review_flow.addWidget(button)
         self.message = plain_label(role="question")
-        self.checks_heading = plain_label(role="heading")
-        self.checks_list = JumpList(self)
-        self.checks_list.currentRowChanged.connect(lambda _row: self._enable())
-        self.checks_list.itemActivated.connect(lambda _item: self.open_chosen())
-        self.no_checks = plain_label(role="muted")
-        self.open_button = QPushButton(self)
-        self.delete_check_button = QPushButton(self)
-        row = QWidget(self)
-        flow = FlowLayout(row, spacing=10)
-        for button in (self.open_button, self.delete_check_button):
-            flow.addWidget(button)
-        for button in (self.other_button, self.open_button, self.delete_check_button,
-                       self.resume_button, self.followup_button, self.new_button):
+        # The chosen client's earlier checks, to open or delete one.
+        self.history = ClientChecks(self.ctx, self)
+        self.history.open_requested.connect(self.open_chosen)
+        self.history.delete_requested.connect(self.delete_chosen_check)
+        # Shorter names, used by the tests.
+        self.checks_heading, self.checks_list = self.history.heading, self.history.list
+        self.open_button, self.delete_check_button = (self.history.open_button,
+                                                      self.history.delete_button)
+        for button in (self.other_button, self.resume_button, self.followup_button,
+                       self.new_button):
             button.setAutoDefault(False)
             theme.touch_target(button)
         for radio in (self.resume_radio, self.followup_radio, self.new_radio):
             self.mode_group.addButton(radio)
             theme.touch_target(radio)
         self.other_button.clicked.connect(self.choose_another)
-        self.open_button.clicked.connect(self.open_chosen)
-        self.delete_check_button.clicked.connect(self.delete_chosen_check)
         self.resume_button.clicked.connect(lambda: self.start_after_review(self.resume_radio))
         self.followup_button.clicked.connect(lambda: self.start_after_review(self.followup_radio))
         self.new_button.clicked.connect(lambda: self.start_after_review(self.new_radio))
-        mark_writes(self.ctx, self.delete_check_button, self.resume_button,
-                    self.followup_button, self.new_button)
+        mark_writes(self.ctx, self.resume_button, self.followup_button, self.new_button)
         layout.addWidget(self.intro)
         layout.addWidget(self.current)
         layout.addWidget(self.other_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -107,8 +100,7 @@ class ClientsPage(BasePage):
         widgets: tuple[QWidget, ...] = (
             self.client_list, self.mode_heading, self.resume_radio, self.resume_help,
             self.followup_radio, self.followup_help, self.new_radio, self.review_note,
-            self.review_row,
-            self.message, self.checks_heading, self.checks_list, self.no_checks, row,
+            self.review_row, self.message, self.history,
         )
         for widget in widgets:
             layout.addWidget(widget)
@@ -123,13 +115,7 @@ class ClientsPage(BasePage):
         self.other_button.setText(t("ui.clients.other"))
         self.other_button.setAccessibleName(t("ui.clients.other_name"))
         self.other_button.setAccessibleDescription(t("ui.clients.other_description"))
-        for button, key in ((self.open_button, "open"), (self.delete_check_button,
-                                                         "delete_check")):
-            button.setText(t(f"ui.clients.{key}"))
-            button.setAccessibleName(t(f"ui.clients.{key}_name"))
-            button.setAccessibleDescription(t(f"ui.clients.{key}_description"))
-        self.checks_list.setAccessibleName(t("ui.clients.checks_name"))
-        self.checks_list.setAccessibleDescription(t("ui.clients.checks_description"))
+        self.history.retranslate()
         self.mode_heading.setText(t("ui.clients.mode_heading"))
         self.new_radio.setText(t("ui.clients.new"))
         self.new_radio.setAccessibleName(t("ui.clients.new_name"))
@@ -190,19 +176,7 @@ class ClientsPage(BasePage):
         store = ctx.session.store
         self.checks = summaries(store, ctx.checklist, client_id) if client_id is not None else []
         self.base = followup_base(store, client_id) if client_id is not None else None
-        self.checks_heading.setText(t("ui.clients.checks_heading", client=label))
-        self.checks_heading.setVisible(client_id is not None)
-        self.checks_list.clear()
-        for check in self.checks:
-            entry = QListWidgetItem(self._check_text(check))
-            entry.setData(CHECK_ROLE, check.id)
-            self.checks_list.addItem(entry)
-        if self.checks:
-            self.checks_list.setCurrentRow(0)
-        self.checks_list.fit_rows(4)
-        self.checks_list.setVisible(bool(self.checks))
-        self.no_checks.setText(t("ui.clients.no_checks_yet"))
-        self.no_checks.setVisible(client_id is not None and not self.checks)
+        self.history.show_checks(None if client_id is None else label, self.checks)
         choosing = not self.decided() and client_id is not None
         current = ctx.session.check_id
         self.unfinished = next(
@@ -243,30 +217,6 @@ class ClientsPage(BasePage):
         self.followup_button.setVisible(reviewing and self.base is not None)
         if reviewing:
             self.review_note.setText(t("ui.clients.review_note", client=label))
-        self._enable()
-
-    def _check_text(self, check: CheckSummary) -> str:
-        t = self.ctx.t
-        who = check.assessor or t(f"role.{check.role}")
-        if check.finished:
-            state = t("ui.clients.finished")
-        else:
-            state = t("ui.clients.unfinished", answered=self.ctx.answered(check.answered))
-        score = (t("ui.clients.score", score=check.score) if check.score is not None
-                 else t("ui.clients.no_score"))
-        actions = t("ui.clients.open_actions", count=check.open_actions)
-        return t("ui.clients.check_line", date=self.ctx.date(check.date), state=state, who=who,
-                 score=score, actions=actions)
-
-    def _chosen_check(self) -> int | None:
-        entry = self.checks_list.currentItem()
-        return int(entry.data(CHECK_ROLE)) if entry is not None else None
-
-    def _enable(self) -> None:
-        chosen = self._chosen_check()
-        shown = chosen is not None and chosen != self.ctx.session.check_id
-        self.open_button.setVisible(shown)
-        self.delete_check_button.setVisible(shown)
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -301,7 +251,7 @@ class ClientsPage(BasePage):
 
     def open_chosen(self) -> None:
         """Open the chosen earlier check: at its summary when finished, else where it stopped."""
-        check_id = self._chosen_check()
+        check_id = self.history.chosen()
         if check_id is None or check_id == self.ctx.session.check_id:
             return
         self._open_request = check_id
@@ -313,7 +263,7 @@ class ClientsPage(BasePage):
     def delete_chosen_check(self) -> bool:
         """Delete one earlier check after a clear question; True when deleted."""
         t, session = self.ctx.t, self.ctx.session
-        check_id = self._chosen_check()
+        check_id = self.history.chosen()
         check = next((c for c in self.checks if c.id == check_id), None)
         if check is None or check_id == session.check_id:
             return False
