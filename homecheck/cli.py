@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from homecheck import __version__
+from homecheck.app import STOPPED_BY_SIGNAL
 from homecheck.domain import assessment as fmt
 from homecheck.domain import person_summary
 from homecheck.domain.actions import build_actions, open_counts
@@ -23,6 +24,7 @@ from homecheck.i18n import DEFAULT_LANGUAGE, LANGUAGES, catalogue
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = STOPPED_BY_SIGNAL[0]  # Ctrl-C: 130, as the app and every shell command
 
 
 class UsageError(Exception):
@@ -226,7 +228,8 @@ data folder: {env} when it is set, else the platform's. Now:
 
 Exit status: 0 when done; 2 for a problem with the input (a file, a name, an
 option), with one line 'homecheck: error: ...'; 1 for a problem with the store
-itself (damaged, made by a newer homecheck, not writable, or homecheck is open).
+itself (damaged, made by a newer homecheck, not writable, or homecheck is open);
+130 after Ctrl-C, with nothing left half-written.
 
 Also: 'homecheck --install-desktop-entry' (Linux: add homecheck to your menu;
 --uninstall-desktop-entry removes it) and 'homecheck --smoke-test' (start the
@@ -310,8 +313,11 @@ def run(argv: Sequence[str], extra: Callable[[argparse.ArgumentParser], None] | 
         return code
     except (UsageError, InputError) as exc:
         return _fail(str(exc))
-    except KeyboardInterrupt as exc:  # (opening the store says what became of it)
-        return _fail(str(exc) or "interrupted")
+    except KeyboardInterrupt as exc:  # Ctrl-C
+        from homecheck.cli_open import Interrupted  # (it says what became of the store)
+
+        _fail(str(exc) if isinstance(exc, Interrupted) else "interrupted")
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # `homecheck checklist | head`: the reader has what it wanted
         _drop_stdout()
         return EXIT_OK

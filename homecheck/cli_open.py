@@ -15,9 +15,12 @@ old store is kept — and then the command stops; a store is never left half upg
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from homecheck.i18n import Catalogue
@@ -39,10 +42,14 @@ def _shown(path: Path) -> str:
     return os.fsencode(str(path)).decode("utf-8", "backslashreplace")
 
 
-def open_store(path: Path, t: Catalogue, *, check_integrity: bool, read_only: bool) -> Store:
+def open_store(
+    path: Path, t: Catalogue, *, check_integrity: bool, read_only: bool, upgrade: bool = True
+) -> Store:
     """The store at ``path`` for one command, saying so on stderr before a long check or upgrade.
 
     ``check_integrity``: the last run did not end cleanly, so the whole file is checked first.
+    ``upgrade=False`` (another homecheck has the store open, so it checks it, not this one): a
+    store of an older homecheck raises StoreNeedsUpgrade and is left as it is.
     Raises the store's own errors (StoreError) and Interrupted on Ctrl-C.
     """
     if read_only:  # never upgraded (StoreNeedsUpgrade says so), so only the check can be long
@@ -56,6 +63,8 @@ def open_store(path: Path, t: Catalogue, *, check_integrity: bool, read_only: bo
         try:
             return Store(path, upgrade=False)  # a normal start: nothing to say
         except StoreNeedsUpgrade as exc:
+            if not upgrade:
+                raise
             _say(t("cli.opening.upgrading", version=exc.found, folder=_shown(path.parent)))
             said_upgrading = True
     upgraded = _check_and_upgrade(path, t, said_upgrading)
@@ -103,6 +112,23 @@ def _check_and_upgrade(
         raise error
     result = outcome.get("result")
     return result if isinstance(result, tuple) else None
+
+
+@contextlib.contextmanager
+def ctrl_c_waits() -> Iterator[None]:
+    """Ctrl-C waits until the block is done, then stops the command: for a step that must not
+    be cut in half (one check file stored with its photos). Only the main thread gets Ctrl-C."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pressed: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: pressed.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if pressed:
+        raise KeyboardInterrupt
 
 
 def _wait_to_the_end(ended: threading.Event) -> None:

@@ -3,8 +3,11 @@
 The data folder is the app's own (HOMECHECK_DATA_DIR, else the platform's rule). A problem
 with an input file exits 2 with one line ``homecheck: error: ...``; a problem with the store
 itself (damaged, made by a newer homecheck, the app is open; for a command that writes, a
-store that can only be read) exits 1 with one line. ``import`` and ``restore`` write, so they
-refuse while the app has the store open; the others read a store that cannot be written.
+store that can only be read) exits 1 with one line. Every command opens the store under the
+app's lock (see _store): ``import`` and ``restore`` write, so they keep it and refuse while the
+app has the store open; the others only read (a store that cannot be written too) and let go of
+it once the store is open. Ctrl-C ends a command with exit status 130 and leaves nothing
+half-written (homecheck.cli).
 """
 
 from __future__ import annotations
@@ -67,27 +70,38 @@ def _store(
 ) -> Iterator[Store | None]:
     """The app's store, opened for one command (StoreProblem when it cannot be used).
 
+    Opening takes the data folder's lock, as the app does (homecheck.store.lock), so the full
+    check after an unclean end and the upgrade of an older homecheck's store never run beside
+    the app or another command. A command that writes keeps the lock to its end and is refused
+    while the app is open. One that only reads lets go of it once the store is open: SQLite
+    lets it read beside the app's writes; while the app is open it reads the store the app
+    keeps, and is refused only when that store would first need an upgrade (the app does that).
     Before a long check or upgrade one line on stderr says so, in ``language``
     (homecheck.cli_open); a normal start says nothing.
     """
     from homecheck.cli_open import open_store
     from homecheck.store.errors import StoreError
     from homecheck.store.lock import AlreadyOpen, StoreLock, left_unclean
+    from homecheck.store.migrations import StoreNeedsUpgrade
     from homecheck.store.paths import data_dir, database_path, writable
 
     try:
         folder = data_dir()
     except OSError as exc:
         raise StoreProblem(_folder_problem(exc, "used")) from None
-    lock = None
-    if writing:
-        try:
-            lock = StoreLock(folder).acquire()
-        except AlreadyOpen as exc:
+    lock: StoreLock | None = None
+    app_open: AlreadyOpen | None = None
+    try:
+        lock = StoreLock(folder).acquire()
+    except AlreadyOpen as exc:
+        if writing:
             raise StoreProblem(f"{exc} (this command changes the store)") from None
-        except OSError as exc:
+        app_open = exc  # the app checks and upgrades the store it has open
+    except OSError as exc:  # a folder that can only be read: the store is opened read-only
+        if writing:
             raise StoreProblem(_folder_problem(exc, "written")) from None
-    unclean = lock.unclean if lock is not None else left_unclean(folder)
+    # (while the app is open, it has checked the store after an unclean end)
+    unclean = lock.unclean if lock is not None else app_open is None and left_unclean(folder)
     checked = False  # the full check after an unclean exit found the store sound
     try:
         path = database_path()
@@ -99,10 +113,17 @@ def _store(
         read_only = not writing and path.exists() and not writable(path)
         try:
             store = open_store(path, catalogue(language), check_integrity=unclean,
-                               read_only=read_only)  # fmt: skip
+                               read_only=read_only, upgrade=app_open is None)  # fmt: skip
+        except StoreNeedsUpgrade as exc:
+            if app_open is None:
+                raise StoreProblem(str(exc)) from None
+            raise StoreProblem(f"{app_open} (the store must be upgraded first)") from None
         except StoreError as exc:
             raise StoreProblem(str(exc)) from None
         checked = unclean
+        if lock is not None and not writing:
+            lock.release()  # opened (and checked if need be): reading needs no lock
+            lock = None
         try:
             yield store
         finally:
@@ -111,22 +132,12 @@ def _store(
         # Until a full check has found the store sound, the next start checks it again.
         if lock is not None:
             lock.release(clean=checked or not unclean)
-        elif checked:
-            _mark_clean(folder)
-
-
-def _mark_clean(folder: Path) -> None:
-    """After a command that only reads found the store sound: the next start needs no check
-    (unless homecheck is open meanwhile or the folder cannot be written; then nothing)."""
-    from homecheck.store.lock import AlreadyOpen, StoreLock
-
-    with contextlib.suppress(AlreadyOpen, OSError):
-        StoreLock(folder).acquire().release()
 
 
 def _rows(store: Store) -> list[dict[str, object]]:
+    # One's own checks belong to no client: "" (whatever name the person typed for themselves).
     rows = store.query(
-        "SELECT c.id, COALESCE(cl.label, c.client_label), c.date, c.status, c.role"
+        "SELECT c.id, COALESCE(cl.label, ''), c.date, c.status, c.role"
         " FROM checks c LEFT JOIN clients cl ON cl.id = c.client_id ORDER BY c.date, c.id"
     )
     return [
@@ -202,10 +213,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         copy_beside(out, check)
         atomic_write(out, data)
-    except OSError as exc:
+    except BaseException as exc:  # a write that failed, or Ctrl-C: no photos without their file
         if made_folder:
             shutil.rmtree(folder, ignore_errors=True)
-        raise FileProblem(f"{_shown(out)}: cannot write the file ({exc.strerror or exc})") from None
+        if isinstance(exc, OSError):
+            reason = exc.strerror or exc
+            raise FileProblem(f"{_shown(out)}: cannot write the file ({reason})") from None
+        raise
     return EXIT_OK
 
 
@@ -220,6 +234,7 @@ def _check_files(path: Path) -> list[Path]:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Store check files as the app's "Open a saved check file" does; skip ones stored before."""
+    from homecheck.cli_open import ctrl_c_waits
     from homecheck.session.importing import store_check
 
     refused = 0
@@ -247,20 +262,23 @@ def cmd_import(args: argparse.Namespace) -> int:
                     assert store is not None  # (must_exist=False: made when missing)
                 t = catalogue(check.language)
                 unnamed = t("ui.open_check.unnamed_client", date=check.date)
-                try:
-                    stored = store_check(store, check, path, unnamed)
-                except OSError as exc:
-                    reason = exc.strerror or exc
-                    raise StoreProblem(f"the store cannot be written ({reason})") from None
-                key = "cli.store.skipped" if stored.already else "cli.store.stored"
-                if stored.left_out and not stored.already:
-                    key = "cli.store.stored_left_out"
-                print(t(key, file=_shown(path), id=stored.check_id, count=stored.left_out))
+                # Ctrl-C waits: a file is stored whole, with its photos, and said, or not at all.
+                with ctrl_c_waits():
+                    try:
+                        stored = store_check(store, check, path, unnamed)
+                    except OSError as exc:
+                        reason = exc.strerror or exc
+                        raise StoreProblem(f"the store cannot be written ({reason})") from None
+                    key = "cli.store.skipped" if stored.already else "cli.store.stored"
+                    if stored.left_out and not stored.already:
+                        key = "cli.store.stored_left_out"
+                    print(t(key, file=_shown(path), id=stored.check_id, count=stored.left_out))
     return EXIT_BAD_INPUT if refused else EXIT_OK
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
     """Write the whole store with its photos to one zip file."""
+    from homecheck.cli_open import ctrl_c_waits
     from homecheck.store.backup import make_backup
     from homecheck.store.errors import StoreDamaged
     from homecheck.store.paths import data_dir
@@ -271,7 +289,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         if store is None:
             raise StoreProblem("nothing is stored yet: there is no store to back up")
         try:
-            summary = make_backup(store, data_dir(), out)
+            summary = make_backup(store, data_dir(), out, uninterrupted=ctrl_c_waits)
         except StoreDamaged as exc:
             raise StoreProblem(f"{exc}; no backup was made") from None
         except OSError as exc:

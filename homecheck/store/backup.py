@@ -14,6 +14,8 @@ import os
 import shutil
 import tempfile
 import zipfile
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,11 +68,19 @@ def _counts(store: Store) -> tuple[int, int]:
     return store.count_checks(), clients
 
 
-def make_backup(store: Store, data_dir: Path, target: Path) -> Summary:
+def make_backup(
+    store: Store,
+    data_dir: Path,
+    target: Path,
+    *,
+    uninterrupted: Callable[[], AbstractContextManager[object]] = contextlib.nullcontext,
+) -> Summary:
     """Write the whole store with its photos to ``target`` (a .zip), all or nothing.
 
     StoreDamaged when the store is not sound (checked in full first); OSError when the file
-    cannot be written (nothing is left at ``target`` then).
+    cannot be written (nothing is left at ``target`` then). Each file goes into the zip inside
+    ``uninterrupted()``: zipfile cannot be stopped halfway through one (its zip then cannot even
+    be closed), so the command line passes one that lets Ctrl-C wait until the file is in.
     """
     store.check_integrity()
     checks, clients = _counts(store)
@@ -85,10 +95,11 @@ def make_backup(store: Store, data_dir: Path, target: Path) -> Summary:
         "clients": clients,
         "photos": len(photos),
     }
-    fd, partial = temporary_beside(target)  # a short name: a target name at the limit works
-    os.close(fd)
-    work: Path | None = None
+    partial: str | None = None
+    work: Path | None = None  # (both set inside the try: Ctrl-C right after still removes them)
     try:
+        fd, partial = temporary_beside(target)  # a short name: a target name at the limit works
+        os.close(fd)
         try:
             work = Path(tempfile.mkdtemp(prefix=".homecheck-backup-", dir=data_dir))
         except OSError:  # a data folder that can only be read: a private folder by the backup
@@ -96,17 +107,21 @@ def make_backup(store: Store, data_dir: Path, target: Path) -> Summary:
         copy = work / DB_NAME
         store.backup_to(copy)
         with zipfile.ZipFile(partial, "w") as archive:
-            archive.writestr(MANIFEST, json.dumps(manifest, indent=2) + "\n")
-            archive.write(copy, DB_NAME, compress_type=zipfile.ZIP_DEFLATED)
+            with uninterrupted():
+                archive.writestr(MANIFEST, json.dumps(manifest, indent=2) + "\n")
+                archive.write(copy, DB_NAME, compress_type=zipfile.ZIP_DEFLATED)
             for photo in photos:  # JPEGs do not get smaller in a zip
-                archive.write(photo, f"{PHOTOS}/{photo.name}", compress_type=zipfile.ZIP_STORED)
+                with uninterrupted():
+                    archive.write(photo, f"{PHOTOS}/{photo.name}",
+                                  compress_type=zipfile.ZIP_STORED)  # fmt: skip
         with open(partial, "rb+") as handle:
             os.fsync(handle.fileno())
         os.chmod(partial, 0o600)
         os.replace(partial, target)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(partial)
+        if partial is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(partial)
         raise
     finally:
         if work is not None:
@@ -203,11 +218,12 @@ def restore_backup(source: Path, data_dir: Path) -> Summary:
     except zipfile.BadZipFile:
         handle.close()
         raise BackupError("this is not a zip file") from None
-    work = Path(tempfile.mkdtemp(prefix=".homecheck-restore-", dir=data_dir))
+    work: Path | None = None  # (set inside the try: Ctrl-C right after it still removes it)
     try:
         with handle, archive:  # (a ZipFile given a file does not close it)
             _read_manifest(archive)
             database, photos = _members(archive)
+            work = Path(tempfile.mkdtemp(prefix=".homecheck-restore-", dir=data_dir))
             try:
                 _extract(archive, database, work / DB_NAME)
                 (work / PHOTOS).mkdir(mode=0o700)
@@ -233,7 +249,8 @@ def restore_backup(source: Path, data_dir: Path) -> Summary:
         _move_into_place(work, data_dir)
         return Summary(checks, clients, len(photos))
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if work is not None:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 def _move_into_place(work: Path, data_dir: Path) -> None:
@@ -245,4 +262,9 @@ def _move_into_place(work: Path, data_dir: Path) -> None:
     if photos.is_dir() and not photos.is_symlink():
         shutil.rmtree(photos)  # holds no photo (checked): at most stray files of our own
     os.replace(work / PHOTOS, photos)
-    os.replace(work / DB_NAME, data_dir / DB_NAME)
+    try:
+        os.replace(work / DB_NAME, data_dir / DB_NAME)
+    except BaseException:  # (Ctrl-C too) all or nothing: without the store the photos go back
+        if not (data_dir / DB_NAME).exists():
+            os.replace(photos, work / PHOTOS)
+        raise

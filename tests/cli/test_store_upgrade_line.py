@@ -105,6 +105,29 @@ def test_list_json_of_an_old_store_says_so_on_stderr_and_prints_only_json(
     assert (code, err, json.loads(out2)) == (0, "", rows)
 
 
+@pytest.mark.parametrize("argv", [("list",), ("export", "2", "-o", "{tmp}/e.json"),
+                                  ("backup", "-o", "{tmp}/b.zip")])  # fmt: skip
+def test_a_reading_command_upgrades_under_the_lock_the_app_takes(
+    capsys, old_store: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, argv: tuple[str]
+) -> None:
+    # Before: list, export and backup upgraded an older homecheck's store without the app's
+    # lock, so the app (or a second command) could upgrade the same store at the same time.
+    from homecheck.store import migrations
+    from homecheck.store.lock import holder
+
+    real_upgrade = migrations.upgrade
+    holders = []
+
+    def upgrade(store: object, version: int) -> Path:
+        holders.append(holder(data_dir()))
+        return real_upgrade(store, version)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(migrations, "upgrade", upgrade)
+    assert _run(capsys, *(a.format(tmp=tmp_path) for a in argv))[0] == 0
+    assert holders == [os.getpid()]
+    assert holder(data_dir()) is None and not left_unclean(data_dir())
+
+
 def test_the_line_is_dutch_without_lang_as_every_store_message(capsys, old_store: Path) -> None:
     code, _, err = _run(capsys, "list")
     assert code == 0 and err == _upgrading_line("nl") + "\n"
@@ -225,7 +248,7 @@ def test_ctrl_c_during_the_check_of_an_old_store_leaves_it_as_it_was(
         argv = ["list", "--json"]
     code, out, err = _run(capsys, *argv)
     assert ctrl_c_during_check.is_set()
-    assert code == 2 and out == ""
+    assert code == 130 and out == ""
     lines = err.splitlines()
     assert lines[0] == _upgrading_line("nl")
     assert len(lines) == 2 and lines[1].startswith("homecheck: error: interrupted")
@@ -241,7 +264,7 @@ def test_ctrl_c_during_the_check_after_a_crash_keeps_the_next_start_checking(
     check = tmp_path / "c.json"
     check.write_text(fmt.dumps(Assessment(areas=["stairs"], date="2026-11-30")), "utf-8")
     code, out, err = _run(capsys, "import", str(check))
-    assert code == 2 and out == "" and "interrupted" in err
+    assert code == 130 and out == "" and "interrupted" in err
     # The check was not finished: the lock still says so, and the app will check at its start.
     assert left_unclean(data_dir())
 
@@ -265,7 +288,7 @@ def test_ctrl_c_once_the_upgrade_began_lets_it_finish_then_stops(
     monkeypatch.setattr(FileCheck, "stop", stop)
     monkeypatch.setattr(cli_open, "upgrade_checked", upgrade_after_ctrl_c)
     code, out, err = _run(capsys, "list", "--json")
-    assert code == 2 and out == ""
+    assert code == 130 and out == ""
     lines = err.splitlines()
     assert lines[0] == _upgrading_line("nl") and len(lines) == 2
     (copy,) = _copies()
@@ -321,7 +344,7 @@ def test_a_real_ctrl_c_in_the_terminal_during_the_check(old_store: Path, tmp_pat
         if child.poll() is None:
             child.kill()
             child.communicate()
-    assert child.returncode == 2 and out == ""
+    assert child.returncode == 130 and out == ""
     assert err.splitlines() == [
         _upgrading_line("en"), "homecheck: error: interrupted; the store was not changed"
     ]
