@@ -24,6 +24,9 @@ from homecheck.report.styles import FONT
 from homecheck.report.text import chunks
 
 BLANK_DATE = "_" * 14
+# A shorter blank, taken when the long one would put "Done on" on a line of its own: still room
+# for a date by hand ("24/11"), and the list a line shorter.
+SHORT_BLANK_DATE = "_" * 8
 NBSP = "\u00a0"
 SEPARATOR = "\u2003· "  # an em space and a middle dot before "Done on"
 PHOTOS_PER_ROW = 4
@@ -108,19 +111,22 @@ def _details(action: ActionView, ctx: StoryContext) -> list[Flowable]:
         out.append(labelled(ctx.label("actions.why"), why, "ActionDetail", styles))
     # No-break spaces: "Done on: ____" moves to a new line whole, never without its blank.
     done_label = markup(ctx.label("actions.done")).replace(" ", NBSP)
-    done_date = markup(action.done).replace(" ", NBSP) if action.done else BLANK_DATE
-    done = f"<b>{done_label}:</b>{NBSP}{done_date}"
+    dates = (markup(action.done).replace(" ", NBSP),) if action.done else (
+        BLANK_DATE, SHORT_BLANK_DATE)
+    done, *shorter = (f"<b>{done_label}:</b>{NBSP}{date}" for date in dates)
     style = styles["ActionDetail"]
     # Who can help and "Done on: ____" never start a page alone, far from the box they go with.
     out[-1].keepWithNext = 1
     if action.helpers:
         who = Paragraph(f"<b>{markup(ctx.label('actions.who'))}:</b> {markup(action.helpers)}",
                         style)
-        both = Paragraph(f"{who.text} {SEPARATOR} {done}", style)
-        # One line when "Done on: ____" fits after who can help; else a line of its own, so no
-        # "·" is left at the end of a line.
-        if _lines(both, ctx.width) == _lines(who, ctx.width):  # (the style's indent comes off)
-            out.append(both)
+        # One line when "Done on: ____" fits after who can help (with the shorter blank if need
+        # be); else a line of its own, so no "·" is left at the end of a line.
+        for each in (done, *shorter):
+            both = Paragraph(f"{who.text} {SEPARATOR} {each}", style)
+            if _lines(both, ctx.width) == _lines(who, ctx.width):  # (the indent comes off)
+                out.append(both)
+                break
         else:
             who.keepWithNext = 1  # "Done on: ____" never starts a page alone
             out += [who, Paragraph(done, styles["ActionDetailNext"])]
