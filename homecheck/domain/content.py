@@ -42,11 +42,20 @@ class ContentError(ValueError):
 
 @dataclass(frozen=True)
 class Text:
-    """One text in every shipped language."""
+    """One text in every shipped language.
+
+    ``other``, where a text has it, is the same text for a caregiver or therapist, who fill in
+    the check for the person: "Vraag de huisarts" where the person reads "Vraag je huisarts"
+    (the catalogue's ``key_other`` in wording.for_role, for the checklist's own texts).
+    """
 
     by_language: Mapping[str, str]
+    other: Mapping[str, str] | None = None
 
-    def __call__(self, language: str) -> str:
+    def __call__(self, language: str, role: str = "self") -> str:
+        """The text in ``language``, worded for who fills in the check (the role)."""
+        if role != "self" and self.other is not None:
+            return self.other[language]
         return self.by_language[language]
 
 
@@ -134,7 +143,16 @@ class Checklist:
 
 
 def text_from(table: Any, where: str) -> Text:
-    """Build a Text from a ``{nl = ..., en = ...}`` table, requiring every language."""
+    """Build a Text from a ``{nl = ..., en = ...}`` table, requiring every language. An
+    ``other = {nl = ..., en = ...}`` in it words the text for a caregiver or therapist."""
+    if not isinstance(table, dict):
+        raise ContentError(f"{where}: expected a table with {', '.join(LANGUAGES)}")
+    own = {key: value for key, value in table.items() if key != "other"}
+    other = None if "other" not in table else _languages(table["other"], f"{where} other")
+    return Text(_languages(own, where), other)
+
+
+def _languages(table: Any, where: str) -> dict[str, str]:
     if not isinstance(table, dict):
         raise ContentError(f"{where}: expected a table with {', '.join(LANGUAGES)}")
     missing = [lang for lang in LANGUAGES if not str(table.get(lang, "")).strip()]
@@ -143,7 +161,7 @@ def text_from(table: Any, where: str) -> Text:
     extra = sorted(set(table) - set(LANGUAGES))
     if extra:
         raise ContentError(f"{where}: unknown language(s) {', '.join(extra)}")
-    return Text({lang: " ".join(str(table[lang]).split()) for lang in LANGUAGES})
+    return {lang: " ".join(str(table[lang]).split()) for lang in LANGUAGES}
 
 
 def _load_sources() -> dict[str, Source]:

@@ -33,8 +33,8 @@ class ActionTexts:
 
 def reason_phrases(reasons: tuple[str, ...], intake: dict[str, Any], t: Catalogue,
                    role: str = "self") -> list[str]:
-    """Each reason as a short phrase ("you walk with a stick"; "the person walks with a
-    stick" to a caregiver or therapist), each said once."""
+    """Each reason as a short phrase ("you walk with a stick"; to a caregiver or therapist
+    "walks with a stick", as the line names the person once), each said once."""
     phrases: list[str] = []
     for key in reasons:
         if key == "walking_aid":
@@ -48,14 +48,16 @@ def reason_phrases(reasons: tuple[str, ...], intake: dict[str, Any], t: Catalogu
 
 def raised_line(reasons: tuple[str, ...], intake: dict[str, Any], t: Catalogue,
                 role: str = "self") -> str:
-    """ "Higher because you walk with a stick and you live alone." ("" without reasons)."""
+    """ "Higher because you walk with a stick and you live alone." ("" without reasons); to a
+    caregiver or therapist "Higher because the person walks with a stick and lives alone."
+    """
     phrases = reason_phrases(reasons, intake, t, role)
     if not phrases:
         return ""
     joined = phrases[-1]
     if len(phrases) > 1:
         joined = f"{', '.join(phrases[:-1])} {t('person.and')} {joined}"
-    return t("person.raised", reasons=joined)
+    return for_role(t, "person.raised", role, reasons=joined)
 
 
 def _happened(action: Action, intake: dict[str, Any], t: Catalogue, role: str) -> list[str]:
@@ -126,8 +128,8 @@ def action_texts(
 
     ``checklist`` defaults to the shipped one; ``intake`` (the assessment's) words the
     "higher because" line and what happened; without it those parts are left out. ``role``
-    (the assessment's) names the person's own actions: "About you", or "About the person"
-    when a caregiver or therapist fills in the check.
+    (the assessment's) words every part for who fills in: "About you" and "your GP" for the
+    person, "About the person" and "the GP" when a caregiver or therapist fills in the check.
     """
     t = catalogue
     lang = t.language
@@ -151,11 +153,13 @@ def action_texts(
     item = checklist.item(action.item_id)
     raised = raised_line(action.reasons, intake, t, role) if intake else ""
     until_then = item.until_then
+    # To a caregiver or therapist a text names "the GP" and "the person" where it has words
+    # for them (content.Text.other); the person reads every text as written.
     return ActionTexts(
-        fix=item.fix(lang),
-        why=item.why(lang),
-        area=checklist.area(item.area).title(lang),
+        fix=item.fix(lang, role),
+        why=item.why(lang, role),
+        area=checklist.area(item.area).title(lang, role),
         helpers=item.helpers,
         raised=raised,
-        until_then=until_then(lang) if until_then is not None else "",
+        until_then=until_then(lang, role) if until_then is not None else "",
     )

@@ -116,7 +116,7 @@ def _person(
 ) -> PersonView | None:
     intake = assessment.intake
     role = assessment.role
-    factors = tuple(item.fix(lang) for item in person_factors(content, assessment))
+    factors = tuple(item.fix(lang, role) for item in person_factors(content, assessment))
     fesi = acts.fesi_result(assessment)
     raw_goals = str(intake.get("goals") or "")
     goals = raw_goals if one_line(raw_goals) else ""  # blank or only control characters: none
@@ -147,7 +147,7 @@ def _person(
                 sentences.append(wording.for_role(t, "report.person.fesi_prorated", role))
         if intake.get("fesi_by_proxy") is True:
             sentences.append(t("person.fesi_by_proxy"))
-        sentences.append(texts.fesi_bands[fesi.band](lang))
+        sentences.append(texts.fesi_bands[fesi.band](lang, role))
     headings = {
         "answers": t("report.person.answers_heading"),
         "tests": t("person.tests_heading"),
@@ -220,7 +220,7 @@ def build_report(
     checked_ok = []
     unchecked = []
     for area_score in home.areas:
-        title = content.area(area_score.area_id).title(language)
+        title = content.area(area_score.area_id).title(language, assessment.role)
         if area_score.hazards == 0 and area_score.answered > area_score.not_applicable:
             checked_ok.append(t("report.areas.ok_line", area=title))
         if area_score.unanswered:
@@ -255,7 +255,8 @@ def build_report(
         ),
         no_hazard=home.hazards == 0 and home.score is not None,
         bars=tuple(
-            AreaBar(content.area(a.area_id).title(language), a.score, a.nothing_to_do)
+            AreaBar(content.area(a.area_id).title(language, assessment.role), a.score,
+                    a.nothing_to_do)
             for a in home.areas
         ),
         counts=count_lines,
@@ -265,12 +266,13 @@ def build_report(
         checked_ok=tuple(checked_ok),
         unchecked=tuple(unchecked),
         area_notes=tuple(
-            Line(content.area(area.id).title(language), assessment.area_notes[area.id])
+            Line(content.area(area.id).title(language, assessment.role),
+                 assessment.area_notes[area.id])
             for area in content.areas
             if assessment.area_notes.get(area.id, "").strip()
         ),
         advice=tuple(
-            AdviceView(s.title(language), tuple(p(language) for p in s.points))
+            AdviceView(s.title(language), tuple(p(language, assessment.role) for p in s.points))
             for s in advice_sections()
         ),
         now_line=_now_line(counts["now"], checked, t),

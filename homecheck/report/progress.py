@@ -89,7 +89,7 @@ def area_lines(
         if change.area_id == PERSON_AREA:
             area = person_area_title(t, role)
         else:
-            area = content.area(change.area_id).title(language)
+            area = content.area(change.area_id).title(language, role)
         if change.before is None:
             lines.append(t("report.progress.area_new", area=area, after=change.after))
         elif change.after is None:

@@ -66,7 +66,7 @@ def expected_texts(content: Checklist, assessment: Assessment, language: str) ->
     texts += assessment.area_notes.values()
     for section in advice_sections():
         texts.append(section.title(language))
-        texts += [point(language) for point in section.points]
+        texts += [point(language, assessment.role) for point in section.points]
     return [text for text in texts if text.strip()]
 
 

@@ -60,7 +60,7 @@ def test_every_hazard_fix_is_in_its_priority_group(
     ends = {"now": starts["soon"], "soon": starts["later"], "later": len(text)}
     for item in content.items():
         priority = PRIORITY_BY_SEVERITY[item.severity]
-        fix = squash(item.fix(language))
+        fix = squash(item.fix(language, "therapist"))  # filled in by a therapist
         where = text.find(fix, starts[priority])
         assert 0 <= where < ends[priority], f"{item.id} not under {priority}"
 
@@ -147,8 +147,8 @@ def test_cover_has_scores_counts_person_outcome_and_disclaimer(
     # Page 2 (and on) holds what the old cover held, up to the action list.
     text = squash("".join(pages_text(pdf)[1:]))
     cover = text[: text.index(squash(t("report.actions.heading")))]
-    for area in content.areas:
-        assert squash(area.title(language)) in cover
+    for area in content.areas:  # "Hele huis en de persoon" to a therapist
+        assert squash(area.title(language, "therapist")) in cover
     for needle in (
         t("person.score_line", score=0),
         t("report.counts.heading"),
@@ -168,8 +168,8 @@ def test_advice_page_has_every_section(full: tuple[str, bytes]) -> None:
     text = squash("".join(pages_text(pdf)))
     for section in advice_sections():
         assert squash(section.title(language)) in text
-        for point in section.points:
-            assert squash(point(language)) in text
+        for point in section.points:  # "de huisarts" to a therapist
+            assert squash(point(language, "therapist")) in text
 
 
 def test_only_the_bundled_fonts_are_used(full: tuple[str, bytes]) -> None:

@@ -12,8 +12,8 @@ from homecheck.i18n import catalogue
 from homecheck.report.model import build_report
 from tests.report.conftest import make_assessment
 
-# Words that speak to the reader about their own doctor. ("jezelf" / "yourself" as a helper
-# stays: a caregiver can do much of the list themselves.)
+# Words that speak to the reader about their own doctor. (Every checklist text, "jezelf" and
+# "Hele huis en jijzelf" too: tests/domain/test_wording.py.)
 OWN = {"nl": ("je huisarts",), "en": ("your GP",)}
 THE_GP = {"nl": "de huisarts", "en": "the GP"}
 SELF_HEADING = {"nl": "Over jou", "en": "About you"}

@@ -347,7 +347,8 @@ class AboutYouPage(BasePage):
             self.fesi_result.setText(
                 t("ui.about.fesi_total", total=result.total, band=t(f"fesi_band.{result.band}"))
             )
-        self.fesi_band.setText(self.ctx.person.fesi_bands[result.band](lang))
+        role = self.ctx.session.assessment.role  # "De persoon maakt zich…" to others
+        self.fesi_band.setText(self.ctx.person.fesi_bands[result.band](lang, role))
         self.fesi_band.setVisible(True)
 
     # -- keyboard --------------------------------------------------------------------------

@@ -23,7 +23,7 @@ class RoomPage(BasePage):
         super().__init__(ctx, page_id, f"area:{area.id}")
         self.area = area
         self.rows: list[AnswerRow] = []
-        self.set_heading(area.title(ctx.language))
+        self.set_heading(area.title(ctx.language, ctx.session.assessment.role))
 
     def build(self) -> None:
         layout = self.scroll_body()
@@ -54,13 +54,15 @@ class RoomPage(BasePage):
 
     def retranslate(self) -> None:
         t, lang = self.ctx.t, self.ctx.language
-        self.set_heading(self.area.title(lang))
+        # "Hele huis en de persoon" and "de huisarts" to a caregiver or therapist.
+        role = self.ctx.session.assessment.role
+        self.set_heading(self.area.title(lang, role))
         if not self.built:
             return
         self._show_whose()
-        self.intro.setText(self.area.intro(lang))
+        self.intro.setText(self.area.intro(lang, role))
         self.hint.setText(t("ui.room.hint"))
-        title = self.area.title(lang)
+        title = self.area.title(lang, role)
         self.note_label.setText(t("ui.room.area_note_label", area=title))
         self.note_help.setText(t("ui.room.area_note_help"))
         self.note_edit.setAccessibleName(t("ui.room.area_note_name", area=title))
@@ -117,7 +119,7 @@ class RoomPage(BasePage):
 
     def on_enter(self) -> None:
         self.ensure_built()
-        self._show_whose()  # the role or the client's label may have changed on the start page
+        self.retranslate()  # the role or the client's label may have changed on the start page
         # Start at the first question still open, so a resumed or revisited page goes on there.
         answers = self.ctx.session.assessment.answers
         first_open = next((r for r in self.rows if r.item.id not in answers), None)

@@ -110,6 +110,7 @@ class SummaryPage(BasePage):
         if not self.built:
             return
         t, lang, ctx = self.ctx.t, self.ctx.language, self.ctx
+        role = ctx.session.assessment.role
         self.set_heading(t("ui.summary.title"))
         home = ctx.session.score()
         actions = ctx.session.actions()
@@ -149,7 +150,7 @@ class SummaryPage(BasePage):
                 continue
             for item in area.items:
                 if item.id not in answers:
-                    text = t("ui.summary.open_item", area=area.title(lang),
+                    text = t("ui.summary.open_item", area=area.title(lang, role),
                              question=item.question(lang))
                     entry = QListWidgetItem(text)
                     entry.setData(ITEM_ROLE, item.id)
@@ -222,7 +223,7 @@ class SummaryPage(BasePage):
         factors = person_factors(self.ctx.checklist, self.ctx.session.exported())
         if factors:  # after an empty line, when there is something above it
             lines += [*([""] if lines else []), for_role(cat, "person.factors_heading", role)]
-            lines += [f"• {item.fix(self.ctx.language)}" for item in factors]
+            lines += [f"• {item.fix(self.ctx.language, role)}" for item in factors]
         # As the side panel: "About you", or "About the person" for a caregiver or therapist.
         self.person_heading.setText(person_area_title(cat, role))
         self.person_lines.setText("\n".join(lines))
@@ -231,9 +232,10 @@ class SummaryPage(BasePage):
 
     def _show_bars(self, areas: tuple[AreaScore, ...]) -> None:
         t, lang, c = self.ctx.t, self.ctx.language, self.ctx
+        role = c.session.assessment.role
         rows = self.bars_box.show_rows(len(areas))
         for (label, bar, number), area_score in zip(rows, areas, strict=True):
-            title = c.checklist.area(area_score.area_id).title(lang)
+            title = c.checklist.area(area_score.area_id).title(lang, role)
             if area_score.score is not None:
                 score = t("ui.summary.bar_score", score=area_score.score)
             elif area_score.nothing_to_do:
@@ -248,7 +250,6 @@ class SummaryPage(BasePage):
             )
             if area_score.person_hazards:
                 # The percentage leaves them out: say so beside "1 hazard" and its 100.
-                role = c.session.assessment.role
                 details += "\n" + for_role(
                     catalogue(lang), "ui.summary.bar_person", role,
                     count=area_score.person_hazards,

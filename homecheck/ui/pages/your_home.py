@@ -54,13 +54,14 @@ class YourHomePage(BasePage):
         self._show_whose()
         self.intro.setText(t("ui.home.intro"))
         self._label_boxes()
+        role = self.ctx.session.assessment.role
         for area_id, box in self.boxes.items():
             area = self.ctx.checklist.area(area_id)
-            box.setAccessibleName(area.title(lang))
+            box.setAccessibleName(area.title(lang, role))
             box.setAccessibleDescription(t("ui.home.box_description"))
         self.fixed_heading.setText(t("ui.home.always_heading"))
         for area_id, label in self.fixed.items():
-            title = self.ctx.checklist.area(area_id).title(lang)
+            title = self.ctx.checklist.area(area_id).title(lang, role)
             label.setText(t("ui.home.always", title=title))
 
     def _show_whose(self) -> None:
@@ -73,8 +74,8 @@ class YourHomePage(BasePage):
         # Every box gets its own Alt+letter, one that no button shown beside the page uses
         # (those differ by language, and until the page is on screen they are not all known).
         taken = mnemonics_outside(self.window() if self.wizard() else None, self)
-        lang = self.ctx.language
-        titles = [self.ctx.checklist.area(area_id).title(lang) for area_id in self.boxes]
+        lang, role = self.ctx.language, self.ctx.session.assessment.role
+        titles = [self.ctx.checklist.area(area_id).title(lang, role) for area_id in self.boxes]
         for box, text in zip(self.boxes.values(), with_mnemonics(titles, taken), strict=True):
             box.setText(text)
 
@@ -85,8 +86,7 @@ class YourHomePage(BasePage):
             box.blockSignals(False)
 
     def on_enter(self) -> None:
-        self._show_whose()  # the role or the client's label may have changed on the start page
-        self._label_boxes()
+        self.retranslate()  # the role or the client's label may have changed on the start page
         if self.boxes:
             next(iter(self.boxes.values())).setFocus(Qt.FocusReason.OtherFocusReason)
         else:

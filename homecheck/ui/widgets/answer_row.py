@@ -130,9 +130,10 @@ class AnswerRow(QFrame):
     def _retranslate_details(self) -> None:
         if self._details is not None:
             t, lang, item = self.ctx.t, self.ctx.language, self.item
-            text = t("ui.room.details", why=item.why(lang), fix=item.fix(lang))
+            role = self.ctx.session.assessment.role  # "the GP" to a caregiver or therapist
+            text = t("ui.room.details", why=item.why(lang, role), fix=item.fix(lang, role))
             if item.until_then is not None:  # "Until the rail is fitted: …" says so itself
-                text += "\n\n" + item.until_then(lang)
+                text += "\n\n" + item.until_then(lang, role)
             self._details.setText(text)
 
     def _retranslate_note(self) -> None:

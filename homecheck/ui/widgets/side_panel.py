@@ -265,7 +265,7 @@ class SidePanel(QWidget):
         if not key.startswith("area:"):
             return t(f"ui.side.step_{key}")
         area_id = key.split(":", 1)[1]
-        title = self.ctx.checklist.area(area_id).title(self.ctx.language)
+        title = self.ctx.checklist.area(area_id).title(self.ctx.language, self.role())
         answered, total = self.ctx.session.progress(area_id)
         # The tick and the numbers carry the meaning; the list never relies on colour.
         done = f"{TICK} " if answered == total else ""
