@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from homecheck.ui import theme
 from homecheck.ui.settings import Settings
+from tests.ui.helpers import first_room, start_check
 
 pytestmark = pytest.mark.gui
 
@@ -59,3 +60,21 @@ def test_no_step_is_cut_short_in_a_700_pixel_window(make_wizard) -> None:
     QApplication.processEvents()
     assert wizard.side.steps.verticalScrollBar().isVisible()
     assert not _cut_rows(wizard.side.steps)
+
+
+@pytest.mark.parametrize("width", [640, 700, 800])
+def test_a_client_row_that_wraps_is_not_cut_off_by_the_list(make_wizard, dialogs,
+                                                            width: int) -> None:
+    """A caregiver at 20 pt: 'Checks: 1 · last on 2 December 2026' wraps to a third line, and
+    the list, as tall as its rows, took the rows' height unwrapped (seen in a 683 px window)."""
+    wizard = make_wizard(Settings(language="en", text_size=20))
+    start_check(wizard, dialogs, "caregiver", "Mam")
+    first_room(wizard).rows[0].choices.choose_number(1)
+    dialogs.yes_no.insert(0, False)  # finish without saving the PDF: back to the list
+    wizard.accept()
+    wizard.resize(width, 450)
+    QApplication.processEvents()
+    people = wizard.clients_page.client_list.list
+    row = people.visualItemRect(people.item(0))
+    assert "\n" in people.item(0).text() and row.height() > 0
+    assert row.bottom() < people.viewport().height(), (row, people.viewport().height())

@@ -49,7 +49,11 @@ class JumpList(QListWidget):
     def fit_rows(self, most: int) -> None:
         """Be as tall as the rows (up to ``most`` of them, then scroll), not a fixed box."""
         self._fit_most = most
-        rows = [self.sizeHintForRow(n) for n in range(min(self.count(), most))]
+        # The rows as laid out in the list's width: sizeHintForRow does not wrap them, and a
+        # row that wraps to one more line (a long date at large text) was cut off at the bottom.
+        self.doItemsLayout()
+        rows = [self.visualRect(self.model().index(n, 0)).height()
+                for n in range(min(self.count(), most))]
         frame = 2 * self.frameWidth() + 4
         self.setFixedHeight(max(sum(rows), self.fontMetrics().height() * 2) + frame)
 
