@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import Any
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getAscent, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
@@ -28,6 +28,8 @@ from homecheck.report.styles import FONT, FONT_BOLD, register_fonts, sizes
 
 # Only the footer may sit in the bottom 8 % of a page (and only it may be small there).
 FOOTER_ZONE = 0.08
+# Home printers leave 3 to 5 mm at the paper's edges blank: no text is set closer than this.
+PRINT_EDGE = 6 * MM
 
 
 @lru_cache(maxsize=64)
@@ -178,7 +180,7 @@ class ActionListRenderer:
             canv.saveState()
             canv.setFont(FONT_BOLD, size)
             text = fit(text, room, FONT_BOLD, size)
-            canv.drawString(self.margin, height - self.top_margin * 0.6, text)
+            canv.drawString(self.margin, height - PRINT_EDGE - getAscent(FONT_BOLD, size), text)
             canv.restoreState()
 
         return draw
