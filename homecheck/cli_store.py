@@ -1,12 +1,13 @@
-"""The store from the command line: list, export, import, backup and restore.
+"""The store from the command line: list, export and import here, backup and restore in
+homecheck.cli_backup; the opening of the store and the rules they share.
 
 The data folder is the app's own (HOMECHECK_DATA_DIR, else the platform's rule). A problem
 with an input file exits 2 with one line ``homecheck: error: ...``; a problem with the store
 itself (damaged, made by a newer homecheck, the app is open; for a command that writes, a
 store that can only be read) exits 1 with one line. Every command opens the store under the
-app's lock (see _store): ``import`` and ``restore`` write, so they keep it and refuse while the
-app has the store open; the others only read (a store that cannot be written too) and let go of
-it once the store is open. Ctrl-C ends a command with exit status 130 and leaves nothing
+app's lock (command_store): ``import`` and ``restore`` write, so they keep it and refuse while
+the app has the store open; the others only read (a store that cannot be written too) and let
+go of it once the store is open. Ctrl-C ends a command with exit status 130 and leaves nothing
 half-written (homecheck.cli).
 """
 
@@ -18,7 +19,6 @@ import dataclasses
 import json
 import os
 import shutil
-import stat
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -47,7 +47,7 @@ class FileProblem(Exception):
     """An input or output file cannot be used (exit 2); the message names it."""
 
 
-def _shown(path: str | Path) -> str:
+def shown(path: str | Path) -> str:
     return os.fsencode(str(path)).decode("utf-8", "backslashreplace")
 
 
@@ -55,7 +55,7 @@ def _error(message: str) -> None:
     print(f"homecheck: error: {' '.join(message.split())}", file=sys.stderr)
 
 
-def _folder_problem(exc: OSError, could_not: str) -> str:
+def folder_problem(exc: OSError, could_not: str) -> str:
     """Why the data folder cannot be used, said once (DataFolderError already says it plainly)."""
     from homecheck.store.paths import DataFolderError
 
@@ -65,7 +65,7 @@ def _folder_problem(exc: OSError, could_not: str) -> str:
 
 
 @contextlib.contextmanager
-def _store(
+def command_store(
     *, writing: bool, must_exist: bool = True, language: str = DEFAULT_LANGUAGE
 ) -> Iterator[Store | None]:
     """The app's store, opened for one command (StoreProblem when it cannot be used).
@@ -88,7 +88,7 @@ def _store(
     try:
         folder = data_dir()
     except OSError as exc:
-        raise StoreProblem(_folder_problem(exc, "used")) from None
+        raise StoreProblem(folder_problem(exc, "used")) from None
     lock: StoreLock | None = None
     app_open: AlreadyOpen | None = None
     try:
@@ -99,7 +99,7 @@ def _store(
         app_open = exc  # the app checks and upgrades the store it has open
     except OSError as exc:  # a folder that can only be read: the store is opened read-only
         if writing:
-            raise StoreProblem(_folder_problem(exc, "written")) from None
+            raise StoreProblem(folder_problem(exc, "written")) from None
     # (while the app is open, it has checked the store after an unclean end)
     unclean = lock.unclean if lock is not None else app_open is None and left_unclean(folder)
     checked = False  # the full check after an unclean exit found the store sound
@@ -149,7 +149,7 @@ def _rows(store: Store) -> list[dict[str, object]]:
 
 def cmd_list(args: argparse.Namespace) -> int:
     """Print the stored checks, oldest date first."""
-    with _store(writing=False, language=args.lang) as store:
+    with command_store(writing=False, language=args.lang) as store:
         rows = [] if store is None else _rows(store)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -165,17 +165,17 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _writable_output(path: Path, what: str) -> None:
+def writable_output(path: Path, what: str) -> None:
     from homecheck.fileio import check_output
 
     if path.is_dir():
-        raise FileProblem(f"{_shown(path)}: is a folder; give a file name for the {what}")
+        raise FileProblem(f"{shown(path)}: is a folder; give a file name for the {what}")
     if str(path.parent) and not path.parent.is_dir():
-        raise FileProblem(f"{_shown(path)}: the folder does not exist")
+        raise FileProblem(f"{shown(path)}: the folder does not exist")
     # A link, device or pipe at OUT would be replaced by a regular file: refused, left as it is.
     problem = check_output(path)
     if problem is not None:
-        raise FileProblem(f"{_shown(path)}: {problem}")
+        raise FileProblem(f"{shown(path)}: {problem}")
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -185,8 +185,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from homecheck.session.views import exported
 
     out = Path(args.output)
-    _writable_output(out, "check file")
-    with _store(writing=False) as store:
+    writable_output(out, "check file")
+    with command_store(writing=False) as store:
         if store is None:
             raise FileProblem(f"there is no check with ID {args.id} (nothing is stored yet)")
         unknown = FileProblem(f"there is no check with ID {args.id} (see 'homecheck list')")
@@ -206,7 +206,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     # (os.path, not Path: a name too long for a folder is said by the write below)
     if referenced(check) and os.path.exists(folder) and not os.path.isdir(folder):
         raise FileProblem(
-            f"{_shown(folder)}: is a file, but the check's photos go in a folder of that name "
+            f"{shown(folder)}: is a file, but the check's photos go in a folder of that name "
             "beside the check file; give another name with -o"
         )
     made_folder = not os.path.lexists(folder)  # (False, not OSError, for a name too long)
@@ -218,7 +218,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             shutil.rmtree(folder, ignore_errors=True)
         if isinstance(exc, OSError):
             reason = exc.strerror or exc
-            raise FileProblem(f"{_shown(out)}: cannot write the file ({reason})") from None
+            raise FileProblem(f"{shown(out)}: cannot write the file ({reason})") from None
         raise
     return EXIT_OK
 
@@ -227,7 +227,7 @@ def _check_files(path: Path) -> list[Path]:
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.suffix == ".json" and not p.is_dir())
         if not files:
-            raise FileProblem(f"{_shown(path)}: no check files (*.json) in this folder")
+            raise FileProblem(f"{shown(path)}: no check files (*.json) in this folder")
         return files
     return [path]
 
@@ -252,12 +252,12 @@ def cmd_import(args: argparse.Namespace) -> int:
                 try:
                     check = fmt.read_file(path, content)
                 except fmt.FormatError as exc:
-                    _error(f"{_shown(path)}: {exc}")
+                    _error(f"{shown(path)}: {exc}")
                     refused += 1
                     continue
                 if store is None:  # (a line before a long upgrade: in the file's language)
                     store = opened.enter_context(
-                        _store(writing=True, must_exist=False, language=check.language)
+                        command_store(writing=True, must_exist=False, language=check.language)
                     )
                     assert store is not None  # (must_exist=False: made when missing)
                 t = catalogue(check.language)
@@ -272,86 +272,13 @@ def cmd_import(args: argparse.Namespace) -> int:
                     key = "cli.store.skipped" if stored.already else "cli.store.stored"
                     if stored.left_out and not stored.already:
                         key = "cli.store.stored_left_out"
-                    print(t(key, file=_shown(path), id=stored.check_id, count=stored.left_out))
+                    print(t(key, file=shown(path), id=stored.check_id, count=stored.left_out))
     return EXIT_BAD_INPUT if refused else EXIT_OK
-
-
-def cmd_backup(args: argparse.Namespace) -> int:
-    """Write the whole store with its photos to one zip file."""
-    from homecheck.cli_open import ctrl_c_waits
-    from homecheck.store.backup import make_backup
-    from homecheck.store.errors import StoreDamaged
-    from homecheck.store.paths import data_dir
-
-    out = Path(args.output)
-    _writable_output(out, "backup")
-    with _store(writing=False, language=args.lang) as store:
-        if store is None:
-            raise StoreProblem("nothing is stored yet: there is no store to back up")
-        try:
-            summary = make_backup(store, data_dir(), out, uninterrupted=ctrl_c_waits)
-        except StoreDamaged as exc:
-            raise StoreProblem(f"{exc}; no backup was made") from None
-        except OSError as exc:
-            reason = exc.strerror or exc
-            raise FileProblem(f"{_shown(out)}: cannot write the backup ({reason})") from None
-    t = catalogue(args.lang)
-    print(t("cli.store.backup_made", file=_shown(out), checks=summary.checks,
-            clients=summary.clients, photos=summary.photos))
-    return EXIT_OK
-
-
-def cmd_restore(args: argparse.Namespace) -> int:
-    """Bring a backup into an empty data folder."""
-    from homecheck.cli_open import open_store
-    from homecheck.fileio import kind_of
-    from homecheck.store.backup import BackupError, NotEmpty, restore_backup
-    from homecheck.store.errors import StoreError
-    from homecheck.store.lock import AlreadyOpen, StoreLock
-    from homecheck.store.paths import DB_NAME, data_dir, writable
-
-    source = Path(args.file)
-    try:
-        mode = os.stat(source).st_mode
-    except OSError:
-        raise FileProblem(f"{_shown(source)}: file not found") from None
-    if stat.S_ISDIR(mode):
-        raise FileProblem(f"{_shown(source)}: is a folder, not a backup file")
-    if not stat.S_ISREG(mode):  # a device or a pipe: never opened
-        raise FileProblem(f"{_shown(source)}: {kind_of(mode)}")
-    try:
-        folder = data_dir()
-        lock = StoreLock(folder).acquire()
-    except AlreadyOpen as exc:
-        raise StoreProblem(f"{exc} (this command changes the store)") from None
-    except OSError as exc:
-        raise StoreProblem(_folder_problem(exc, "written")) from None
-    checked = not lock.unclean  # (until a full check after a crash found the store sound)
-    try:
-        path = folder / DB_NAME
-        if path.is_file():
-            # A store already there is opened as by every store command (an older homecheck's
-            # is upgraded, saying so) before restore looks whether it holds anything.
-            open_store(path, catalogue(args.lang), check_integrity=lock.unclean,
-                       read_only=not writable(path)).close()  # fmt: skip
-            checked = True
-        summary = restore_backup(source, folder)
-    except (NotEmpty, StoreError) as exc:  # data already there, or a store not writable
-        raise StoreProblem(str(exc)) from None
-    except BackupError as exc:
-        raise FileProblem(f"{_shown(source)}: {exc}; nothing was restored") from None
-    except OSError as exc:
-        raise StoreProblem(f"the data folder cannot be written ({exc.strerror or exc})") from None
-    finally:
-        lock.release(clean=checked)
-    t = catalogue(args.lang)
-    print(t("cli.store.restored", file=_shown(source), checks=summary.checks,
-            clients=summary.clients, photos=summary.photos))
-    return EXIT_OK
 
 
 def add_store_commands(sub: argparse._SubParsersAction) -> None:
     """The store commands, on the main parser's subcommands."""
+    from homecheck import cli_backup
     from homecheck.cli import file_name
 
     def lang(p: argparse.ArgumentParser) -> None:
@@ -396,7 +323,7 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE.zip", type=file_name,
                    help="the backup file")
     lang(p)
-    p.set_defaults(func=_run(cmd_backup))
+    p.set_defaults(func=_run(cli_backup.cmd_backup))
 
     p = sub.add_parser(
         "restore", help="bring a backup into an empty data folder",
@@ -406,7 +333,7 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", metavar="FILE.zip", type=file_name,
                    help="a backup made with 'homecheck backup'")
     lang(p)
-    p.set_defaults(func=_run(cmd_restore))
+    p.set_defaults(func=_run(cli_backup.cmd_restore))
 
 
 def _run(command: Command) -> Command:
