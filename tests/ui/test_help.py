@@ -40,6 +40,18 @@ def test_the_side_panel_has_a_help_button_and_shows_the_text_size(make_wizard) -
     wizard.help_window.close()
 
 
+@pytest.mark.parametrize(("language", "largest"), [("nl", "de grootste"), ("en", "the largest")])
+def test_larger_text_at_the_largest_size_says_so(make_wizard, language: str, largest: str) -> None:
+    """Pressing 'Larger text' at 20 pt changes nothing: the line under it says why, instead of
+    leaving an older reader to press again and again."""
+    wizard = make_wizard(Settings(language=language, text_size=18))
+    assert largest not in wizard.side.size_label.text()
+    wizard.side.larger_button.click()
+    assert "20" in wizard.side.size_label.text() and largest in wizard.side.size_label.text()
+    wizard.side.smaller_button.click()
+    assert largest not in wizard.side.size_label.text()
+
+
 def test_a_long_data_folder_wraps_in_the_help_at_the_largest_text(
     make_wizard, monkeypatch: pytest.MonkeyPatch
 ) -> None:

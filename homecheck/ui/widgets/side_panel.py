@@ -20,6 +20,7 @@ from homecheck.i18n import LANGUAGES
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.hooks import Hook, Trigger
+from homecheck.ui.settings import TEXT_SIZES
 from homecheck.ui.widgets.jump_list import JumpList
 from homecheck.ui.widgets.labels import plain_label
 
@@ -176,7 +177,10 @@ class SidePanel(QWidget):
         self.smaller_button.setText(t("ui.side.smaller"))
         self.smaller_button.setAccessibleName(t("ui.side.smaller_name"))
         self.smaller_button.setAccessibleDescription(t("ui.side.size_description"))
-        self.size_label.setText(t("ui.side.size_now", size=self.ctx.settings.text_size))
+        # At the largest size "Larger text" does nothing: the line says why.
+        size = self.ctx.settings.text_size
+        key = "size_now_largest" if size == TEXT_SIZES[-1] else "size_now"
+        self.size_label.setText(t(f"ui.side.{key}", size=size))
         self.help_button.setText(t("ui.side.help"))
         self.help_button.setAccessibleName(t("ui.side.help_name"))
         self.help_button.setAccessibleDescription(t("ui.side.help_description"))
