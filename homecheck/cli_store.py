@@ -83,12 +83,16 @@ def command_store(
     from homecheck.store.errors import StoreError
     from homecheck.store.lock import AlreadyOpen, StoreLock, left_unclean
     from homecheck.store.migrations import StoreNeedsUpgrade
-    from homecheck.store.paths import data_dir, database_path, writable
+    from homecheck.store.paths import DB_NAME, data_dir, writable
 
     try:
         folder = data_dir()
     except OSError as exc:
         raise StoreProblem(folder_problem(exc, "used")) from None
+    path = folder / DB_NAME
+    if must_exist and not path.exists():  # nothing stored yet: nothing to open, no lock taken
+        yield None
+        return
     lock: StoreLock | None = None
     app_open: AlreadyOpen | None = None
     try:
@@ -104,10 +108,6 @@ def command_store(
     unclean = lock.unclean if lock is not None else app_open is None and left_unclean(folder)
     checked = False  # the full check after an unclean exit found the store sound
     try:
-        path = database_path()
-        if must_exist and not path.exists():
-            yield None
-            return
         # A store that can be read but not written (a read-only disk, another user's file):
         # list and export read it as it is; a command that writes is refused by Store.
         read_only = not writing and path.exists() and not writable(path)

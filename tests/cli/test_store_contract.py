@@ -53,6 +53,10 @@ def test_list_of_a_new_data_folder_is_an_empty_list(data: Path) -> None:
     assert json.loads(ran.out) == []
     ran = hc(data, "list")
     assert (ran.code, ran.err) == (0, "") and len(ran.out.splitlines()) == 1
+    for argv in (("export", "1", "-o", str(data.parent / "e.json")),
+                 ("backup", "-o", str(data.parent / "b.zip"))):  # fmt: skip
+        assert hc(data, *argv).code in (1, 2)  # nothing to export or back up
+    assert not data.exists() or list(data.iterdir()) == []  # reading made nothing
 
 
 def test_list_json_gives_exact_keys_types_and_order(data: Path, practice: dict[str, int]) -> None:
