@@ -12,7 +12,7 @@ import pytest
 from homecheck.domain.actions import NEXT_STEP_HELPERS, PERSON_ACTIONS, PERSON_AREA, Action
 from homecheck.domain.advice import advice_sections
 from homecheck.domain.content import HELPERS, Checklist, checklist
-from homecheck.domain.wording import action_texts, helper_names, next_step_texts
+from homecheck.domain.wording import action_texts, for_role, helper_names, next_step_texts
 from homecheck.i18n import catalogue
 
 # Someone who helps the person, named as the reader's own ("je huisarts", "your GP").
@@ -35,7 +35,7 @@ BODY = {
 # Names of whom a part of the home or a helper is: the reader, where the person is meant. (In a
 # sentence, "Moet je het toch zelf doen?" may well speak to a caregiver too.)
 SELF = {
-    "nl": re.compile(r"\b(jezelf|jijzelf|jou|jij)\b", re.I),
+    "nl": re.compile(r"\b(jezelf|jijzelf|jou|jij|je zelf)\b", re.I),
     "en": re.compile(r"\b(yourself|you)\b", re.I),
 }
 # What each kind of text must not say: every text names helpers; texts about the person also
@@ -83,6 +83,9 @@ def _said(role: str, language: str) -> Iterator[tuple[str, str, str]]:
         for nothing in (False, True):
             for text in next_step_texts(step, t, role, nothing_to_do=nothing):
                 yield f"next step {step}", text, "person"
+    # The PDF's advice pages: "Wat de persoon kan doen", not "Wat je zelf kunt doen".
+    yield "advice heading", for_role(t, "report.advice.heading", role), "name"
+    yield "advice intro", for_role(t, "report.advice.intro", role), "name"
     for section in advice_sections():
         yield f"advice {section.id}", section.title(language, role), "text"
         for number, point in enumerate(section.points):
