@@ -197,7 +197,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     print()
     for area in doc["areas"]:
         score = t("cli.no_score") if area["score"] is None else area["score"]
-        title = content.area(area["id"]).title(lang)
+        title = content.area(area["id"]).title(lang, assessment.role)
         counts = {k: area[k] for k in ("hazards", "answered", "unanswered")}
         print("  " + t("cli.area_line", title=title, score=score, **counts))
     print()
@@ -213,7 +213,8 @@ def cmd_score(args: argparse.Namespace) -> int:
     if not doc["actions"]:
         print("  " + t("cli.no_actions"))
     for action in build_actions(content, assessment):
-        texts = action_texts(action, t, content, assessment.intake)
+        # Worded for who filled it in, as the next step above, the app and the PDF.
+        texts = action_texts(action, t, content, assessment.intake, assessment.role)
         print(f"  [{t('priority.' + action.priority)}] {texts.fix}")
         if texts.raised:
             print(f"      {texts.raised}")

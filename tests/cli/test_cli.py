@@ -248,7 +248,7 @@ def test_score_text(capsys: pytest.CaptureFixture[str], name: str) -> None:
         # One line per action, and under a raised one its "higher because" line.
         expected = []
         for action in actions:
-            texts = action_texts(action, t, CONTENT, assessment.intake)
+            texts = action_texts(action, t, CONTENT, assessment.intake, assessment.role)
             expected.append(f"  [{t('priority.' + action.priority)}] {texts.fix}")
             if action.reasons:
                 expected.append(f"      {texts.raised}")
