@@ -170,3 +170,23 @@ def test_larger_text_in_a_640_px_window_stacks_the_buttons_at_once(make_wizard, 
     assert not _clipped(page)
     assert _lines(page) > lines_before
 
+
+
+def test_choosing_an_answer_in_a_room_moves_no_button(make_wizard, qtbot) -> None:
+    """At 20 pt "Gaat goed" grew by a pixel when chosen: the tick's room was its own width,
+    rounded, while Qt measures the whole text."""
+    from homecheck.ui.settings import Settings
+    from tests.ui.helpers import first_room
+
+    wizard = make_wizard(Settings(language="nl"))
+    wizard.resize(640, 700)
+    page = first_room(wizard)
+    for _ in range(4):  # 14 pt, then up to 20 pt while the room is on screen
+        QApplication.processEvents()
+        for row in page.rows[:3]:
+            before = [b.geometry() for b in row.choices.buttons.values()]
+            for number in (1, 2, 3):  # the tick moves from one answer to the next
+                row.choices.choose_number(number)
+                QApplication.processEvents()
+                assert [b.geometry() for b in row.choices.buttons.values()] == before
+        wizard.side.larger_button.click()

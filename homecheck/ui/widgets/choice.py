@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QPushButton, QWidget
 
@@ -30,10 +30,33 @@ class AnswerButton(GuardedButton):
     of the chosen answer has its room on every button, so that choosing moves nothing (a button
     that grew pushed the next one to another line, under the pointer)."""
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._plain_text = ""  # the text without the tick
+        self._tick_room = 0  # how much wider that text is with the tick in front
+
+    def show_text(self, text: str) -> None:
+        """Show the text, with the tick in front when the answer is chosen."""
+        self._plain_text = text
+        self.setText(f"{CHECK_MARK} {text}" if self.isChecked() else text)
+        self._measure_tick_room()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # another text size
+            self._measure_tick_room()
+
+    def _measure_tick_room(self) -> None:
+        # Measured as Qt measures a button's text: the tick's own width, added, was a pixel
+        # off now and then (rounding), and a chosen answer grew by that pixel.
+        text, metrics, flag = self._plain_text, self.fontMetrics(), Qt.TextFlag.TextShowMnemonic
+        with_tick = metrics.size(flag, f"{CHECK_MARK} {text}").width()
+        self._tick_room = with_tick - metrics.size(flag, text).width()
+
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         if not self.isChecked():
-            hint.setWidth(hint.width() + self.fontMetrics().horizontalAdvance(f"{CHECK_MARK} "))
+            hint.setWidth(hint.width() + self._tick_room)
         return hint
 
     def minimumSizeHint(self) -> QSize:
@@ -55,7 +78,7 @@ class ChoiceButtons(WrapRow):
         self._labels = dict.fromkeys(self.values, "")
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
-        self.buttons: dict[str, QPushButton] = {}
+        self.buttons: dict[str, AnswerButton] = {}
         self._showing = False  # set_value() shows a stored answer: not a new choice
         # A second click that lands here only because the page moved on is not an answer.
         self.guard = ClickGuard(self.focus_button)
@@ -88,8 +111,7 @@ class ChoiceButtons(WrapRow):
             label = self._labels[value]
             # The digit is both the visible key hint and the Alt mnemonic; the tick shows the
             # choice without relying on colour.
-            mark = f"{CHECK_MARK} " if button.isChecked() else ""
-            button.setText(f"{mark}&{n}  {label}")
+            button.show_text(f"&{n}  {label}")
             button.setAccessibleName(label)
         self.refit()  # another language may need more room
 
