@@ -39,17 +39,21 @@ PATH_BREAK = f'<font size="{PATH_BREAK_PT}"> </font>'
 LONG_PATH = 20
 _WORDS_WITH_SEPARATOR = re.compile(r"(\S*[\\/]\S*)")
 _AFTER_SEPARATORS = re.compile(r"(?<=[\\/])(?=[^\\/])")  # "https://" breaks after the "//"
+# Dutch "'s nachts", "'s avonds": the "'s" goes to the next line with its word (a no-break space;
+# "Mum's bed" has a letter before the apostrophe and is left as it is).
+_APOSTROPHE_S = re.compile(r"(?<!\w)(['’]s) ")
 
 
 def markup(text: str) -> str:
-    """Plain text as Paragraph markup: escaped, line breaks kept, long paths breakable."""
+    """Plain text as Paragraph markup: escaped, line breaks kept, long paths breakable, and
+    "'s nachts" never split over two lines."""
     pieces = _WORDS_WITH_SEPARATOR.split(clean(text))  # every other piece is such a word
     marked = [
         PATH_BREAK.join(escape(part) for part in _AFTER_SEPARATORS.split(piece))
         if n % 2 and len(piece) >= LONG_PATH else escape(piece)
         for n, piece in enumerate(pieces)
     ]
-    return "".join(marked).replace("\n", "<br/>")
+    return _APOSTROPHE_S.sub("\\1\u00a0", "".join(marked)).replace("\n", "<br/>")
 
 
 def para(text: str, style: str, styles: StyleSheet1) -> Paragraph:
