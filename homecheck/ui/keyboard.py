@@ -1,17 +1,15 @@
-"""The wizard by keyboard: its shortcuts, Tab from a page to the buttons, Enter, and the
-question with keyboard focus kept in view."""
+"""The wizard by keyboard: its shortcuts, Tab from a page to the buttons, and Enter."""
 
 from __future__ import annotations
 
 import itertools
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget, QWizard
 
 if TYPE_CHECKING:
-    from homecheck.ui.navigation import PagedWizard
     from homecheck.ui.pages.base import BasePage
     from homecheck.ui.wizard import HomeWizard
 
@@ -73,30 +71,3 @@ def button_for_enter(window: QWidget, event: QKeyEvent) -> QPushButton | None:
     ):
         return focused
     return None
-
-
-class FocusFollower(QObject):
-    """On every page the question that gets keyboard focus scrolls into view (by Tab, by an
-    answer that moved on, by a click); on a room its row is marked as the current one."""
-
-    def __init__(self, wizard: PagedWizard) -> None:
-        super().__init__(wizard)
-        self.wizard = wizard
-        self.last_focused: QWidget | None = None  # on a page, before focus left the window
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._focus_changed)
-
-    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
-        wizard = self.wizard
-        page = wizard.pages_by_id.get(wizard.currentId())
-        if page is None or not page.built or new is None or not page.isAncestorOf(new):
-            return
-        came_back = new is self.last_focused and (old is None or not wizard.isAncestorOf(old))
-        self.last_focused = new
-        if came_back:
-            # Focus came back to where it was, from a dialog or another program: the page
-            # stays as the person left it ("Saved: …" under the buttons stays in view).
-            return
-        page.focus_moved(new)
-        page.show_question_of(new)

@@ -50,10 +50,13 @@ class HomeWizard(PagedWizard):
         self.fit.fit_minimum()
 
         self.undo = AnswerUndo(ctx.session)
+        self._last_focused: QWidget | None = None  # on a page, before focus left the window
         self.help_window: HelpWindow | None = None
         ctx.session.subscribe(self._session_changed)
         self.currentIdChanged.connect(self._page_changed)
-        self.focus_follower = keyboard.FocusFollower(self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
         for page in self.pages_by_id.values():
             page.save_requested.connect(self.save_as_file)
         self._update_steps()
@@ -107,6 +110,21 @@ class HomeWizard(PagedWizard):
         upcoming = self.pages_by_id.get(self.next_id_after(self.currentId()))
         if upcoming is not None and upcoming is not self.currentPage():
             upcoming.ensure_built()
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        # On every page the question that gets keyboard focus scrolls into view (by Tab, by
+        # an answer that moved on, by a click); on a room its row is marked as the current one.
+        page = self.pages_by_id.get(self.currentId())
+        if page is None or not page.built or new is None or not page.isAncestorOf(new):
+            return
+        came_back = new is self._last_focused and (old is None or not self.isAncestorOf(old))
+        self._last_focused = new
+        if came_back:
+            # Focus came back to where it was, from a dialog or another program: the page
+            # stays as the person left it ("Saved: …" under the buttons stays in view).
+            return
+        page.focus_moved(new)
+        page.show_question_of(new)
 
     # -- session changes -------------------------------------------------------------------
 
