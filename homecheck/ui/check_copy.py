@@ -1,6 +1,7 @@
 """Save a stored check as a check file (JSON + photos folder), as *Save the answers* does.
 
-Offered before a check or a client is deleted, so nothing has to be lost by mistake.
+Offered before a check or a client is deleted, so nothing has to be lost by mistake; and
+deleting one stored check after that question.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from homecheck.domain.assessment import dumps
 from homecheck.fileio import atomic_write
 from homecheck.session.file_names import default_file_name
-from homecheck.session.photos import copy_beside, photos_folder
+from homecheck.session.photos import copy_beside, photos_folder, referenced
 from homecheck.session.views import exported
 from homecheck.ui.context import UiContext
 from homecheck.ui.settings import FileKind
@@ -44,4 +45,27 @@ def save_check_copy(ctx: UiContext, parent: QWidget | None, check_id: int, date:
         message = t("ui.finish.write_error", path=target, reason=exc.strerror or str(exc))
         ctx.dialogs.error(parent, t("ui.finish.error_title"), message)
         return False
+    return True
+
+
+def delete_stored_check(
+    ctx: UiContext, parent: QWidget | None, check_id: int, date: str, title: str, question: str
+) -> bool:
+    """Ask ``question`` (with a button that saves a copy first), then delete the stored check
+    ``check_id`` and the photo files no other check uses; True when it was deleted.
+
+    KeyError when another homecheck window deleted the check already.
+    """
+    if not ctx.dialogs.confirm_delete(
+        parent, title, question,
+        save_copy=lambda: save_check_copy(ctx, parent, check_id, date),
+        save_label=ctx.t("ui.clients.save_copy_first"),
+    ):
+        return False
+    from homecheck.ui import photo_files  # here: the window shows without it
+
+    store = ctx.session.store
+    photos = referenced(store.load_check(check_id))
+    ctx.session.delete_check(check_id)
+    photo_files.forget_unused(store, photos)
     return True

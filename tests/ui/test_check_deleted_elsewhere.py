@@ -48,6 +48,19 @@ def test_start_page_check_deleted_in_other_window(make_wizard, dialogs, mode) ->
     assert wizard.currentId() > START_ID
 
 
+def test_start_page_delete_of_a_check_deleted_in_other_window(make_wizard, dialogs) -> None:
+    first_id = _finished_own_check(make_wizard)
+    wizard = make_wizard()
+    start = wizard.start_page
+    assert start.delete_button.isVisible()
+    _delete_elsewhere(first_id)
+    dialogs.default_yes = True
+    assert not start.delete_last()  # before: a KeyError, and the offer stayed
+    assert dialogs.named("inform")[-1][1] == "This check is no longer here"
+    assert start.base is None and start.mode() == "new"
+    assert not start.delete_button.isVisible()
+
+
 @pytest.mark.parametrize("action", ["followup", "open", "delete"])
 def test_client_page_check_deleted_in_other_window(make_wizard, dialogs, action) -> None:
     finish_check_for_new_client(make_wizard(), dialogs, "therapist", "Mrs Jansen")

@@ -269,26 +269,17 @@ class ClientsPage(BasePage):
             return False
         question = t("ui.clients.delete_check_question", date=self.ctx.date(check.date),
                      client=self.client_list.label_of(self.client_list.client_id))
-        from homecheck.ui.check_copy import save_check_copy
+        from homecheck.ui.check_copy import delete_stored_check  # the window shows without it
 
-        if not self.ctx.dialogs.confirm_delete(
-            self, t("ui.clients.delete_title"), question,
-            save_copy=lambda: save_check_copy(self.ctx, self, check.id, check.date),
-            save_label=t("ui.clients.save_copy_first"),
-        ):
-            return False
-        from homecheck.session.photos import referenced
-        from homecheck.ui import photo_files  # here: the window shows without it
-
+        choosing = self.choosing  # a reload (the open check followed this one) keeps the choice
         try:
-            photos = referenced(session.store.load_check(check.id))
+            if not delete_stored_check(self.ctx, self, check.id, check.date,
+                                       t("ui.clients.delete_title"), question):
+                return False
         except KeyError:  # deleted in another window meanwhile
             self._check_gone()
             return False
-        choosing = self.choosing  # a reload (the open check followed this one) keeps the choice
-        session.delete_check(check.id)
         self.choosing = choosing
-        photo_files.forget_unused(session.store, photos)
         self.client_list.refresh()
         self._show_client()
         return True

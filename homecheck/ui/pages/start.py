@@ -202,23 +202,17 @@ class StartPage(BasePage):
         if base is None or base.id == session.check_id or not self._mode_possible("review"):
             return False
         question = t("ui.start.delete_last_question", date=self.ctx.date(base.date))
-        from homecheck.ui.check_copy import save_check_copy
+        from homecheck.ui.check_copy import delete_stored_check  # the start page shows without it
 
-        if not self.ctx.dialogs.confirm_delete(
-            self, t("ui.start.delete_last_title"), question,
-            save_copy=lambda: save_check_copy(self.ctx, self, base.id, base.date),
-            save_label=t("ui.clients.save_copy_first"),
-        ):
+        try:
+            if not delete_stored_check(self.ctx, self, base.id, base.date,
+                                       t("ui.start.delete_last_title"), question):
+                return False
+        except KeyError:  # deleted in another window since the page was shown
+            self._check_gone()
             return False
-        from homecheck.session.photos import referenced
-        from homecheck.ui import photo_files  # here: the start page shows without it
-
-        store = session.store
-        photos = referenced(store.load_check(base.id))
-        session.delete_check(base.id)
-        photo_files.forget_unused(store, photos)
         self.choice.deleted = base.date
-        self.choice.base = followup_base(store, None)
+        self.choice.base = followup_base(session.store, None)
         self._show_modes()
         self._show_header()
         self.retranslate()
