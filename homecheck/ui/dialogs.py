@@ -12,6 +12,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QToolButton,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from homecheck.domain.textrules import MAX_LABEL
 from homecheck.ui import theme
 from homecheck.ui.settings import FileKind, Settings, save_settings
+from homecheck.ui.widgets.labels import breakable_path, copies_without_breaks
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -77,9 +79,13 @@ class QtDialogs:
             theme.follow(box)
         box.setIcon(icon)
         box.setWindowTitle(title)
-        box.setText(text)
+        # A path in the text wraps after its separators: a long Windows path ran past the edge
+        # of the screen, its file name cut off.
+        box.setText(breakable_path(text))
         # Our texts may contain a client label typed by a person: never interpret it as HTML.
         box.setTextFormat(Qt.TextFormat.PlainText)
+        for label in box.findChildren(QLabel):  # selectable: copied without those breaks
+            copies_without_breaks(label)
         return box
 
     def ask_yes_no(self, parent: QWidget | None, title: str, text: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QClipboard, QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
@@ -42,10 +42,31 @@ def breakable_path(path: str) -> str:
     return _BREAKS.sub(lambda match: match.group() + _BREAK, path)
 
 
+class _CopiesWithoutBreaks(QObject):
+    """Takes the breaks out of what was just copied from its label (copied elsewhere: left)."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__(label)
+        self.label = label
+        QGuiApplication.clipboard().changed.connect(self._copied)
+
+    def _copied(self, mode: QClipboard.Mode) -> None:
+        clipboard = QGuiApplication.clipboard()
+        text = clipboard.text(mode)
+        if _BREAK in text and self.label.hasSelectedText():
+            clipboard.setText(text.replace(_BREAK, ""), mode)
+
+
+def copies_without_breaks(label: QLabel) -> None:
+    """What the person selects in ``label`` and copies comes without breakable_path's breaks
+    (Qt copies what it shows, invisible breaks and all)."""
+    _CopiesWithoutBreaks(label)
+
+
 class PathLabel(QLabel):
     """A plain, word-wrapped line that says where something was saved: its paths wrap
     (breakable_path), and the person can select it with the mouse and copy it, getting the
-    paths as they are (Qt copies what it shows, invisible breaks and all)."""
+    paths as they are."""
 
     def __init__(self, role: str = "") -> None:
         super().__init__()
@@ -54,18 +75,11 @@ class PathLabel(QLabel):
         if role:
             theme.set_role(self, role)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        QGuiApplication.clipboard().changed.connect(self._copied)
+        copies_without_breaks(self)
 
     def set_paths_text(self, text: str) -> None:
         """Show ``text``, with every path in it able to wrap."""
         self.setText(breakable_path(text))
-
-    def _copied(self, mode: QClipboard.Mode) -> None:
-        """What was just copied from this label loses the breaks (copied elsewhere: left)."""
-        clipboard = QGuiApplication.clipboard()
-        text = clipboard.text(mode)
-        if _BREAK in text and self.hasSelectedText():
-            clipboard.setText(text.replace(_BREAK, ""), mode)
 
 
 _MNEMONIC = re.compile(r"&([^&\s])")
