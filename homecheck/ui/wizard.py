@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QMoveEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
@@ -112,8 +112,8 @@ class HomeWizard(PagedWizard):
             upcoming.ensure_built()
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
-        # On every page the question that gets keyboard focus scrolls into view (by Tab, by
-        # an answer that moved on, by a click); on a room its row is marked as the current one.
+        # On every page the question that gets keyboard focus scrolls into view (by Tab, by an
+        # answer that moved on); on a room its row is marked as the current one.
         page = self.pages_by_id.get(self.currentId())
         if page is None or not page.built or new is None or not page.isAncestorOf(new):
             return
@@ -124,7 +124,11 @@ class HomeWizard(PagedWizard):
             # stays as the person left it ("Saved: …" under the buttons stays in view).
             return
         page.focus_moved(new)
-        page.show_question_of(new)
+        if QApplication.mouseButtons() == Qt.MouseButton.NoButton:
+            # Not for focus that comes with a mouse press: the page would move under the
+            # pointer, the release land elsewhere and the click not count. What was clicked
+            # is in view already.
+            page.show_question_of(new)
 
     # -- session changes -------------------------------------------------------------------
 
