@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QHideEvent
-from PySide6.QtWidgets import QButtonGroup, QPushButton, QRadioButton, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QButtonGroup, QPushButton, QRadioButton, QWidget
 
 from homecheck.session.history import CheckSummary, followup_base, summaries
 from homecheck.store.db import CheckInfo
@@ -307,7 +307,15 @@ class ClientsPage(BasePage):
         if self.decided():
             self.nav().focus_next_button()
         elif self.client_list.clients:
-            self.client_list.list.setFocus(Qt.FocusReason.OtherFocusReason)
+            listed = self.client_list.list
+            listed.setFocus(Qt.FocusReason.OtherFocusReason)
+            # The search field and the chosen client both in view, also in a short window: the
+            # chosen row at the list's top, the page scrolled up to the search (with thousands
+            # of clients the search is the way in).
+            chosen = listed.currentItem()
+            if chosen is not None:
+                listed.scrollToItem(chosen, QAbstractItemView.ScrollHint.PositionAtTop)
+            self.ensure_visible(self.client_list.search_edit)
         else:
             self.client_list.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
