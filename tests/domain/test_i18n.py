@@ -150,3 +150,27 @@ def test_catalogue_rejects_broken_files(
         (fake_i18n / name).write_text(text, encoding="utf-8")
     with pytest.raises(ValueError, match=message):
         catalogue.__wrapped__("nl")
+
+
+# Dutch care words an English reader would not know; fine after "in Dutch:" or "in the
+# Netherlands:", where they are the word to ask for.
+DUTCH_CARE_WORDS = ("valanalyse", "huisarts", "fysiotherapeut", "ergotherapeut", "thuiszorg",
+                    "mantelzorg", "wijkverpleegkundige", "apotheker", "gemeente", "wmo")
+INTRODUCED = re.compile(r"\((?:in Dutch|in the Netherlands): [^)]*\)")
+
+
+def test_english_texts_name_dutch_care_words_only_as_the_dutch_word() -> None:
+    texts = [CATALOGUES["en"].raw(key) for key in ALL_KEYS]
+    checklist = content.checklist()
+    for role in ("self", "caregiver", "therapist"):
+        for item in checklist.items():
+            shown = (item.question, item.why, item.fix, item.until_then)
+            texts += [text("en", role) for text in shown if text is not None]
+        for area in checklist.areas:
+            texts += [area.title("en", role), area.intro("en", role)]
+    unexplained = [
+        text for text in texts
+        for word in DUTCH_CARE_WORDS
+        if re.search(rf"\b{word}\b", INTRODUCED.sub("", text), re.IGNORECASE)
+    ]
+    assert not unexplained, unexplained
