@@ -76,3 +76,23 @@ def fill(folder: Path, clients: int, checks_each: int = 5, seed: int = 1) -> Pat
     finally:
         store.close()
     return path
+
+
+def main() -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        description="Fill a new data folder with a therapist's years of clients (for trying the "
+        "app or timing it with a large store): HOMECHECK_DATA_DIR=FOLDER homecheck-app")
+    parser.add_argument("folder", type=Path, help="a data folder without a store in it yet")
+    parser.add_argument("--clients", type=int, default=5000, help="how many (default 5000)")
+    parser.add_argument("--checks-each", type=int, default=5, help="checks per client (5)")
+    args = parser.parse_args()
+    if (args.folder / DB_NAME).exists():
+        parser.error(f"{args.folder} already holds a store")
+    print(fill(args.folder, args.clients, args.checks_each))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
