@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from reportlab.lib.styles import StyleSheet1
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 
 from homecheck.report.action_views import ActionView
@@ -27,6 +28,8 @@ MIN_ACTIONS = 8
 SIZE_STEP = 1.0
 # Points kept free at the bottom of page 1, against rounding in the layout.
 FIT_MARGIN = 1.0
+# Between two lines to write on side by side.
+WRITE_IN_GAP = 16
 
 _TIGHT = [
     ("FONTNAME", (0, 0), (-1, -1), FONT),
@@ -155,30 +158,32 @@ class _Page:
         def line(key: str) -> WriteIn:
             return WriteIn(labels[key], font, size)
 
-        half = self.ctx.width / 2
-        rows: list[list[Flowable | str]]
         if self.tight:  # the write-in lines in two rows, without a heading
-            rows = [
-                [line("fridge.next_check"), line("fridge.gp")],
-                [line("fridge.physio"), line("fridge.neighbour")],
-            ]
+            out.append(self.side_by_side(line("fridge.next_check"), line("fridge.gp")))
+            out.append(self.side_by_side(line("fridge.physio"), line("fridge.neighbour")))
         else:
             heading = self.styles["FridgeHeading"]
             out.append(WriteIn(labels["fridge.next_check"], heading.fontName, heading.fontSize,
-                               line_width=half))
+                               line_width=self.ctx.width / 2))
             out.append(self.text(labels["fridge.phones"], "FridgeHeading"))
-            rows = [
-                [line("fridge.gp"), line("fridge.physio")],
-                [line("fridge.neighbour"), ""],
-            ]
-        out.append(
-            Table(
-                rows,
-                colWidths=[half, half],
-                style=[*_TIGHT, ("RIGHTPADDING", (0, 0), (0, -1), 16)],
-            )
-        )
+            out.append(self.side_by_side(line("fridge.gp"), line("fridge.physio")))
+            out.append(self.side_by_side(line("fridge.neighbour")))
         return out
+
+    def side_by_side(self, left: WriteIn, right: WriteIn | None = None) -> Table:
+        """Two lines to write on side by side, each as long as the other: a long label
+        ("Physiotherapist:") takes its room from its own column, so a phone number still fits.
+        Alone, a line takes the left half."""
+        width = self.ctx.width
+        first = width / 2
+        if right is not None:
+            labels = [stringWidth(w.label, w.font, w.size) for w in (left, right)]
+            first = (width + WRITE_IN_GAP + labels[0] - labels[1]) / 2
+        return Table(
+            [[left, right or ""]],
+            colWidths=[first, width - first],
+            style=[*_TIGHT, ("RIGHTPADDING", (0, 0), (0, -1), WRITE_IN_GAP)],
+        )
 
     def soon_intro(self) -> list[Flowable]:
         """When nothing is "now": say so, and head the "soon" actions that follow."""

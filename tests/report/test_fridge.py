@@ -6,6 +6,8 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from pypdf import PdfReader
 
@@ -15,6 +17,7 @@ from homecheck.domain.content import Checklist
 from homecheck.domain.wording import for_role
 from homecheck.i18n import catalogue
 from homecheck.report.model import build_report
+from homecheck.report.paper import MM
 from homecheck.report.pdf import FOOTER_ZONE
 from tests.report.conftest import (
     all_hazards,
@@ -275,3 +278,44 @@ def test_no_heading_ends_a_page_and_large_print_leaves_no_big_gaps(
     for page in range(2, pages - 1):  # the list pages (page 2 ends before the list starts)
         body = [y for _, _, y in text_runs(pdf, page) if y > height * FOOTER_ZONE]
         assert min(body) < height * 0.3, f"page {page + 1} ends at {min(body) / height:.0%}"
+
+
+
+def _write_in_lines(pdf: bytes, labels: list[str]) -> dict[str, float]:
+    """The length in mm of the line printed right after each label on page 1."""
+    page = pdfium.PdfDocument(pdf)[0]
+    rules = []  # horizontal lines: (left, y, right)
+    for obj in page.get_objects():
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
+            left, bottom, right, top = obj.get_bounds()
+            if top - bottom < 2 and right - left > 10:
+                rules.append((left, (top + bottom) / 2, right))
+    text = page.get_textpage()
+    out = {}
+    for label in labels:
+        found = text.search(label, match_case=True).get_next()
+        assert found is not None, label
+        start, count = found
+        _, bottom, right, top = text.get_charbox(start + count - 1)
+        after = [r for r in rules if right < r[0] < right + 12 and bottom - 6 < r[1] < top]
+        assert after, label
+        out[label] = (after[0][2] - after[0][0]) / MM
+    return out
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
+@pytest.mark.parametrize("paper", ["A4", "letter"])
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("name", ["full-check.json", "therapist-visit.json", "empty-home.json"])
+def test_a_phone_number_fits_on_its_line(
+    content: Checklist, render: Render, name: str, language: str, paper: str, large: bool
+) -> None:
+    """Page 1 has room for three phone numbers: each line (GP, physiotherapist, neighbour) is
+    long enough for ten handwritten digits, 40 mm. "Physiotherapist:" left 35 mm in a
+    half-width column while "GP:" had 80 mm."""
+    assessment = read_file(EXAMPLES / name, content)
+    pdf = render(content, assessment, language, paper, large_print=large)
+    t = catalogue(language)
+    phones = [t(f"report.fridge.{key}") for key in ("gp", "physio", "neighbour")]
+    for label, length in _write_in_lines(pdf, phones).items():
+        assert length >= 40, (label, round(length))
