@@ -14,6 +14,7 @@ from homecheck.ui.settings import TEXT_SIZES
 # WCAG 2.5.5 (AAA) asks for 44 px targets; a little more helps shaky hands and touch screens.
 TARGET_PX = 48
 SCROLL_BAR_PX = 20  # wide enough to see and to grab
+STEP_BUTTON_PX = 44  # a number box's − and + buttons
 FONT_FAMILY = "DejaVu Sans"
 STYLE = "fusion"
 WIZARD_NAME = "homecheck-wizard"
@@ -141,7 +142,7 @@ def _rules(c: Colours, high_contrast: bool) -> list[tuple[str, str]]:
         ('QPushButton[kind="toggle"]:checked',
          f"background: {c.button}; color: {c.button_text}; border: 2px solid {c.text};"),
         ("QCheckBox:focus, QRadioButton:focus, QListWidget:focus, QLineEdit:focus,"
-         " QPlainTextEdit:focus, QSpinBox:focus", f"border: 4px solid {c.focus};"),
+         " QPlainTextEdit:focus, QAbstractSpinBox:focus", f"border: 4px solid {c.focus};"),
         ('QPushButton:focus, QPushButton:checked:focus, QPushButton[answer="hazard"]:checked:focus,'
          ' QPushButton[kind="toggle"]:checked:focus',
          f"border: 4px solid {c.focus}; padding: 4px 12px;"),
@@ -154,9 +155,23 @@ def _rules(c: Colours, high_contrast: bool) -> list[tuple[str, str]]:
          f"background: {c.accent}; border-color: {c.accent};"),
         ("QCheckBox::indicator:checked", f'image: url("{icon("tick", c.accent_text)}");'),
         ("QRadioButton::indicator:checked", f'image: url("{icon("dot", c.accent_text)}");'),
-        ("QLineEdit, QPlainTextEdit, QSpinBox, QListWidget",
+        ("QLineEdit, QPlainTextEdit, QAbstractSpinBox, QListWidget",
          f"background: {c.base}; color: {c.text}; border: 2px solid {c.border}; padding: 4px;"),
-        ("QSpinBox::up-button, QSpinBox::down-button", "width: 36px;"),
+        # A number box's − and + side by side, each a button as large as the others (stacked
+        # arrows were 20 × 12 px at the largest text: too small to hit for an unsteady hand).
+        ("QAbstractSpinBox", f"padding-right: {2 * STEP_BUTTON_PX + 12}px;"),
+        ("QAbstractSpinBox::up-button, QAbstractSpinBox::down-button",
+         f"subcontrol-origin: border; subcontrol-position: center right;"
+         f" width: {STEP_BUTTON_PX}px; height: {STEP_BUTTON_PX - 4}px;"
+         f" background: {c.button}; border: 2px solid {c.border}; border-radius: 6px;"),
+        ("QAbstractSpinBox::down-button", f"position: relative; right: {STEP_BUTTON_PX + 4}px;"),
+        ("QAbstractSpinBox::up-arrow", f'image: url("{icon("plus", c.button_text)}");'),
+        ("QAbstractSpinBox::down-arrow", f'image: url("{icon("minus", c.button_text)}");'),
+        ("QAbstractSpinBox::up-button:off, QAbstractSpinBox::down-button:off,"
+         " QAbstractSpinBox::up-button:disabled, QAbstractSpinBox::down-button:disabled",
+         "border-style: dashed;"),
+        # A menu (a text's right-click menu) shows where it ends, also black on black.
+        ("QMenu", f"border: 2px solid {c.border};"),
         ("QListWidget::item", f"padding: {LIST_ITEM_PADDING_PX}px;"),
         ("QListWidget::item:selected", f"background: {c.accent}; color: {c.accent_text};"),
         ("QScrollBar:vertical", f"background: {c.window}; width: {SCROLL_BAR_PX}px; margin: 0;"),
@@ -219,8 +234,9 @@ def stylesheet() -> str:
 
 
 def icon(name: str, colour: str) -> str:
-    """Path of a shipped indicator image (white or black) for the style sheet."""
-    shade = "black" if colour.lower() in ("#000000", "#000", "black") else "white"
+    """Path of a shipped indicator image for the style sheet: black for a dark ``colour``
+    (the colour the mark stands for), else white."""
+    shade = "black" if QColor(colour).lightness() < 128 else "white"
     # PNG (made from the SVG by docs/make_icons.py): SVG would load Qt's SVG module at start-up.
     return resources.path(f"ui/{name}-{shade}.png").as_posix()
 

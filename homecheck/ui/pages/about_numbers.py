@@ -45,6 +45,7 @@ class SecondsBox(QDoubleSpinBox):
         self.setRange(low - 0.1, high)
         self.setValue(low - 0.1)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setButtonSymbols(QDoubleSpinBox.ButtonSymbols.PlusMinus)  # as NumberBox
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         event.ignore()  # as NumberBox: the wheel scrolls the page, never changes the seconds

@@ -278,6 +278,8 @@ class NumberBox(QSpinBox):
         super().__init__(parent)
         self.setRange(-1, maximum)
         self.setValue(-1)
+        # − and + (side by side, large: the style sheet), not two small arrows.
+        self.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.PlusMinus)
         # Room for "— not answered" at any text size, but not the whole page width.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         # Says why a typed digit was refused (placed under the box by the page).
