@@ -6,6 +6,7 @@ stderr and the files. Check files are written here by hand, as the format docume
 them, so that the program's own writer is not trusted to test its reader.
 
 The contract, sentence by sentence:
+- The data folder is the app's own: HOMECHECK_DATA_DIR, else the platform's rule.
 - ``list [--json]``: oldest date first, then by id; exactly the keys id (integer), client (the
   client's label, "" for one's own checks), date (YYYY-MM-DD), status and role; ``[]`` when empty.
 - ``export ID -o FILE.json``: a version-2 file with FILE.photos/ beside it, as the app saves it;
@@ -25,22 +26,29 @@ The contract, sentence by sentence:
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from tests.cli._store_contract import (
+    DB,
     FULL,
     ISO_DATE,
     KEYS,
     PREFIX,
+    ROOT,
+    TIMEOUT,
     check_doc,
+    env,
     error_line,
     hc,
     jpeg,
     listed,
     photo_name,
+    program,
     write_check,
 )  # fmt: skip
 
@@ -278,3 +286,22 @@ def test_an_import_that_stores_nothing_is_exit_2_and_makes_no_data_folder(
     bad.write_text("[]", encoding="utf-8")
     error_line(hc(data, "import", str(bad)), 2)
     assert not data.exists()
+
+
+# -- the data folder ---------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux rule (XDG)")
+def test_without_homecheck_data_dir_the_platform_folder_is_used(
+    tmp_path: Path, files: Path
+) -> None:
+    path = write_check(files / "a.json", check_doc(role="therapist", client="A"))
+    environ = {k: v for k, v in env(tmp_path).items() if k != "HOMECHECK_DATA_DIR"}
+    environ.update(HOME=str(tmp_path / "home"), XDG_DATA_HOME=str(tmp_path / "xdg"))
+    for argv in (("import", str(path)), ("list", "--json")):
+        done = subprocess.run([*program(), *argv], cwd=ROOT, env=environ, capture_output=True,
+                              text=True, timeout=TIMEOUT)  # fmt: skip
+        assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    assert [r["client"] for r in json.loads(done.stdout)] == ["A"]
+    assert (tmp_path / "xdg" / "homecheck" / DB).is_file()
+    assert not (tmp_path / "home").exists()
