@@ -87,9 +87,11 @@ def photo_rows(photos: tuple[PhotoView, ...], ctx: StoryContext) -> list[Flowabl
         cells = images[start : start + PHOTOS_PER_ROW]
         # Each column as wide as its picture, so portrait and landscape sit at equal gaps.
         widths = [indent(ctx)] + [image.width + PHOTO_GAP for image in cells]
+        widths[-1] -= PHOTO_GAP  # none after the last: four fill the width exactly
+        # From the left edge (a table narrower than the frame is centred otherwise).
         rows.append(
-            Table([["", *cells]], colWidths=widths, style=[*_TIGHT, ("TOPPADDING", (0, 0),
-                                                                   (-1, -1), 6)])
+            Table([["", *cells]], colWidths=widths, hAlign="LEFT",
+                  style=[*_TIGHT, ("TOPPADDING", (0, 0), (-1, -1), 6)])
         )
     return rows
 

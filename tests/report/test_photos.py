@@ -301,3 +301,23 @@ def test_a_photo_is_never_printed_on_a_page_without_its_action(
         page = next(n for n in range(first_list_page, len(pages)) if fix in pages[n])
         started[page] += 1
     assert counts[first_list_page:] == started[first_list_page:]
+
+
+@pytest.mark.parametrize("count", [1, 2, 4])
+def test_photos_line_up_with_their_fix(content: Checklist, render: Render, count: int) -> None:
+    """The photos start where the fix text starts, right of the tick box, as the list's other
+    lines do; a row of one or two was centred on the page, away from its action."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    store = {photo_name(data): data for data in (jpeg(n) for n in range(count))}
+    fixes, assessment = _with_photos(content, {0: sorted(store)})
+    pdf = render(content, assessment, "en", "A4", photos=store.get)
+    page = pdfium.PdfDocument(pdf)[_page_of(pdf, fixes[0])]
+    lefts = sorted(obj.get_bounds()[0] for obj in page.get_objects()
+                   if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE)
+    assert len(lefts) == count
+    text = page.get_textpage()
+    start, _ = text.search(fixes[0][:20], match_case=True).get_next()
+    fix_left = text.get_charbox(start)[0]
+    assert abs(lefts[0] - fix_left) < 2, (lefts[0], fix_left)
