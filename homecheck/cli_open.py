@@ -116,8 +116,9 @@ def _check_and_upgrade(
 
 @contextlib.contextmanager
 def ctrl_c_waits() -> Iterator[None]:
-    """Ctrl-C waits until the block is done, then stops the command: for a step that must not
-    be cut in half (one check file stored with its photos). Only the main thread gets Ctrl-C."""
+    """Ctrl-C waits until the block is done, then stops the command: for a short step that must
+    not be cut in half (a check file stored with its photos, a file added to a backup's zip).
+    Only the main thread gets Ctrl-C; elsewhere (the app's worker threads) this does nothing."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
