@@ -23,6 +23,7 @@ class RoomPage(BasePage):
         super().__init__(ctx, page_id, f"area:{area.id}")
         self.area = area
         self.rows: list[AnswerRow] = []
+        self.role_shown = ""  # whom the page's texts were worded for (see on_enter)
         self.set_heading(area.title(ctx.language, ctx.session.assessment.role))
 
     def build(self) -> None:
@@ -59,6 +60,7 @@ class RoomPage(BasePage):
         self.set_heading(self.area.title(lang, role))
         if not self.built:
             return
+        self.role_shown = role
         self._show_whose()
         self.intro.setText(self.area.intro(lang, role))
         self.hint.setText(t("ui.room.hint"))
@@ -119,7 +121,9 @@ class RoomPage(BasePage):
 
     def on_enter(self) -> None:
         self.ensure_built()
-        self.retranslate()  # the role or the client's label may have changed on the start page
+        if self.role_shown != self.ctx.session.assessment.role:
+            self.retranslate()  # another role was chosen on the start page since it was made
+        self._show_whose()  # the role or the client's label may have changed on the start page
         # Start at the first question still open, so a resumed or revisited page goes on there.
         answers = self.ctx.session.assessment.answers
         first_open = next((r for r in self.rows if r.item.id not in answers), None)
