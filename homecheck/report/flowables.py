@@ -138,7 +138,7 @@ class WriteIn(Flowable):
         canv.setFont(self.font, self.size)
         canv.setFillColor(black)
         canv.drawString(0, self.size * 0.45, self.label)
-        start = stringWidth(self.label, self.font, self.size) + 6
+        start = stringWidth(self.label, self.font, self.size) + 6 if self.label else 0
         end = self.width if not self.line_width else min(self.width, start + self.line_width)
         canv.setStrokeColor(black)
         canv.setLineWidth(0.9)

@@ -279,3 +279,26 @@ def test_large_print_answers_take_two_lines_at_most_and_the_short_fes_i_one_page
     for level in levels:  # each answer on one line
         answer = f"{level} {levels[level](language)}"
         assert any(answer in line for line in lines), answer
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
+def test_a_line_to_write_on_without_a_label_starts_at_the_margin(
+    content: Checklist, large: bool
+) -> None:
+    """The line under "How many times have you fallen…?" and the second line of an area's
+    notes start where the text starts, not 6 pt to the right of it."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    from homecheck.report.pdf import ActionListRenderer
+
+    margin = ActionListRenderer.margin
+    pdf = render_blank(content, "en", None, "A4", large_print=large)
+    starts = set()
+    for page in pdfium.PdfDocument(pdf):
+        for obj in page.get_objects():
+            if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
+                left, bottom, right, top = obj.get_bounds()
+                if top - bottom < 2 and right - left > 100 and left < margin + 20:
+                    starts.add(round(left - margin, 1))
+    assert starts and all(abs(start) < 1 for start in starts), sorted(starts)
