@@ -51,15 +51,22 @@ def _centre(widget: QWidget) -> QPoint:
     return widget.mapToGlobal(widget.rect().center())
 
 
-def test_a_second_click_at_the_same_place_does_not_answer_the_next_question(
-    make_wizard, clock: _Clock
-) -> None:
+def _first_answer_clicked(make_wizard):  # type: ignore[no-untyped-def]
+    """A room whose first question was just answered "fine" by a click: (wizard, that row,
+    the next row, where the pointer is)."""
     wizard = make_wizard()
     room = first_room(wizard)
-    session = wizard.ctx.session
     first, second = room.rows[0], room.rows[1]
     spot = _centre(first.choices.buttons["ok"])
     _click_at(first.choices.buttons["ok"], spot)
+    return wizard, first, second, spot
+
+
+def test_a_second_click_at_the_same_place_does_not_answer_the_next_question(
+    make_wizard, clock: _Clock
+) -> None:
+    wizard, first, second, spot = _first_answer_clicked(make_wizard)
+    session = wizard.ctx.session
     assert session.answer(first.item.id).answer == "ok"
     # The page moved on: the next question's "fine" (or its Clear, its Why) is now where the
     # pointer is, and the second click of the double-click arrives there.
@@ -118,15 +125,10 @@ def _toggle_as_a_screen_reader(button: QWidget) -> None:
 def test_a_screen_reader_toggle_right_after_a_click_still_answers(
     make_wizard, clock: _Clock
 ) -> None:
-    wizard = make_wizard()
-    room = first_room(wizard)
-    session = wizard.ctx.session
-    first, second = room.rows[0], room.rows[1]
-    spot = _centre(first.choices.buttons["ok"])
-    _click_at(first.choices.buttons["ok"], spot)
+    wizard, _first, second, _spot = _first_answer_clicked(make_wizard)
     clock.now += 0.2  # well within the guard's time, and the pointer has not moved
     _toggle_as_a_screen_reader(second.choices.buttons["hazard"])
-    assert session.answer(second.item.id).answer == "hazard"
+    assert wizard.ctx.session.answer(second.item.id).answer == "hazard"
     _toggle_as_a_screen_reader(second.why_button)
     assert second.why_button.isChecked()
 
