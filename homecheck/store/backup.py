@@ -25,7 +25,7 @@ from homecheck.fileio import NotRegularFile, open_input, temporary_beside
 from homecheck.store.db import Store
 from homecheck.store.errors import StoreDamaged, StoreError
 from homecheck.store.migrations import SCHEMA_VERSION, StoreTooNew
-from homecheck.store.paths import DB_NAME, writable
+from homecheck.store.paths import DB_NAME, WORK_PREFIXES, writable
 
 BACKUP_FORMAT = "homecheck-backup"
 BACKUP_VERSION = 1
@@ -101,9 +101,9 @@ def make_backup(
         fd, partial = temporary_beside(target)  # a short name: a target name at the limit works
         os.close(fd)
         try:
-            work = Path(tempfile.mkdtemp(prefix=".homecheck-backup-", dir=data_dir))
+            work = Path(tempfile.mkdtemp(prefix=WORK_PREFIXES[0], dir=data_dir))
         except OSError:  # a data folder that can only be read: a private folder by the backup
-            work = Path(tempfile.mkdtemp(prefix=".homecheck-backup-", dir=Path(partial).parent))
+            work = Path(tempfile.mkdtemp(prefix=WORK_PREFIXES[0], dir=Path(partial).parent))
         copy = work / DB_NAME
         store.backup_to(copy)
         with zipfile.ZipFile(partial, "w") as archive:
@@ -223,7 +223,7 @@ def restore_backup(source: Path, data_dir: Path) -> Summary:
         with handle, archive:  # (a ZipFile given a file does not close it)
             _read_manifest(archive)
             database, photos = _members(archive)
-            work = Path(tempfile.mkdtemp(prefix=".homecheck-restore-", dir=data_dir))
+            work = Path(tempfile.mkdtemp(prefix=WORK_PREFIXES[1], dir=data_dir))
             try:
                 _extract(archive, database, work / DB_NAME)
                 (work / PHOTOS).mkdir(mode=0o700)

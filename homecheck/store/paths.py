@@ -6,6 +6,7 @@ import datetime as _dt
 import errno
 import os
 import re
+import shutil
 import stat
 from collections.abc import Mapping
 from pathlib import Path
@@ -23,6 +24,10 @@ _OWN_FILES = re.compile(
     r"|settings\.json|lock|\.[A-Za-z0-9_]{8}\.tmp)\Z"
 )
 _PHOTO_FILE = re.compile(r"\A(?:[0-9a-f]{16}\.jpg|\.[A-Za-z0-9_]{8}\.tmp)\Z")
+# The work folders of a backup and a restore (tempfile.mkdtemp with these prefixes): one that
+# was killed leaves its folder behind, with a full copy of the store in it.
+WORK_PREFIXES = (".homecheck-backup-", ".homecheck-restore-")
+_WORK_FOLDER = re.compile(rf"\A(?:{'|'.join(map(re.escape, WORK_PREFIXES))})[a-z0-9_]{{8}}\Z")
 
 
 class DataFolderError(OSError):
@@ -114,7 +119,8 @@ def database_path() -> Path:
 
 
 def delete_all_data() -> list[Path]:
-    """Delete everything homecheck stored (database, its sidecars, photos, settings).
+    """Delete everything homecheck stored (database, its sidecars, photos, settings, the work
+    folders a killed backup or restore left).
 
     Only homecheck's own files are removed: the data folder may be one the person chose
     (HOMECHECK_DATA_DIR) with other things in it; those stay, and so does the folder, whose
@@ -138,6 +144,9 @@ def delete_all_data() -> list[Path]:
             if not any(entry.iterdir()):
                 entry.rmdir()
                 removed.append(entry)
+        elif _WORK_FOLDER.match(entry.name) and entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)  # (rmtree follows no link inside it)
+            removed.append(entry)
         elif _OWN_FILES.match(entry.name) and (entry.is_file() or entry.is_symlink()):
             entry.unlink()
             removed.append(entry)

@@ -89,3 +89,31 @@ def test_delete_all_data_without_a_folder_makes_none(private_data_dir: Path) -> 
     assert paths.delete_all_data() == []
     assert not private_data_dir.exists()
 
+
+
+def test_delete_all_data_removes_the_work_folders_of_a_killed_backup_or_restore(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A backup or restore that was killed leaves its work folder, with a full copy of the
+    store in it: Delete all data removes it too (and follows no link, removes no look-alike)."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    monkeypatch.setenv(paths.ENV_DATA_DIR, str(folder))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "homecheck.sqlite3").write_bytes(b"someone's")
+    backup = folder / ".homecheck-backup-ab_12xyz"
+    backup.mkdir()
+    (backup / "homecheck.sqlite3").write_bytes(b"a copy of every check")
+    restore = folder / ".homecheck-restore-0a1b2c3d"
+    (restore / "photos").mkdir(parents=True)
+    (restore / "homecheck.sqlite3").write_bytes(b"a copy of every check")
+    (restore / "photos" / "0123456789abcdef.jpg").write_bytes(b"jpeg")
+    (folder / ".homecheck-backup-linkedxx").symlink_to(elsewhere)
+    (folder / ".homecheck-backup-notes").mkdir()  # not a name homecheck makes
+    removed = {p.name for p in paths.delete_all_data()}
+    assert {backup.name, restore.name} <= removed
+    assert sorted(p.name for p in folder.iterdir()) == [
+        ".homecheck-backup-linkedxx", ".homecheck-backup-notes"
+    ]
+    assert (elsewhere / "homecheck.sqlite3").read_bytes() == b"someone's"
