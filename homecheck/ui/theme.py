@@ -131,7 +131,9 @@ def _rules(c: Colours, high_contrast: bool) -> list[tuple[str, str]]:
         ("QPushButton, QToolButton",
          f"background: {c.button}; color: {c.button_text}; border: 2px solid {c.border};"
          " border-radius: 6px; padding: 6px 14px;"),
-        ("QPushButton:hover", f"border-color: {c.accent if not high_contrast else c.focus};"),
+        # Under the mouse: never the focus colour (two buttons would seem to have the focus).
+        ("QPushButton:hover", f"border-color: {c.accent};" if not high_contrast
+         else f"background: {c.current_row};"),
         ("QPushButton:checked",
          f"background: {c.accent}; color: {c.accent_text}; border-color: {c.accent};"),
         ('QPushButton[answer="hazard"]:checked',

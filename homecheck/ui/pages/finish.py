@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from homecheck.domain.assessment import dumps
+from homecheck.domain.assessment import CLIENT_ROLES, dumps
 from homecheck.domain.wording import for_role
 from homecheck.fileio import atomic_write
 from homecheck.i18n import catalogue
@@ -20,7 +20,6 @@ from homecheck.session.photos import copy_beside, load_photo, photos_folder
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
 from homecheck.ui.pages.base import FINISH_ID, BasePage
-from homecheck.ui.pages.start import CLIENT_ROLES
 from homecheck.ui.read_only import mark_writes
 from homecheck.ui.settings import FileKind
 from homecheck.ui.widgets.labels import PathLabel, plain_label
