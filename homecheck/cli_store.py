@@ -225,7 +225,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _check_files(path: Path) -> list[Path]:
     if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.suffix == ".json" and not p.is_dir())
+        # As a shell's *.json: names with a dot first (a Mac's ._visit.json) are not taken.
+        files = sorted(
+            p for p in path.iterdir()
+            if p.suffix == ".json" and not p.name.startswith(".") and not p.is_dir()
+        )  # fmt: skip
         if not files:
             raise FileProblem(f"{shown(path)}: no check files (*.json) in this folder")
         return files
@@ -307,7 +311,8 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "import", help="store check files (or every *.json in a folder)",
         description="Store check files in the app, as its 'Open a saved check file' does; a "
-        "folder stands for every *.json file directly in it. A check stored before, unchanged, "
+        "folder stands for every *.json file directly in it (not hidden ones, whose names start "
+        "with a dot, as a shell's *.json). A check stored before, unchanged, "
         "is skipped. One line per file; exit status 2 when any file was refused (the others "
         "are still stored).",
     )  # fmt: skip

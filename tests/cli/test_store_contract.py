@@ -195,6 +195,19 @@ def test_import_of_a_folder_takes_every_json_directly_in_it_in_name_order(
     assert sorted(r["client"] for r in listed(data)) == ["a.json", "b.json", "c.json"]
 
 
+def test_import_of_a_folder_skips_hidden_files_as_the_shells_star_json_does(
+    data: Path, files: Path
+) -> None:
+    """A USB stick used on a Mac holds ``._visit.json`` (AppleDouble) beside ``visit.json``."""
+    write_check(files / "visit.json", check_doc(role="therapist", client="visit"))
+    (files / "._visit.json").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X")
+    (files / ".hidden.json").write_text("{")
+    ran = hc(data, "import", str(files))
+    assert (ran.code, ran.err) == (0, "")
+    assert len(ran.out.splitlines()) == 1 and "visit.json" in ran.out
+    assert [r["client"] for r in listed(data)] == ["visit"]
+
+
 def test_import_keeps_the_status_of_each_file(data: Path, files: Path) -> None:
     write_check(files / "a.json", check_doc(role="therapist", client="A", status="done"))
     write_check(files / "b.json", check_doc(role="therapist", client="B", status="in_progress"))
