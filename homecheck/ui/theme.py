@@ -144,10 +144,12 @@ def _rules(c: Colours, high_contrast: bool) -> list[tuple[str, str]]:
         ('QPushButton[kind="toggle"]:checked',
          f"background: {c.button}; color: {c.button_text}; border: 2px solid {c.text};"),
         ("QCheckBox:focus, QRadioButton:focus, QListWidget:focus, QLineEdit:focus,"
-         " QPlainTextEdit:focus, QAbstractSpinBox:focus", f"border: 4px solid {c.focus};"),
+         " QPlainTextEdit:focus, QAbstractSpinBox:focus",
+         f"border: 4px solid {c.focus}; outline: none;"),
         ('QPushButton:focus, QPushButton:checked:focus, QPushButton[answer="hazard"]:checked:focus,'
          ' QPushButton[kind="toggle"]:checked:focus',
-         f"border: 4px solid {c.focus}; padding: 4px 12px;"),
+         # The border is the focus mark: no second box of the style's inside it (after Tab).
+         f"border: 4px solid {c.focus}; padding: 4px 12px; outline: none;"),
         ("QCheckBox, QRadioButton", "padding: 6px; border: 4px solid transparent; spacing: 12px;"),
         ("QCheckBox::indicator, QRadioButton::indicator",
          f"width: 26px; height: 26px; border: 2px solid {c.text}; background: {c.base};"),
