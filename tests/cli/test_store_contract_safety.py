@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from tests._stores import shared_folder
 from tests.cli._store_contract import (
     DB,
     FULL,
@@ -59,17 +60,8 @@ def hc_nobody(data: Path, *argv: str) -> Ran:
 @pytest.fixture
 def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """A folder the user nobody can reach."""
-    import tempfile
-
-    base = Path(tempfile.mkdtemp(prefix="homecheck-contract-"))
-    base.chmod(0o755)
-    try:
+    with shared_folder() as base:
         yield base
-    finally:
-        for path in base.rglob("*"):
-            if path.is_dir():
-                path.chmod(0o755)
-        shutil.rmtree(base, ignore_errors=True)
 
 
 @pytest.mark.skipif(not _as_nobody(), reason="needs root with setpriv to run as nobody")

@@ -4,11 +4,23 @@ the page under the pointer (the release would land elsewhere and the click would
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from homecheck.ui.settings import Settings
 
 pytestmark = pytest.mark.gui
+
+
+def _click_where_it_is(widget: QWidget, pos: QPoint) -> None:
+    """Press on the widget, then release where the pointer still is on the screen, over
+    whatever is there by then (the page may have moved under it)."""
+    global_pos = widget.mapToGlobal(pos)
+    QTest.mousePress(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+    QApplication.processEvents()
+    target = QApplication.widgetAt(global_pos) or widget
+    QTest.mouseRelease(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       target.mapFromGlobal(global_pos))
+    QApplication.processEvents()
 
 
 def test_a_click_on_a_radio_in_view_checks_it(make_wizard, dialogs) -> None:
@@ -31,15 +43,7 @@ def test_a_click_on_a_radio_in_view_checks_it(make_wizard, dialogs) -> None:
     QApplication.processEvents()
     assert start._in_view(radio)
     before = bar.value()
-    centre = QPoint(20, radio.height() // 2)
-    global_pos = radio.mapToGlobal(centre)
-    QTest.mousePress(radio, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
-    QApplication.processEvents()
-    # The release where the pointer still is on the screen (over whatever is there now).
-    target = QApplication.widgetAt(global_pos) or radio
-    QTest.mouseRelease(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                       target.mapFromGlobal(global_pos))
-    QApplication.processEvents()
+    _click_where_it_is(radio, QPoint(20, radio.height() // 2))
     assert radio.isChecked(), f"page scrolled {before} -> {bar.value()} on the press"
 
 
@@ -63,13 +67,6 @@ def test_a_click_on_an_answer_in_view_answers(make_wizard, dialogs, n: int) -> N
     QApplication.processEvents()
     assert page._in_view(button)
     before = bar.value()
-    centre = QPoint(button.width() // 2, button.height() // 2)
-    global_pos = button.mapToGlobal(centre)
-    QTest.mousePress(button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
-    QApplication.processEvents()
-    target = QApplication.widgetAt(global_pos) or button
-    QTest.mouseRelease(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                       target.mapFromGlobal(global_pos))
-    QApplication.processEvents()
+    _click_where_it_is(button, button.rect().center())
     answer = wizard.ctx.session.answer(row.item.id)
     assert answer is not None and answer.answer, f"scroll {before} -> {bar.value()}, no answer"
