@@ -25,6 +25,7 @@ from homecheck.i18n import DEFAULT_LANGUAGE, LANGUAGES, catalogue
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = STOPPED_BY_SIGNAL[0]  # Ctrl-C: 130, as the app and every shell command
+EXIT_TERMINATED = STOPPED_BY_SIGNAL[1]  # SIGTERM (a logout or shutdown): 143, as the app
 
 
 class UsageError(Exception):
@@ -230,7 +231,8 @@ data folder: {env} when it is set, else the platform's. Now:
 Exit status: 0 when done; 2 for a problem with the input (a file, a name, an
 option), with one line 'homecheck: error: ...'; 1 for a problem with the store
 itself (damaged, made by a newer homecheck, not writable, or homecheck is open);
-130 after Ctrl-C, with nothing left half-written.
+130 after Ctrl-C (143 after a logout or shutdown), with nothing left
+half-written.
 
 Also: 'homecheck --install-desktop-entry' (Linux: add homecheck to your menu;
 --uninstall-desktop-entry removes it) and 'homecheck --smoke-test' (start the
@@ -298,9 +300,16 @@ def _fail(message: str) -> int:
 
 def run(argv: Sequence[str], extra: Callable[[argparse.ArgumentParser], None] | None = None) -> int:
     """Run one headless command and return its exit status."""
+    from homecheck.cli_open import sigterm_as_ctrl_c
+
     parser = build_parser()
     if extra is not None:
         extra(parser)
+    with sigterm_as_ctrl_c() as terminated:
+        return _run(parser, argv, terminated)
+
+
+def _run(parser: argparse.ArgumentParser, argv: Sequence[str], terminated: list[int]) -> int:
     try:
         args, unknown = parser.parse_known_args(list(argv))
         command = args.command
@@ -314,11 +323,11 @@ def run(argv: Sequence[str], extra: Callable[[argparse.ArgumentParser], None] | 
         return code
     except (UsageError, InputError) as exc:
         return _fail(str(exc))
-    except KeyboardInterrupt as exc:  # Ctrl-C
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (sigterm_as_ctrl_c)
         from homecheck.cli_open import Interrupted  # (it says what became of the store)
 
         _fail(str(exc) if isinstance(exc, Interrupted) else "interrupted")
-        return EXIT_INTERRUPTED
+        return EXIT_TERMINATED if terminated else EXIT_INTERRUPTED
     except BrokenPipeError:  # `homecheck checklist | head`: the reader has what it wanted
         _drop_stdout()
         return EXIT_OK

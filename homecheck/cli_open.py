@@ -22,6 +22,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 
 from homecheck.i18n import Catalogue
 from homecheck.store.connection import CheckStopped, FileCheck, upgrade_checked
@@ -130,6 +131,31 @@ def ctrl_c_waits() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
     if pressed:
         raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def sigterm_as_ctrl_c() -> Iterator[list[int]]:
+    """SIGTERM (a logout or shutdown, ``kill``) ends the command as Ctrl-C does, through the
+    same cleanup; without this it would die at once, leaving a temporary folder with a copy
+    of the store, or its process id in the lock (the next start would check the whole store).
+    The list it gives holds SIGTERM once it has come, so that the exit status can say so."""
+    if threading.current_thread() is not threading.main_thread():
+        yield []
+        return
+    received: list[int] = []
+
+    def as_ctrl_c(signum: int, frame: FrameType | None) -> None:
+        received.append(signum)
+        ctrl_c = signal.getsignal(signal.SIGINT)  # (ctrl_c_waits' while a step must end first)
+        if not callable(ctrl_c):  # Ctrl-C ignored (a command started in the background)
+            raise KeyboardInterrupt
+        ctrl_c(signal.SIGINT, frame)
+
+    previous = signal.signal(signal.SIGTERM, as_ctrl_c)
+    try:
+        yield received
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _wait_to_the_end(ended: threading.Event) -> None:

@@ -1,6 +1,7 @@
 """The store contract from outside (issue 14, item 5), part 3: a store or a folder that cannot
 be written (run as the unprivileged user nobody: root ignores modes), and Ctrl-C, which ends a
-command with exit status 130 and leaves nothing half-written."""
+command with exit status 130 and leaves nothing half-written; SIGTERM (a logout or shutdown)
+does the same with exit status 143."""
 
 from __future__ import annotations
 
@@ -100,11 +101,15 @@ def test_export_into_a_folder_that_cannot_be_written_is_exit_2_and_writes_nothin
     assert list(out.iterdir()) == []
 
 
-# -- Ctrl-C: exit 130, nothing half-written ----------------------------------------------------
+# -- Ctrl-C: exit 130, nothing half-written; SIGTERM the same with 143 --------------------------
+
+# Ctrl-C, and what a logout or shutdown sends: each ends a command the same way.
+SIGNALS = pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl_c", "term"])
 
 
-def _interrupted(data: Path, argv: list[str], ready: Any) -> Ran:
-    """Run the command, press Ctrl-C once ``ready()`` is true (polled), wait for the end."""
+def _interrupted(data: Path, argv: list[str], ready: Any, sig: int = signal.SIGINT) -> Ran:
+    """Run the command, send ``sig`` (Ctrl-C) once ``ready()`` is true (polled), wait for the
+    end."""
     child = subprocess.Popen([*program(), *argv], cwd=ROOT, env=env(data), text=True,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
     try:
@@ -113,7 +118,7 @@ def _interrupted(data: Path, argv: list[str], ready: Any) -> Ran:
             assert child.poll() is None, child.communicate()
             assert time.monotonic() < deadline, "the work did not begin"
             time.sleep(0.002)
-        child.send_signal(signal.SIGINT)
+        child.send_signal(sig)
         out, err = child.communicate(timeout=TIMEOUT)
     finally:
         if child.poll() is None:
@@ -123,8 +128,8 @@ def _interrupted(data: Path, argv: list[str], ready: Any) -> Ran:
     return Ran(child.returncode, out, err)
 
 
-def _interrupted_line(ran: Ran) -> None:
-    assert ran.code == 130, (ran.code, ran.out, ran.err)
+def _interrupted_line(ran: Ran, sig: int = signal.SIGINT) -> None:
+    assert ran.code == 128 + sig, (ran.code, ran.out, ran.err)
     lines = ran.err.splitlines()
     assert len(lines) == 1 and lines[0].startswith(PREFIX) and "interrupted" in lines[0], ran.err
 
@@ -143,7 +148,10 @@ def _many_photos(data: Path, files: Path, count: int) -> None:
     assert hc(data, "import", str(files / "big.json")).code == 0
 
 
-def test_ctrl_c_during_an_import_stops_after_whole_checks(data: Path, files: Path) -> None:
+@SIGNALS
+def test_ctrl_c_during_an_import_stops_after_whole_checks(
+    data: Path, files: Path, sig: int
+) -> None:
     names = []
     for n in range(40):
         photos = {photo_name(n + 1000): jpeg(n + 1000, (900, 700))}
@@ -154,8 +162,8 @@ def test_ctrl_c_during_an_import_stops_after_whole_checks(data: Path, files: Pat
         ), photos)  # fmt: skip
         names.append(f"C{n:03}")
     ran = _interrupted(data, ["import", str(files)],  # once the first photo is stored
-                       lambda _child: any(data.glob("photos/*.jpg")))
-    _interrupted_line(ran)
+                       lambda _child: any(data.glob("photos/*.jpg")), sig)
+    _interrupted_line(ran, sig)
     rows = listed(data)
     assert 1 <= len(rows) < 40, len(rows)
     assert len(ran.out.splitlines()) == len(rows)  # a line for each file stored
@@ -189,27 +197,31 @@ def _writing_begun(folder: Path) -> bool:
         return False
 
 
-def test_ctrl_c_during_a_backup_leaves_no_file(data: Path, files: Path) -> None:
+@SIGNALS
+def test_ctrl_c_during_a_backup_leaves_no_file(data: Path, files: Path, sig: int) -> None:
     _many_photos(data, files, 150)
     out = files.parent / "out"
     out.mkdir()
     ran = _interrupted(data, ["backup", "-o", str(out / "b.zip")],
-                       lambda _child: _writing_begun(out))
-    _interrupted_line(ran)
+                       lambda _child: _writing_begun(out), sig)
+    _interrupted_line(ran, sig)
     assert list(out.iterdir()) == []
     assert _strays(data) == []
 
 
+@SIGNALS
 def test_ctrl_c_during_a_restore_leaves_the_data_folder_empty(
-    data: Path, files: Path, tmp_path: Path
+    data: Path, files: Path, tmp_path: Path, sig: int
 ) -> None:
     _many_photos(data, files, 150)
     archive = tmp_path / "b.zip"
     assert hc(data, "backup", "-o", str(archive)).code == 0
     laptop = tmp_path / "laptop"
     ran = _interrupted(laptop, ["restore", str(archive)],  # while the photos are unpacked
-                       lambda _child: laptop.exists() and any(laptop.glob(".homecheck-*/photos/*")))
-    _interrupted_line(ran)
-    assert listed(laptop) == []
+                       lambda _child: laptop.exists() and any(laptop.glob(".homecheck-*/photos/*")),
+                       sig)  # fmt: skip
+    _interrupted_line(ran, sig)
     assert _strays(laptop) == [] and not (laptop / "photos").exists()
+    assert (laptop / "lock").read_text() == ""  # a clean end: the next start checks nothing
+    assert listed(laptop) == []
     assert hc(laptop, "restore", str(archive)).code == 0  # and it can be done again
