@@ -12,7 +12,6 @@ import datetime as _dt
 import json
 import os
 import shutil
-import tempfile
 import zipfile
 from collections.abc import Callable
 from contextlib import AbstractContextManager
@@ -25,7 +24,14 @@ from homecheck.fileio import NotRegularFile, open_input, temporary_beside
 from homecheck.store.db import Store
 from homecheck.store.errors import StoreDamaged, StoreError
 from homecheck.store.migrations import SCHEMA_VERSION, StoreTooNew
-from homecheck.store.paths import DB_NAME, WORK_PREFIXES, writable
+from homecheck.store.paths import (
+    DB_NAME,
+    WORK_PREFIXES,
+    end_work,
+    new_work_folder,
+    remove_stale_work,
+    writable,
+)
 
 BACKUP_FORMAT = "homecheck-backup"
 BACKUP_VERSION = 1
@@ -82,6 +88,7 @@ def make_backup(
     ``uninterrupted()``: zipfile cannot be stopped halfway through one (its zip then cannot even
     be closed), so the command line passes one that lets Ctrl-C wait until the file is in.
     """
+    remove_stale_work(data_dir)
     store.check_integrity()
     checks, clients = _counts(store)
     photos = _stored_photos(data_dir)
@@ -96,15 +103,16 @@ def make_backup(
         "photos": len(photos),
     }
     partial: str | None = None
-    work: Path | None = None  # (both set inside the try: Ctrl-C right after still removes them)
+    # (both set inside the try: Ctrl-C right after still removes them)
+    work: tuple[Path, int | None] | None = None
     try:
         fd, partial = temporary_beside(target)  # a short name: a target name at the limit works
         os.close(fd)
         try:
-            work = Path(tempfile.mkdtemp(prefix=WORK_PREFIXES[0], dir=data_dir))
+            work = new_work_folder(WORK_PREFIXES[0], data_dir)
         except OSError:  # a data folder that can only be read: a private folder by the backup
-            work = Path(tempfile.mkdtemp(prefix=WORK_PREFIXES[0], dir=Path(partial).parent))
-        copy = work / DB_NAME
+            work = new_work_folder(WORK_PREFIXES[0], Path(partial).parent)
+        copy = work[0] / DB_NAME
         store.backup_to(copy)
         with zipfile.ZipFile(partial, "w") as archive:
             with uninterrupted():
@@ -125,7 +133,7 @@ def make_backup(
         raise
     finally:
         if work is not None:
-            shutil.rmtree(work, ignore_errors=True)
+            end_work(*work)
     return Summary(checks, clients, len(photos))
 
 
@@ -202,6 +210,7 @@ def restore_backup(source: Path, data_dir: Path) -> Summary:
 
     BackupError for a file that is not a sound homecheck backup; nothing changes then.
     """
+    remove_stale_work(data_dir)
     if holds_data(data_dir):
         raise NotEmpty(
             f"the data folder {data_dir} already holds checks, clients or photos; restore only "
@@ -219,11 +228,12 @@ def restore_backup(source: Path, data_dir: Path) -> Summary:
         handle.close()
         raise BackupError("this is not a zip file") from None
     work: Path | None = None  # (set inside the try: Ctrl-C right after it still removes it)
+    locked: int | None = None
     try:
         with handle, archive:  # (a ZipFile given a file does not close it)
             _read_manifest(archive)
             database, photos = _members(archive)
-            work = Path(tempfile.mkdtemp(prefix=WORK_PREFIXES[1], dir=data_dir))
+            work, locked = new_work_folder(WORK_PREFIXES[1], data_dir)
             try:
                 _extract(archive, database, work / DB_NAME)
                 (work / PHOTOS).mkdir(mode=0o700)
@@ -250,7 +260,7 @@ def restore_backup(source: Path, data_dir: Path) -> Summary:
         return Summary(checks, clients, len(photos))
     finally:
         if work is not None:
-            shutil.rmtree(work, ignore_errors=True)
+            end_work(work, locked)
 
 
 def _move_into_place(work: Path, data_dir: Path) -> None:

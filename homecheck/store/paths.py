@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import stat
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -151,6 +152,59 @@ def delete_all_data() -> list[Path]:
             entry.unlink()
             removed.append(entry)
     return removed
+
+
+def new_work_folder(prefix: str, parent: Path) -> tuple[Path, int | None]:
+    """A new private folder for a backup's or a restore's work (``prefix``: one of
+    WORK_PREFIXES), and the open folder that keeps it locked as in use until end_work: so
+    remove_stale_work never takes it. (Windows opens no folder: None, and nothing is stale.)"""
+    from homecheck.store.lock import _try_lock
+
+    while True:
+        work = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+        try:
+            fd = os.open(work, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        except FileNotFoundError:  # removed as stale in the instant after it was made
+            continue
+        except OSError:
+            return work, None
+        try:
+            if _try_lock(fd) and os.path.samestat(os.fstat(fd), os.stat(work)):
+                return work, fd
+        except FileNotFoundError:
+            pass
+        os.close(fd)  # removed as stale in the instant before it was locked: a new one
+
+
+def end_work(work: Path, fd: int | None) -> None:
+    """Remove a work folder, then let go of its lock."""
+    shutil.rmtree(work, ignore_errors=True)
+    if fd is not None:
+        os.close(fd)
+
+
+def remove_stale_work(folder: Path) -> None:
+    """Remove the work folders a killed backup or restore left in the data folder (each may hold
+    a copy of the store); one a running homecheck holds locked stays."""
+    from homecheck.store.lock import _try_lock
+
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        if not _WORK_FOLDER.match(entry.name):
+            continue
+        try:
+            fd = os.open(entry, flags)
+        except OSError:  # not a folder, a link, or Windows
+            continue
+        try:
+            if _try_lock(fd):
+                shutil.rmtree(entry, ignore_errors=True)  # (closing fd lets go of the lock)
+        finally:
+            os.close(fd)
 
 
 def copy_beside(path: Path, kind: str) -> Path:
