@@ -56,7 +56,7 @@ def _open_app(open_path: Path | None = None) -> int:
         )
         return 2
     from homecheck.store.lock import AlreadyOpen, StoreLock
-    from homecheck.store.paths import DB_NAME, data_dir, writable
+    from homecheck.store.paths import DB_NAME, data_dir, remove_stale_work, writable
 
     # One app per data folder: a second one would resume the same check and overwrite answers.
     lock: StoreLock | None
@@ -75,6 +75,9 @@ def _open_app(open_path: Path | None = None) -> int:
         lock = None  # a folder that cannot be written: opening the store says why, plainly
     from homecheck.ui.main_window import run_app
 
+    if lock is not None:
+        # A backup or restore killed midway left its work folder, a copy of the store in it.
+        remove_stale_work(folder)
     unclean = lock is not None and lock.unclean
     code = 1
     try:

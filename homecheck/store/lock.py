@@ -58,7 +58,7 @@ class StoreLock:
             return self
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
-            if not _try_lock(fd):
+            if not try_lock(fd):
                 raise AlreadyOpen(self.path, _read_pid(fd))
             left = _read_pid(fd)
             self.unclean = left is not None and left != os.getpid()
@@ -110,7 +110,7 @@ def holder(folder: Path) -> int | None:
     except OSError:
         return None
     try:
-        if _try_lock(fd):
+        if try_lock(fd):
             _unlock(fd)
             return None
         return _read_pid(fd) or -1
@@ -126,7 +126,7 @@ def left_unclean(folder: Path) -> bool:
     except OSError:
         return False
     try:
-        if not _try_lock(fd):
+        if not try_lock(fd):
             return False
         _unlock(fd)
         return _read_pid(fd) is not None
@@ -143,7 +143,8 @@ def _read_pid(fd: int) -> int | None:
 if sys.platform == "win32":
     import msvcrt
 
-    def _try_lock(fd: int) -> bool:
+    def try_lock(fd: int) -> bool:
+        """Take the lock on an open file (or folder) without waiting; False when held."""
         os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
         try:
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
@@ -159,7 +160,8 @@ if sys.platform == "win32":
 else:
     import fcntl
 
-    def _try_lock(fd: int) -> bool:
+    def try_lock(fd: int) -> bool:
+        """Take the lock on an open file (or folder) without waiting; False when held."""
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

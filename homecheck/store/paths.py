@@ -158,7 +158,7 @@ def new_work_folder(prefix: str, parent: Path) -> tuple[Path, int | None]:
     """A new private folder for a backup's or a restore's work (``prefix``: one of
     WORK_PREFIXES), and the open folder that keeps it locked as in use until end_work: so
     remove_stale_work never takes it. (Windows opens no folder: None, and nothing is stale.)"""
-    from homecheck.store.lock import _try_lock
+    from homecheck.store.lock import try_lock
 
     while True:
         work = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
@@ -169,7 +169,7 @@ def new_work_folder(prefix: str, parent: Path) -> tuple[Path, int | None]:
         except OSError:
             return work, None
         try:
-            if _try_lock(fd) and os.path.samestat(os.fstat(fd), os.stat(work)):
+            if try_lock(fd) and os.path.samestat(os.fstat(fd), os.stat(work)):
                 return work, fd
         except FileNotFoundError:
             pass
@@ -186,7 +186,7 @@ def end_work(work: Path, fd: int | None) -> None:
 def remove_stale_work(folder: Path) -> None:
     """Remove the work folders a killed backup or restore left in the data folder (each may hold
     a copy of the store); one a running homecheck holds locked stays."""
-    from homecheck.store.lock import _try_lock
+    from homecheck.store.lock import try_lock
 
     flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
     try:
@@ -201,7 +201,7 @@ def remove_stale_work(folder: Path) -> None:
         except OSError:  # not a folder, a link, or Windows
             continue
         try:
-            if _try_lock(fd):
+            if try_lock(fd):
                 shutil.rmtree(entry, ignore_errors=True)  # (closing fd lets go of the lock)
         finally:
             os.close(fd)

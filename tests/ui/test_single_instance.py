@@ -148,3 +148,18 @@ def test_ctrl_c_during_the_check_after_a_crash_leaves_it_to_the_next_start(
     StoreLock(data_dir()).acquire().release()  # a run that ended cleanly
     assert app.main([]) == 130  # Ctrl-C after a clean start: still a clean end
     assert not left_unclean(data_dir())
+
+
+def test_the_app_removes_the_work_folder_of_a_killed_backup_on_start(runs: list) -> None:
+    """A backup killed midway leaves a work folder with a copy of the store: the next start of
+    the app removes it, as the next backup would (a running one's stays, tests/store)."""
+    from homecheck.store.paths import WORK_PREFIXES
+
+    folder = data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    left = folder / f"{WORK_PREFIXES[0]}k1lled_x"  # as tempfile names them
+    left.mkdir()
+    (left / "homecheck.sqlite3").write_bytes(b"a copy of the store")
+    assert app.main([]) == 0
+    assert len(runs) == 1
+    assert not left.exists()
