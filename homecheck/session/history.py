@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from homecheck.domain.content import Checklist
 from homecheck.store.db import CheckInfo, Store
@@ -35,6 +35,23 @@ def profile_checks(store: Store, client_id: int | None) -> list[CheckInfo]:
 def followup_base(store: Store, client_id: int | None) -> CheckInfo | None:
     """The newest finished check of a profile: the one a follow-up compares with."""
     return next((c for c in profile_checks(store, client_id) if c.status == "done"), None)
+
+
+class _Dated(Protocol):
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def date(self) -> str: ...
+
+
+def goes_on_first(unfinished: _Dated | None, finished: _Dated | None) -> bool:
+    """Whether going on with the ``unfinished`` check is chosen first: only when it is newer
+    than the last ``finished`` check. An older one (left a year ago, the home checked since)
+    was most likely left for good: it is still offered, but checking again comes first."""
+    if unfinished is None:
+        return False
+    return finished is None or (unfinished.date, unfinished.id) > (finished.date, finished.id)
 
 
 def summaries(store: Store, checklist: Checklist, client_id: int | None) -> list[CheckSummary]:

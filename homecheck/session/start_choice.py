@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from homecheck.session.history import followup_base, last_header
+from homecheck.session.history import followup_base, goes_on_first, last_header
 from homecheck.store.db import CheckInfo
 
 if TYPE_CHECKING:
@@ -78,9 +78,9 @@ class StartChoice:
         return True
 
     def first_mode(self, session: Session, role: str) -> str:
-        """The mode chosen when the page opens: continue, else check again, else anew (when
-        nothing can be stored: continue, else look at the last check)."""
-        preferred = "resume" if self.offer else "followup"
-        if session.read_only and not self.offer:
-            preferred = "review"
-        return preferred if self.possible(preferred, session, role) else "new"
+        """The mode chosen when the page opens: continue when the unfinished check is newer
+        than the last finished one, else check again (when nothing can be stored: look at the
+        last check), else continue, else anew."""
+        again = "review" if session.read_only else "followup"
+        order = ("resume", again) if goes_on_first(self.offer, self.base) else (again, "resume")
+        return next((mode for mode in order if self.possible(mode, session, role)), "new")

@@ -111,3 +111,21 @@ def test_forget_leaves_nothing_to_continue_or_compare(session: Session) -> None:
     choice.read(session)
     choice.forget()
     assert choice == StartChoice(None)
+
+
+def test_an_unfinished_check_older_than_the_last_finished_one_is_offered_but_not_chosen(
+    session: Session,
+) -> None:
+    session.start_new("self", "", "")
+    session.set_answer(checklist().areas[0].items[0].id, "ok")
+    assert session.check_id is not None
+    session.assessment.date = "2025-12-24"  # left a year ago
+    session.store.save_header(session.check_id, session.assessment)
+    _finished_own_check(session)  # the home checked again since, and finished
+    choice = StartChoice(session.unfinished())
+    choice.read(session)
+    assert choice.offer is not None and choice.offer.date == "2025-12-24"
+    assert choice.first_mode(session, "self") == "followup"
+    assert _possible(choice, session) == ["resume", "followup", "review", "new"]
+    # A therapist or caregiver picks the person next: going on stays the first choice here.
+    assert choice.first_mode(session, "therapist") == "resume"

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from homecheck.store.db import Store
+from homecheck.store.paths import database_path
 from homecheck.ui.pages.base import CLIENTS_ID
 from tests.ui.helpers import choose_role, finish_check_for_new_client, first_room
 
@@ -66,3 +68,28 @@ def test_a_client_with_only_finished_checks_is_offered_no_such_thing(make_wizard
     page.client_list.choose(_client_id(page, "Mr Bakker"))
     assert not page.resume_radio.isVisible()
     assert page.followup_radio.isChecked()
+
+
+def test_a_year_old_unfinished_check_is_offered_but_the_follow_up_comes_first(
+    make_wizard, dialogs,
+) -> None:
+    unfinished = _unfinished_check_for(make_wizard, dialogs, "Mrs Jansen")
+    store = Store(database_path())  # left a year ago; the home was checked and finished since
+    try:
+        with store.transaction() as db:
+            db.execute("UPDATE checks SET date='2025-12-24' WHERE id=?", (unfinished,))
+    finally:
+        store.close()
+    wizard = make_wizard()
+    choose_role(wizard, "therapist")
+    wizard.start_page.new_radio.setChecked(True)
+    wizard.next()
+    page = wizard.clients_page
+    page.client_list.choose(_client_id(page, "Mrs Jansen"))
+    assert page.resume_radio.isVisible() and not page.resume_radio.isChecked()
+    assert "24 December 2025" in page.resume_help.text()
+    assert page.followup_radio.isChecked()
+    wizard.next()
+    session = wizard.ctx.session
+    assert session.check_id != unfinished and session.previous_id is not None
+    assert unfinished in [c.id for c in session.store.list_checks(page.client_list.client_id)]

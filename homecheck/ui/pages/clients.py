@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QAbstractItemView, QButtonGroup, QPushButton, QRadioButton, QWidget
 
-from homecheck.session.history import CheckSummary, followup_base, summaries
+from homecheck.session.history import CheckSummary, followup_base, goes_on_first, summaries
 from homecheck.store.db import CheckInfo
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
@@ -203,7 +203,7 @@ class ClientsPage(BasePage):
             self.followup_radio.setChecked(True)
         else:
             self.new_radio.setChecked(True)
-        if self.unfinished is not None:
+        if goes_on_first(self.unfinished, self.base):
             self.resume_radio.setChecked(True)  # go on with it, rather than a second check
         if client_id is not None:
             self.message.setVisible(False)
