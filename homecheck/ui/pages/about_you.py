@@ -356,12 +356,11 @@ class AboutYouPage(BasePage):
     def _focusable(self, widget: QWidget) -> bool:
         return widget.isVisibleTo(self) and widget.isEnabled()
 
-    def _focus(self, target: QWidget, reason: Qt.FocusReason) -> None:
-        if isinstance(target, ChoiceButtons):
-            target.focus_button().setFocus(reason)
-        else:
-            target.setFocus(reason)
-        self.ensure_visible(self.blocks.get(target, target))
+    def _focus(self, target: QWidget, reason: Qt.FocusReason) -> QWidget:
+        """Put the keyboard focus on a question's answer; the widget that has it."""
+        focused = target.focus_button() if isinstance(target, ChoiceButtons) else target
+        focused.setFocus(reason)
+        return focused
 
     def _advance(self, current: QWidget, _value: str = "") -> None:
         """After a digit-key answer: focus the next question and scroll it into view."""
@@ -369,6 +368,7 @@ class AboutYouPage(BasePage):
         for target in self.sequence[index + 1 :]:
             if self._focusable(target):
                 self._focus(target, Qt.FocusReason.TabFocusReason)
+                self.ensure_visible(self.blocks.get(target, target))
                 return
         self.nav().focus_next_button()
 
@@ -376,4 +376,6 @@ class AboutYouPage(BasePage):
         self.ensure_built()
         self._apply_role()
         self.retranslate()  # the role or the client's label may have changed on the start page
-        self._focus(self.sequence[0], Qt.FocusReason.OtherFocusReason)
+        # The page opens at its top, its intro in view, while the first answer's first line
+        # can be seen from there.
+        self.show_question_of(self._focus(self.sequence[0], Qt.FocusReason.OtherFocusReason))

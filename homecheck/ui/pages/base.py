@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
-from PySide6.QtGui import QKeyEvent, QResizeEvent, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QFrame,
@@ -63,6 +63,7 @@ class BasePage(QWizardPage):
         self.page_id = page_id
         self.key = key  # stored as the check's current page (ids may change with the content)
         self.built = False
+        self._arrived_at: QWidget | None = None  # see show_question_of
         # The page's own title (not QWizard's, whose font would not follow the text size).
         self.heading = plain_label(role="title")
         outer = QVBoxLayout(self)
@@ -217,10 +218,15 @@ class BasePage(QWizardPage):
         if scroll is None or not scroll.isAncestorOf(widget):
             return
         _finish_layout()
-        if scroll.verticalScrollBar().value() == 0 and self._in_view(widget):
+        if self._arrived_at is None:
+            self._arrived_at = widget  # the control that got the focus when the page opened
+        if scroll.verticalScrollBar().value() == 0 and self._in_view(
+            widget, first_line_only=widget is self._arrived_at
+        ):
             # A page at its top stays there while the control can be seen: its text begins
             # there (a room's "look at …", the welcome), and the block around a first control
             # is often nearly as tall as the view, so showing all of it cut that text off.
+            # Just opened, the control's first line is enough (a short view at 2x scaling).
             return
         body = scroll.widget()
         blocks = []  # from the widget's parent out to the page's block holding it
@@ -233,12 +239,19 @@ class BasePage(QWizardPage):
             self.ensure_visible(fits)
         self.ensure_visible(widget)
 
-    def _in_view(self, widget: QWidget) -> bool:
-        """True when the whole widget can be seen in the page's view as it is scrolled now."""
+    def _in_view(self, widget: QWidget, first_line_only: bool = False) -> bool:
+        """True when the whole widget (or its first line of text) can be seen in the page's
+        view as it is scrolled now."""
         viewport = self.scroller.viewport()
         top = widget.mapTo(viewport, widget.rect().topLeft()).y()
         bottom = widget.mapTo(viewport, widget.rect().bottomLeft()).y()
+        if first_line_only:
+            bottom = min(bottom, top + widget.fontMetrics().lineSpacing())
         return top >= 0 and bottom <= viewport.height()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._arrived_at = None  # opened (again): the first control focused is not known yet
 
     def ensure_visible(self, widget: QWidget) -> None:
         """Scroll so that a widget (for example the row with focus) can be seen."""
