@@ -49,3 +49,32 @@ def test_search_field_and_chosen_client_in_view_on_arrival(make_wizard) -> None:
     assert lst.viewport().rect().contains(row), "chosen row scrolled out of the list"
     shown = QRect(lst.viewport().mapTo(lst, row.topLeft()), row.size())
     assert _seen(page, lst, shown), "chosen row below the page's view"
+
+
+@pytest.mark.parametrize("text_size", [14, 20])
+def test_the_page_intro_stays_in_view_in_a_short_window(make_wizard, text_size) -> None:
+    # 2x scaling on a 1366x768 laptop: 683x384 logical pixels, less the panel. The list (the
+    # focused control) is taller than the view; its first line and the search field can be
+    # seen from the page's top, so the page's intro stays in view too.
+    wizard = make_wizard(Settings(language="nl", text_size=text_size))
+    wizard.setMinimumSize(600, 300)  # as window_fit allows on a screen that small
+    wizard.resize(683, 384)
+    store = wizard.ctx.session.store
+    with store.transaction() as db:
+        db.executemany("INSERT INTO clients (label, created) VALUES (?, '2026-01-01')",
+                       [(f"Mevr. Jansen {n:02d}",) for n in range(40)])
+    choose_role(wizard, "therapist")
+    wizard.next()
+    page = wizard.clients_page
+    client_list = page.client_list
+    client_list.choose(client_list.clients[25].id)
+    wizard.back()
+    wizard.next()
+    QApplication.processEvents()
+    lst = client_list.list
+    assert lst.hasFocus() and not _seen(page, lst)  # the case meant
+    assert page.scroller.verticalScrollBar().value() == 0, "opened scrolled past its intro"
+    assert _seen(page, page.intro) and _seen(page, client_list.search_edit)
+    row = lst.visualItemRect(lst.currentItem())
+    shown = QRect(lst.viewport().mapTo(lst, row.topLeft()), row.size())
+    assert _seen(page, lst, shown), "chosen row below the page's view"
