@@ -24,15 +24,18 @@ def _seen(page, widget: QWidget, rect: QRect | None = None) -> bool:  # type: ig
     return top >= 0 and bottom <= viewport.height()
 
 
-def test_search_field_and_chosen_client_in_view_on_arrival(make_wizard) -> None:
-    wizard = make_wizard(Settings(language="nl", text_size=20))
-    wizard.resize(900, 480)
-    store = wizard.ctx.session.store
-    with store.transaction() as db:
+def _to_the_client_page_with_40_clients(wizard) -> None:  # type: ignore[no-untyped-def]
+    with wizard.ctx.session.store.transaction() as db:
         db.executemany("INSERT INTO clients (label, created) VALUES (?, '2026-01-01')",
                        [(f"Mevr. Jansen {n:02d}",) for n in range(40)])
     choose_role(wizard, "therapist")
     wizard.next()
+
+
+def test_search_field_and_chosen_client_in_view_on_arrival(make_wizard) -> None:
+    wizard = make_wizard(Settings(language="nl", text_size=20))
+    wizard.resize(900, 480)
+    _to_the_client_page_with_40_clients(wizard)
     assert wizard.currentId() == CLIENTS_ID
     page = wizard.clients_page
     client_list = page.client_list
@@ -59,12 +62,7 @@ def test_the_page_intro_stays_in_view_in_a_short_window(make_wizard, text_size) 
     wizard = make_wizard(Settings(language="nl", text_size=text_size))
     wizard.setMinimumSize(600, 300)  # as window_fit allows on a screen that small
     wizard.resize(683, 384)
-    store = wizard.ctx.session.store
-    with store.transaction() as db:
-        db.executemany("INSERT INTO clients (label, created) VALUES (?, '2026-01-01')",
-                       [(f"Mevr. Jansen {n:02d}",) for n in range(40)])
-    choose_role(wizard, "therapist")
-    wizard.next()
+    _to_the_client_page_with_40_clients(wizard)
     page = wizard.clients_page
     client_list = page.client_list
     client_list.choose(client_list.clients[25].id)
