@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -289,3 +289,33 @@ def _fit_file_dialog(dialog: QFileDialog, name: str) -> None:
         width = min(width, available.width() - 40)
         height = min(height, available.height() - 40)
     dialog.resize(width, height)
+
+
+@contextlib.contextmanager
+def wait_cursor() -> Iterator[None]:
+    """The busy cursor while the list is made or printed (a second or so)."""
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+
+
+class _HoldClose(QObject):
+    """Swallows a window's close requests."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        return event.type() == QEvent.Type.Close
+
+
+@contextlib.contextmanager
+def window_stays_open(window: QWidget) -> Iterator[None]:
+    """While pages go to the printer the window keeps painting; a click on its close box then
+    does nothing, instead of asking "stop for now?" halfway through the print job."""
+    hold = _HoldClose(window)
+    window.installEventFilter(hold)
+    try:
+        yield
+    finally:
+        window.removeEventFilter(hold)
+        hold.deleteLater()

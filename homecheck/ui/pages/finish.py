@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtWidgets import QPushButton
 
 from homecheck.domain.assessment import CLIENT_ROLES, dumps
 from homecheck.domain.wording import for_role
@@ -19,6 +16,7 @@ from homecheck.session.file_names import default_file_name
 from homecheck.session.photos import copy_beside, load_photo, photos_folder
 from homecheck.ui import theme
 from homecheck.ui.context import UiContext
+from homecheck.ui.dialogs import wait_cursor, window_stays_open
 from homecheck.ui.pages.base import FINISH_ID, BasePage
 from homecheck.ui.read_only import mark_writes
 from homecheck.ui.settings import FileKind
@@ -200,7 +198,7 @@ class FinishPage(BasePage):
             # Imported on demand: the report package loads reportlab, which start-up can skip.
             from homecheck.report.pdf import render_pdf
 
-            with _wait_cursor():
+            with wait_cursor():
                 data = render_pdf(
                     ctx.checklist,
                     ctx.session.exported(),
@@ -300,7 +298,7 @@ class FinishPage(BasePage):
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
         try:
-            with _wait_cursor(), _window_stays_open(self.window()):
+            with wait_cursor(), window_stays_open(self.window()):
                 printed = printing.print_pdf(data, printer, progress)
         except (printing.PrintError, OSError) as exc:
             self.status.setText("")
@@ -369,33 +367,3 @@ class FinishPage(BasePage):
             return None
         self._tell(t("ui.finish.fhir_saved", path=path))
         return path
-
-
-@contextmanager
-def _wait_cursor() -> Iterator[None]:
-    """The busy cursor while the list is made or printed (a second or so)."""
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QGuiApplication.restoreOverrideCursor()
-
-
-class _HoldClose(QObject):
-    """Swallows a window's close requests."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        return event.type() == QEvent.Type.Close
-
-
-@contextmanager
-def _window_stays_open(window: QWidget) -> Iterator[None]:
-    """While pages go to the printer the window keeps painting; a click on its close box then
-    does nothing, instead of asking "stop for now?" halfway through the print job."""
-    hold = _HoldClose(window)
-    window.installEventFilter(hold)
-    try:
-        yield
-    finally:
-        window.removeEventFilter(hold)
-        hold.deleteLater()
